@@ -1,0 +1,79 @@
+/**
+ * Frontmatter schemas, one per kind. Bad frontmatter is caught here, at the
+ * boundary, before any page renders (see document.ts for how a failure is
+ * turned into an error that names the file, line and field).
+ */
+import { z } from 'zod';
+import type { Kind } from './slug';
+
+const text = z.string().trim().min(1, 'expected non-empty text');
+const textList = z.array(text).default([]);
+/** YAML turns `2025-07-29` into a Date; people also write plain strings. */
+const isoDate = z
+  .union([z.date(), z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date like 2025-07-29')])
+  .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d));
+const count = z.number().int('expected a whole number').nonnegative('expected a count of 0 or more');
+
+/** Fields every kind shares. */
+const common = {
+  title: text,
+  summary: text.optional(),
+  aliases: textList,
+  tags: z.array(z.union([text, z.number().transform(String)])).default([]),
+  /** True for an item that is referenced but not written yet. */
+  stub: z.boolean().default(false),
+  /** The raw export(s) a file was generated from; absent on hand-written files. */
+  imported_from: textList,
+};
+
+export const noteSchema = z
+  .object({
+    ...common,
+    /** The note's thesis in one sentence. */
+    claim: text.optional(),
+    /** Related papers, best first. */
+    papers: textList,
+    /** Inquiry lines that use this note as a source. */
+    lines: textList,
+  })
+  .strict();
+
+export const paperSchema = z
+  .object({
+    ...common,
+    authors: textList,
+    date: isoDate.optional(),
+    venue: text.optional(),
+    doi: text.optional(),
+    url: z.string().url('expected a full URL such as https://example.org/paper').optional(),
+    has_pdf: z.boolean().optional(),
+    citations: count.optional(),
+    influential: count.optional(),
+    abstract: text.optional(),
+    problem: textList,
+    innovation: textList,
+    technology_category: textList,
+    application_category: textList,
+    /** Similar papers, as titles. */
+    similar: textList,
+  })
+  .strict();
+
+export const lineSchema = z
+  .object({
+    ...common,
+    /** The notes the line draws on, in order, each with the summary the line gives it. */
+    sources: z
+      .array(z.union([text.transform((title) => ({ title, summary: undefined as string | undefined })), z.object({ title: text, summary: text.optional() }).strict()]))
+      .default([]),
+    /** Next inquiry lines, as titles. */
+    next: textList,
+  })
+  .strict();
+
+export const SCHEMAS = { note: noteSchema, paper: paperSchema, line: lineSchema } satisfies Record<Kind, z.ZodTypeAny>;
+
+export type NoteData = z.output<typeof noteSchema>;
+export type PaperData = z.output<typeof paperSchema>;
+export type LineData = z.output<typeof lineSchema>;
+export type DataOf<K extends Kind> = z.output<(typeof SCHEMAS)[K]>;
