@@ -55,11 +55,16 @@ export async function importExports(inputs: string[], outDir: string): Promise<I
 
   const out = await readOutFolder(outDir, report.warnings);
   const contributions: Contribution[] = [...out.generated, ...parsed.flatMap((p) => p.contributions)];
+  const fromRun = parsed.flatMap((p) => p.contributions);
   const known = new Map<string, string>();
-  for (const c of contributions) if (!known.has(titleKey(c.title))) known.set(titleKey(c.title), c.title);
-  for (const h of out.handWritten) for (const t of [h.title, ...h.aliases]) if (t && !known.has(titleKey(t))) known.set(titleKey(t), t);
-
+  const learn = (t: string) => t && !known.has(titleKey(t)) && known.set(titleKey(t), t);
+  for (const c of fromRun) learn(c.title);
+  // A title the output folder holds as a note still gets this run's mention stub (so the stub
+  // is written the same way on every run); one held as another kind, or by hand, does not.
+  for (const c of out.generated) if (c.kind !== 'note') learn(c.title);
+  for (const h of out.handWritten) [h.title, ...h.aliases].forEach(learn);
   contributions.push(...mentionStubs(parsed, known, report));
+  for (const c of out.generated) learn(c.title);
   const linker = new MentionLinker(known.values());
   for (const p of parsed) {
     for (const c of p.contributions) {
