@@ -13,7 +13,7 @@ import { readOutFolder, type HandWritten } from './out-folder';
 import { parseExport } from './parse-export';
 import { emptyCounts, type ImportReport } from './report';
 import { ExportError, type Block, type Contribution, type ParsedExport } from './types';
-import { serialize } from './write';
+import { escapeBlockStart, serialize } from './write';
 
 /** Export files named by the inputs: files as given, folders walked (hidden entries skipped), sorted. */
 export async function collectExports(inputs: string[]): Promise<string[]> {
@@ -113,7 +113,7 @@ function renderBody(blocks: Block[], linker: MentionLinker, self: string) {
     if (b.type === 'heading') return `## ${b.text}`;
     const result = linker.link(b.text, self);
     linked += result.linked.length;
-    return result.text;
+    return escapeBlockStart(result.text);
   });
   return { markdown: parts.join('\n\n'), linked };
 }

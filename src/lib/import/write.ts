@@ -48,3 +48,9 @@ export function serialize(kind: Kind, data: Fields, body: string): string {
   const text = body.trim();
   return `---\n${yaml}---\n${text ? `\n${text}\n` : ''}`;
 }
+
+/** A paragraph that starts like Markdown block syntax ("# ", "- ", "> ", "1. ") is escaped so it stays a paragraph. */
+export function escapeBlockStart(text: string): string {
+  if (/^(#{1,6}\s|[-*+]\s|>)/.test(text)) return `\\${text}`;
+  return text.replace(/^(\d+)([.)]\s)/, '$1\\$2');
+}
