@@ -54,8 +54,8 @@ export async function importExports(inputs: string[], outDir: string): Promise<I
   }
 
   const out = await readOutFolder(outDir, report.warnings);
-  const contributions: Contribution[] = [...out.generated, ...parsed.flatMap((p) => p.contributions)];
   const fromRun = parsed.flatMap((p) => p.contributions);
+  const contributions: Contribution[] = [...out.generated, ...fromRun];
   const known = new Map<string, string>();
   const learn = (t: string) => t && !known.has(titleKey(t)) && known.set(titleKey(t), t);
   for (const c of fromRun) learn(c.title);
