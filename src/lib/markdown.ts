@@ -130,17 +130,17 @@ const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 export function sentenceAround(text: string, spans: Iterable<[number, number]>, start: number, end: number): LinkContext {
   let masked = text;
   for (const [s, e] of spans) masked = masked.slice(0, s) + 'x'.repeat(e - s) + masked.slice(e);
-  for (const segment of sentenceSegmenter.segment(masked)) {
-    const segStart = segment.index;
-    const segEnd = segStart + segment.segment.length;
-    if (start >= segStart && start < segEnd) {
-      const raw = text.slice(segStart, Math.max(segEnd, end));
-      const lead = raw.length - raw.trimStart().length;
-      const sentence = raw.trim();
-      return { sentence, start: start - segStart - lead, end: end - segStart - lead };
-    }
-  }
-  return { sentence: text.trim(), start: 0, end: text.trim().length };
+  const bounds = [...sentenceSegmenter.segment(masked)].map((seg) => [seg.index, seg.index + seg.segment.length] as const);
+  const at = bounds.findIndex(([s, e]) => start >= s && start < e);
+  if (at < 0) return { sentence: text.trim(), start: 0, end: text.trim().length };
+  let [from, to] = [bounds[at][0], Math.max(bounds[at][1], end)];
+  // A link that is a sentence on its own ("Warmth corrupts. [[Title]].") says why only with its neighbour.
+  const bare = (a: number, b: number) => !/[\p{L}\p{N}]{2}/u.test(text.slice(a, start) + text.slice(end, b));
+  if (bare(from, to) && at > 0) from = bounds[at - 1][0];
+  else if (bare(from, to) && at + 1 < bounds.length) to = bounds[at + 1][1];
+  const raw = text.slice(from, to);
+  const lead = raw.length - raw.trimStart().length;
+  return { sentence: raw.trim(), start: start - from - lead, end: end - from - lead };
 }
 
 /** Collects every wiki link with its sentence, and turns it into a resolved link. */
