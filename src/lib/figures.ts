@@ -33,7 +33,7 @@ export interface Figure {
 
 const NUM = String.raw`\d+(?:\.\d+)?|\.\d+`;
 const SIGN = String.raw`[+\-−]?`;
-const PP = String.raw`(?:pp\b\.?|p\.p\.|percentage[\s-]points?\b|percent(?:age)?[\s-]point\b)`;
+const PP = String.raw`(?:pp\b|p\.p\.|percentage[\s-]points?\b|percent(?:age)?[\s-]point\b)`;
 const PCT = String.raw`(?:%|\s?per\s?cent\b)`;
 const UNIT = `(${PP}|${PCT})`;
 const DASH = String.raw`\s*(?:-|–|—|to)\s*`;
@@ -48,7 +48,7 @@ const PATTERNS: { unit: 'range' | 'single' | 'p' | 'stat'; re: RegExp }[] = [
 ];
 
 const decimalsOf = (n: string) => (n.includes('.') ? n.length - n.indexOf('.') - 1 : 0);
-const unitOf = (u: string): 'pp' | '%' => (/^\s*(%|per)/i.test(u) ? '%' : 'pp');
+const unitOf = (u: string): 'pp' | '%' => (/^\s*(%|per\s?cent)$/i.test(u) ? '%' : 'pp');
 const STAT_NAMES: Record<string, string> = { beta: 'β', rho: 'ρ', N: 'n' };
 
 /** Every figure in a text, in reading order, none overlapping another. */
@@ -220,7 +220,10 @@ export function figureProvenance(corpus: Corpus, id: NodeId): ProvenanceReport {
           for (const candidate of stated) {
             const match = compareFigures(figure, candidate);
             if (!match) continue;
-            sources.push({ paper, section: passage.section, passage: sentenceAt(passage.text, candidate.start), stated: candidate.raw, match, distance });
+            const sentence = sentenceAt(passage.text, candidate.start);
+            // An abstract is often repeated as the opening of the full text: one source, not two.
+            if (sources.some((s) => s.paper === paper && s.passage === sentence)) continue;
+            sources.push({ paper, section: passage.section, passage: sentence, stated: candidate.raw, match, distance });
           }
         }
       }
