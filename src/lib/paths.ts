@@ -149,3 +149,12 @@ export function adjacencyOf<Id extends string, E extends LinkLike<Id>>(ids: Iter
   }
   return { outgoing, incoming };
 }
+
+/** How a step reads, in the direction it is walked: "A cites B", "A is cited by B". */
+export const STEP_VERBS: Record<EdgeType, Record<PathStep['direction'], string>> = {
+  cites: { forward: 'cites', backward: 'is cited by' },
+  related: { forward: 'rests on the paper', backward: 'is a paper behind' },
+  source: { forward: 'draws on', backward: 'is a source of' },
+  next: { forward: 'leads on to', backward: 'follows from' },
+  similar: { forward: 'is similar to', backward: 'is listed as similar by' },
+};

@@ -17,6 +17,24 @@ export const EDGE_LABELS: Record<EdgeType, { outgoing: Partial<Record<Kind, stri
   similar: { outgoing: { default: 'Similar papers' }, incoming: { default: 'Listed as similar by' } },
 };
 
+/** Each edge type's name in a legend or a filter. */
+export const EDGE_TYPE_LABELS: Record<EdgeType, string> = {
+  cites: 'Cites (a link in the text)',
+  related: 'Related paper',
+  source: 'Source of a line',
+  next: 'Next line',
+  similar: 'Similar paper',
+};
+
+/** How a trail step says what its link is, read from the item above it. */
+export const TRAIL_VERBS: Record<EdgeType, string> = {
+  cites: 'cites',
+  related: 'rests on the paper',
+  source: 'draws on',
+  next: 'leads on to',
+  similar: 'is similar to',
+};
+
 export const KIND_LABELS: Record<Kind, { one: string; many: string }> = {
   note: { one: 'Note', many: 'Notes' },
   paper: { one: 'Paper', many: 'Papers' },

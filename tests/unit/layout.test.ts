@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compactGraph, computeLayout, expandCompactGraph } from '../../src/lib/layout';
+import { compactGraph, expandCompactGraph } from '../../src/lib/compact-graph';
+import { computeLayout } from '../../src/lib/layout';
 import { corpusOf, idOf, md } from '../helpers/corpus';
 
 const files = Object.fromEntries(

@@ -1,0 +1,137 @@
+/**
+ * The global graph: positions come precomputed from the build, so the
+ * browser only draws (`preset` layout). Sized for thousands of nodes: WebGL
+ * where available, edges hidden and a texture shown while panning, labels
+ * only past a zoom level, one device pixel per CSS pixel on big graphs.
+ */
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import { expandCompactGraph, type CompactGraph } from '../lib/compact-graph';
+import { followTheme, graphStyle, highlightOnHover, nodeSize, webglAvailable } from './graph-style';
+
+declare global {
+  interface Window {
+    /** The drawn graph, for tests and for anyone scripting the page. */
+    __graph?: Core;
+  }
+}
+
+const BIG = 2000;
+
+async function main(container: HTMLElement) {
+  const status = document.querySelector<HTMLElement>('[data-graph-status]')!;
+  const response = await fetch(container.dataset.src!);
+  const { nodes, edges } = expandCompactGraph((await response.json()) as CompactGraph);
+  const elements: ElementDefinition[] = [];
+  for (const n of nodes) {
+    elements.push({ group: 'nodes', data: { id: n.id, label: n.title, kind: n.kind, stub: n.stub, degree: n.degree, size: nodeSize(n.degree) }, position: { x: n.x, y: n.y } });
+  }
+  edges.forEach((e, i) => elements.push({ group: 'edges', data: { id: `e${i}`, source: e.source, target: e.target, type: e.type } }));
+
+  const big = nodes.length > BIG;
+  const cy = cytoscape({
+    container,
+    elements,
+    style: graphStyle(),
+    layout: { name: 'preset', fit: true, padding: 30 },
+    minZoom: 0.02,
+    maxZoom: 4,
+    hideEdgesOnViewport: big,
+    textureOnViewport: big,
+    pixelRatio: big ? 1 : 'auto',
+    // @ts-expect-error `webgl` is the canvas renderer's option; older typings lack it.
+    renderer: { name: 'canvas', webgl: webglAvailable() },
+    boxSelectionEnabled: false,
+  });
+  window.__graph = cy;
+  followTheme(cy);
+  highlightOnHover(cy);
+
+  const form = document.querySelector<HTMLFormElement>('[data-graph-filters]')!;
+  const applyFilters = () => {
+    const kinds = new Set(new FormData(form).getAll('kind'));
+    const types = new Set(new FormData(form).getAll('type'));
+    const hideStubs = new FormData(form).has('hide-stubs');
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        n.toggleClass('hidden', !kinds.has(n.data('kind')) || (hideStubs && n.data('stub')));
+      });
+      cy.edges().forEach((e) => {
+        e.toggleClass('hidden', !types.has(e.data('type')));
+      });
+    });
+    const shown = cy.nodes(':visible').length;
+    status.textContent = `Showing ${shown} of ${cy.nodes().length} items and ${cy.edges(':visible').length} links.`;
+  };
+  form.addEventListener('change', applyFilters);
+  applyFilters();
+
+  const details = document.querySelector<HTMLElement>('[data-graph-focus]')!;
+  const focus = (node: NodeSingular, animate = true) => {
+    cy.nodes('.focused').removeClass('focused');
+    node.addClass('focused');
+    const view = { center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) };
+    if (animate) cy.animate(view, { duration: 300 });
+    else cy.viewport({ zoom: view.zoom, pan: { x: 0, y: 0 } }).center(node);
+    const url = new URL(location.href);
+    url.searchParams.set('focus', node.id());
+    history.replaceState(null, '', url);
+    showFocus(details, node);
+  };
+
+  const find = document.querySelector<HTMLFormElement>('[data-graph-find]')!;
+  const input = find.querySelector('input')!;
+  const byTitle = new Map(nodes.map((n) => [n.title.toLowerCase(), n.id]));
+  find.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const query = input.value.trim().toLowerCase();
+    if (!query) return;
+    const id = byTitle.get(query) ?? nodes.find((n) => n.title.toLowerCase().includes(query))?.id;
+    if (!id) {
+      status.textContent = `No item matches “${input.value.trim()}”.`;
+      return;
+    }
+    const node = cy.getElementById(id);
+    if (node.hasClass('hidden')) node.removeClass('hidden');
+    focus(node);
+    status.textContent = `Found “${node.data('label')}”.`;
+  });
+
+  cy.on('tap', 'node', (event) => {
+    location.href = `/${event.target.id()}/`;
+  });
+
+  const initial = new URL(location.href).searchParams.get('focus');
+  if (initial && cy.getElementById(initial).nonempty()) focus(cy.getElementById(initial), false);
+
+  cy.one('render', () => requestAnimationFrame(() => container.setAttribute('data-graph-ready', '')));
+  cy.forceRender();
+}
+
+/** The focused item in words, with links: what the canvas shows, for keyboards and screen readers. */
+function showFocus(panel: HTMLElement, node: NodeSingular) {
+  const link = (n: NodeSingular) => {
+    const a = document.createElement('a');
+    a.href = `/${n.id()}/`;
+    a.textContent = n.data('label');
+    return a;
+  };
+  panel.replaceChildren();
+  const heading = document.createElement('h2');
+  heading.textContent = 'Focused item';
+  const title = document.createElement('p');
+  title.append(link(node), ` (${node.data('kind')}${node.data('stub') ? ', not written yet' : ''})`);
+  const list = document.createElement('ul');
+  list.className = 'plain-list';
+  node.neighborhood('node').forEach((n) => {
+    const li = document.createElement('li');
+    li.append(link(n));
+    list.append(li);
+  });
+  const count = document.createElement('p');
+  count.textContent = `${node.neighborhood('node').length} connected items:`;
+  panel.append(heading, title, count, list);
+  panel.hidden = false;
+}
+
+const container = document.querySelector<HTMLElement>('[data-graph]');
+if (container) void main(container);
