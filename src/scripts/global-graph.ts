@@ -19,8 +19,10 @@ const BIG = 2000;
 
 async function main(container: HTMLElement) {
   const status = document.querySelector<HTMLElement>('[data-graph-status]')!;
+  performance.mark('graph:fetch');
   const response = await fetch(container.dataset.src!);
   const { nodes, edges } = expandCompactGraph((await response.json()) as CompactGraph);
+  performance.mark('graph:parsed');
   const elements: ElementDefinition[] = [];
   for (const n of nodes) {
     elements.push({ group: 'nodes', data: { id: n.id, label: n.title, kind: n.kind, stub: n.stub, degree: n.degree, size: nodeSize(n.degree) }, position: { x: n.x, y: n.y } });
@@ -28,6 +30,8 @@ async function main(container: HTMLElement) {
   edges.forEach((e, i) => elements.push({ group: 'edges', data: { id: `e${i}`, source: e.source, target: e.target, type: e.type } }));
 
   const big = nodes.length > BIG;
+  // `?webgl=0` forces the canvas renderer, for comparing the two or working around a faulty GPU driver.
+  const webgl = webglAvailable() && new URL(location.href).searchParams.get('webgl') !== '0';
   const cy = cytoscape({
     container,
     elements,
@@ -39,10 +43,11 @@ async function main(container: HTMLElement) {
     textureOnViewport: big,
     pixelRatio: big ? 1 : 'auto',
     // @ts-expect-error `webgl` is the canvas renderer's option; older typings lack it.
-    renderer: { name: 'canvas', webgl: webglAvailable() },
+    renderer: { name: 'canvas', webgl },
     boxSelectionEnabled: false,
   });
   window.__graph = cy;
+  performance.mark('graph:created');
   followTheme(cy);
   highlightOnHover(cy);
 
@@ -103,8 +108,8 @@ async function main(container: HTMLElement) {
   const initial = new URL(location.href).searchParams.get('focus');
   if (initial && cy.getElementById(initial).nonempty()) focus(cy.getElementById(initial), false);
 
-  cy.one('render', () => requestAnimationFrame(() => container.setAttribute('data-graph-ready', '')));
-  cy.forceRender();
+  // Cytoscape draws on its own animation frame; two frames after ready, the first paint is on screen.
+  cy.ready(() => requestAnimationFrame(() => requestAnimationFrame(() => container.setAttribute('data-graph-ready', ''))));
 }
 
 /** The focused item in words, with links: what the canvas shows, for keyboards and screen readers. */
