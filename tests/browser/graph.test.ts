@@ -70,7 +70,7 @@ describe('the global graph', () => {
 
   it('finds an item by title, centres it, and puts it in the address to share', async () => {
     const { page, incidents } = await openGraph();
-    await page.getByLabel('Find an item').fill('training granularity');
+    await page.getByLabel('Find an item', { exact: true }).fill('training granularity');
     await page.getByRole('button', { name: 'Find' }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('focus')?.startsWith('notes/does-training-granularity'));
     await expect(page.locator('[data-graph-focus] a').first().textContent()).resolves.toBe('Does training granularity change how AI empathy affects reliability?');
@@ -143,7 +143,7 @@ describe('a note page', () => {
 });
 
 describe('the path finder', () => {
-  it('shows the typed path between two items, and says when there is none', async () => {
+  it('shows the typed path between two items, and says when a title names nothing', async () => {
     const { page, incidents } = await openPage(browser);
     await page.goto(site + '/path/');
     await page.getByLabel('From').fill('Does training granularity change how AI empathy affects reliability?');
@@ -156,6 +156,10 @@ describe('the path finder', () => {
     expect(nodes.at(-1)).toBe('lines/does-persona-training-for-warmth-actually-make-language-models-more-clinically-dangerous');
     expect(await steps.locator('li.step-edge').count()).toBe(nodes.length - 1);
     expect(new URL(page.url()).searchParams.get('from')).toBe(nodes[0]);
+
+    await page.getByLabel('To').fill('zzz no such item');
+    await page.getByRole('button', { name: 'Find the path' }).click();
+    await page.getByText('No item is called “zzz no such item”').waitFor();
     expect(incidents).toEqual([]);
   });
 });
