@@ -41,7 +41,7 @@ export async function mountLocalGraph(details: HTMLElement): Promise<void> {
     const elements: ElementDefinition[] = [];
     for (const [id, d] of hood.depth) {
       const n = byId.get(id)!;
-      elements.push({ data: { id, label: n.title, kind: n.kind, stub: n.stub, depth: d, size: nodeSize(n.degree) }, classes: id === center ? 'focused' : '' });
+      elements.push({ data: { id, label: n.title, kind: n.kind, stub: n.stub, depth: d, size: nodeSize(n.degree) }, classes: id === center ? 'labelled focused' : 'labelled' });
     }
     hood.edges.forEach(({ source, target, type }, i) => {
       elements.push({ data: { id: `l${i}`, source, target, type }, classes: trail.has(`${source}|${target}|${type}`) ? 'trail' : '' });

@@ -2,6 +2,7 @@
 import { expandCompactGraph, type CompactGraph } from '../lib/compact-graph';
 import { adjacencyOf, shortestPath, STEP_VERBS } from '../lib/paths';
 import type { EdgeType } from '../lib/graph';
+import { fillTitles } from './titles';
 
 type Node = ReturnType<typeof expandCompactGraph>['nodes'][number];
 
@@ -13,6 +14,7 @@ const graph = fetch('/graph/data.json')
   .then((r) => r.json() as Promise<CompactGraph>)
   .then((compact) => {
     const { nodes, edges } = expandCompactGraph(compact);
+    fillTitles(document.querySelector<HTMLDataListElement>('#path-titles'), nodes.map((n) => n.title));
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const byTitle = new Map<string, Node>();
     for (const n of nodes) if (!byTitle.has(fold(n.title))) byTitle.set(fold(n.title), n);
