@@ -191,7 +191,8 @@ class BodyLinks {
         const fragment = markdownFragment(targetDoc.body, { heading: ref.heading, block: ref.block });
         if (fragment !== undefined) {
           const inner = renderMarkdown(fragment, { resolveWikiLink: (r) => this.link(targetDoc, r, [...chain, target], false) });
-          embed = { type: 'note', href, title: ref.label, html: inner.html };
+          const part = ref.heading ? ` › ${ref.heading}` : '';
+          embed = { type: 'note', href, title: `${targetDoc.data.title}${part}`, html: inner.html };
         }
       }
     }

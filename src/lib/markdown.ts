@@ -19,7 +19,7 @@ import type { Node as UnistNode } from 'unist';
 import { visitParents } from 'unist-util-visit-parents';
 import { VFile } from 'vfile';
 import { headingAnchor } from './slug';
-import { remarkBlockIds, rehypeBlockIds, remarkEmbedMarks, remarkInlineTags } from './obsidian';
+import { markEmbeds, remarkBlockIds, rehypeBlockIds, remarkEmbedMarks, remarkInlineTags } from './obsidian';
 
 /** Where a link stands: the sentence around it, and the link's span inside that sentence. */
 export interface LinkContext {
@@ -304,7 +304,7 @@ export function renderMarkdown(
   body: string,
   options: { resolveWikiLink?: (ref: WikiLinkRef) => ResolvedLink | undefined; lineOffset?: number } = {},
 ): RenderedBody {
-  const file = new VFile({ value: body });
+  const file = new VFile({ value: markEmbeds(body) });
   file.data.resolveWikiLink = options.resolveWikiLink ?? defaultResolve;
   file.data.lineOffset = options.lineOffset ?? 0;
   const tree = processor.parse(file);

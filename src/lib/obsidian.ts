@@ -63,14 +63,33 @@ export const rehypeBlockIds: Plugin<[], HastRoot> = () => (tree) => {
   });
 };
 
-/** `![[…]]` is a wiki link preceded by `!`: the `!` goes, the link is marked as an embed. */
+/**
+ * Stands in for the `!` of `![[`: CommonMark reads `![` as the start of an
+ * image and the wiki link would never be seen. One UTF-16 unit for one, so
+ * every offset and line stays true; remarkEmbedMarks puts the `!` back.
+ */
+const EMBED_MARK = '\uE000';
+
+/** The body as the parser should see it: `![[` hidden from the image syntax (unless the text already uses the stand-in). */
+export const markEmbeds = (body: string) => (body.includes(EMBED_MARK) ? body : body.replaceAll('![[', `${EMBED_MARK}[[`));
+
+/**
+ * A wiki link right after the stand-in is an embed: the mark goes and the
+ * link is flagged. Anywhere else (code, a broken link) the `!` comes back.
+ */
 export const remarkEmbedMarks: Plugin<[], MdRoot> = () => (tree) => {
   visit(tree, (node, index, parent) => {
-    if ((node.type as string) !== 'wikiLink' || !parent || !index) return;
-    const before = parent.children[index - 1];
-    if (before.type !== 'text' || !before.value.endsWith('!')) return;
-    before.value = before.value.slice(0, -1);
-    (node as unknown as WikiLinkNode).data.embed = true;
+    if ((node.type as string) === 'wikiLink' && parent && index) {
+      const before = parent.children[index - 1];
+      if (before.type === 'text' && before.value.endsWith(EMBED_MARK)) {
+        before.value = before.value.slice(0, -1);
+        (node as unknown as WikiLinkNode).data.embed = true;
+      }
+    }
+  });
+  visit(tree, (node) => {
+    const withValue = node as { value?: unknown };
+    if (typeof withValue.value === 'string' && withValue.value.includes(EMBED_MARK)) withValue.value = withValue.value.replaceAll(EMBED_MARK, '!');
   });
 };
 
