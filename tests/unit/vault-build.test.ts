@@ -53,6 +53,7 @@ describe('building an Obsidian-style vault with Astro', () => {
   it('makes tag pages for inline and nested tags', async () => {
     await expect(page('tags/research/warmth')).resolves.toContain('href="/notes/welcome/"');
     await expect(page('tags/daily/log')).resolves.toContain('href="/notes/daily/2024-05-01/"');
+    await expect(page('tags/research')).resolves.toContain('href="/notes/welcome/"');
   });
 
   it('warns about an ambiguous link naming both files, and puts vault notes in graph.json', async () => {

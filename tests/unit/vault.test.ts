@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus';
 import { renderMarkdown } from '../../src/lib/markdown';
 import { markdownFragment } from '../../src/lib/obsidian';
+import { tagIndex } from '../../src/lib/views';
 import type { NodeId } from '../../src/lib/slug';
 import { firstHeading, inlineTags, PathIndex, vaultSlug } from '../../src/lib/vault';
 import { corpusOf, md } from '../helpers/corpus';
@@ -220,6 +221,11 @@ describe('inline tags', () => {
 
   it('link to their tag pages', () => {
     expect(htmlOf(corpus, 'notes/tagged')).toContain('<a href="/tags/nested/deep/tag/" class="tag">#nested/deep/tag</a>');
+  });
+
+  it('list their items under each parent tag too', () => {
+    const index = tagIndex(corpus);
+    for (const tag of ['nested', 'nested/deep', 'nested/deep/tag']) expect(index.get(tag)?.map((n) => n.id)).toEqual(['notes/tagged']);
   });
 
   it('are never numbers, code, URL fragments or parts of words', () => {
