@@ -4,11 +4,12 @@
  * file is reported and left out; every other file still becomes a page.
  */
 import { readdir, readFile } from 'node:fs/promises';
+import type { Root as HastRoot } from 'hast';
 import path from 'node:path';
 import { decodeUtf8, parseDocument, type Document } from './document';
 import { contentWarning, formatProblem, sortProblems, type ContentProblem } from './errors';
 import { GraphBuilder, type EdgeContext, type Graph } from './graph';
-import { renderMarkdown, type EmbedContent, type RenderedBody, type ResolvedLink, type WikiLinkRef } from './markdown';
+import { renderMarkdown, renderMarkdownTree, type EmbedContent, type RenderedBody, type ResolvedLink, type WikiLinkRef } from './markdown';
 import { markdownFragment } from './obsidian';
 import { LinkResolver, type OnAmbiguous, type ReferenceRole } from './resolve';
 import { headingAnchor, isSafeSlug, KIND_FOLDER, KINDS, nodeId, pathOf, slugify, type Kind, type NodeId, type Slug } from './slug';
@@ -129,6 +130,8 @@ class BodyLinks {
   private readonly targets = new Map<WikiLinkRef, NodeId>();
   private readonly anchored: { doc: Document; ref: WikiLinkRef; target: NodeId }[] = [];
   private readonly warned = new Set<string>();
+  private readonly embedCache = new Map<string, HastRoot>();
+  private cycleCuts = 0;
   readonly counts: LinkCounts = { total: 0, written: 0, attachments: 0, stubs: 0, missing: 0 };
 
   constructor(
@@ -183,20 +186,33 @@ class BodyLinks {
     }
     const href = pathOf(target) + (ref.block ? `#^${ref.block}` : ref.heading ? `#${headingAnchor(ref.heading)}` : '');
     const title = targetDoc?.data.title ?? ref.target;
-    let embed: EmbedContent | undefined;
-    if (ref.embed && targetDoc && !targetDoc.data.stub) {
-      if (chain.includes(target) || chain.length > MAX_EMBED_DEPTH) {
-        warn(`the embed ![[${ref.target}]] would ${chain.includes(target) ? 'embed a note inside itself' : `nest more than ${MAX_EMBED_DEPTH} deep`} (${[...chain, target].join(' → ')}); it is shown as a link`);
-      } else {
-        const fragment = markdownFragment(targetDoc.body, { heading: ref.heading, block: ref.block });
-        if (fragment !== undefined) {
-          const inner = renderMarkdown(fragment, { resolveWikiLink: (r) => this.link(targetDoc, r, [...chain, target], false) });
-          const part = ref.heading ? ` › ${ref.heading}` : '';
-          embed = { type: 'note', href, title: `${targetDoc.data.title}${part}`, html: inner.html };
-        }
-      }
-    }
+    const embed = ref.embed && targetDoc && !targetDoc.data.stub ? this.embedNote(targetDoc, ref, href, chain, warn) : undefined;
     return { href, stub: !targetDoc || targetDoc.data.stub, kind: targetDoc?.kind ?? this.resolver.stub(target)?.kind ?? 'note', title, embed };
+  }
+
+  /**
+   * A note (or one of its sections or blocks) rendered for embedding, or
+   * undefined to show a link. A render depends on the chain only through a
+   * cycle it cut; one without cuts is reused for every embed of the same part
+   * at the same remaining depth, so a much-embedded section renders once.
+   */
+  private embedNote(targetDoc: Document, ref: WikiLinkRef, href: string, chain: NodeId[], warn: (message: string) => void): EmbedContent | undefined {
+    const target = targetDoc.id;
+    if (chain.includes(target) || chain.length > MAX_EMBED_DEPTH) {
+      warn(`the embed ![[${ref.target}]] would ${chain.includes(target) ? 'embed a note inside itself' : `nest more than ${MAX_EMBED_DEPTH} deep`} (${[...chain, target].join(' → ')}); it is shown as a link`);
+      if (chain.includes(target)) this.cycleCuts++;
+      return undefined;
+    }
+    const key = `${target}\u0000${ref.heading ?? ''}\u0000${ref.block ?? ''}\u0000${MAX_EMBED_DEPTH - chain.length}`;
+    let tree = this.embedCache.get(key);
+    if (tree === undefined) {
+      const fragment = markdownFragment(targetDoc.body, { heading: ref.heading, block: ref.block });
+      if (fragment === undefined) return undefined;
+      const cutsBefore = this.cycleCuts;
+      tree = renderMarkdownTree(fragment, { resolveWikiLink: (r) => this.link(targetDoc, r, [...chain, target], false) });
+      if (this.cycleCuts === cutsBefore) this.embedCache.set(key, tree);
+    }
+    return { type: 'note', href, title: `${targetDoc.data.title}${ref.heading ? ` › ${ref.heading}` : ''}`, tree };
   }
 
   private warn(file: string, line: number, message: string, always: boolean): void {

@@ -54,11 +54,11 @@ export interface ResolvedLink {
   embed?: EmbedContent;
 }
 
-/** The content of `![[…]]`: an image, a link to another file, or another note's (sanitised) HTML. */
+/** The content of `![[…]]`: an image, a link to another file, or another note's sanitised HTML tree. */
 export type EmbedContent =
   | { type: 'image'; src: string; alt: string; width?: string; height?: string }
   | { type: 'file'; href: string; label: string }
-  | { type: 'note'; href: string; title: string; html: string };
+  | { type: 'note'; href: string; title: string; tree: HastRoot };
 
 export interface BodyHeading {
   depth: number;
@@ -242,7 +242,8 @@ function renderEmbed(node: WikiLinkNode, embed: EmbedContent, parent: UnistNode 
     node.data.hProperties = { className: ['embed'] };
     node.data.hChildren = [
       { type: 'element', tagName: 'a', properties: { href: embed.href, className: ['embed-title'] }, children: [{ type: 'text', value: embed.title }] },
-      { type: 'raw', value: embed.html },
+      // A copy: one rendered section may be embedded in many places.
+      ...structuredClone(embed.tree.children),
     ];
   }
   return true;
@@ -328,16 +329,23 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
-/** Parses and renders one body in a single pass. */
-export function renderMarkdown(
-  body: string,
-  options: { resolveWikiLink?: (ref: WikiLinkRef) => ResolvedLink | undefined; lineOffset?: number } = {},
-): RenderedBody {
+type RenderOptions = { resolveWikiLink?: (ref: WikiLinkRef) => ResolvedLink | undefined; lineOffset?: number };
+
+function run(body: string, options: RenderOptions): { hast: HastRoot; file: VFile } {
   const file = new VFile({ value: markEmbeds(body) });
   file.data.resolveWikiLink = options.resolveWikiLink ?? defaultResolve;
   file.data.lineOffset = options.lineOffset ?? 0;
-  const tree = processor.parse(file);
-  const hast = processor.runSync(tree, file);
+  return { hast: processor.runSync(processor.parse(file), file) as HastRoot, file };
+}
+
+/** A body rendered to a sanitised HTML tree, for embedding in another body without a second parse. */
+export function renderMarkdownTree(body: string, options: RenderOptions = {}): HastRoot {
+  return run(body, options).hast;
+}
+
+/** Parses and renders one body in a single pass. */
+export function renderMarkdown(body: string, options: RenderOptions = {}): RenderedBody {
+  const { hast, file } = run(body, options);
   const html = processor.stringify(hast, file);
   return {
     html,
