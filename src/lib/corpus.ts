@@ -131,6 +131,8 @@ class BodyLinks {
   private readonly anchored: { doc: Document; ref: WikiLinkRef; target: NodeId }[] = [];
   private readonly warned = new Set<string>();
   private readonly embedCache = new Map<string, HastRoot>();
+  /** Every file of the content folder, to tell which relative links name one. */
+  private readonly paths: Set<string>;
   private cycleCuts = 0;
   readonly counts: LinkCounts = { total: 0, written: 0, attachments: 0, stubs: 0, missing: 0 };
 
@@ -141,6 +143,7 @@ class BodyLinks {
     private readonly problems: ContentProblem[],
   ) {
     this.attachments = new PathIndex(attachments.map((p) => ({ path: p, value: attachmentUrl(p) })), false);
+    this.paths = new Set([...attachments, ...[...documents.values()].map((d) => d.file)]);
   }
 
   /** What a link of `doc`'s own body points to; counted, and warned about where it is ambiguous or missing. */
@@ -152,6 +155,16 @@ class BodyLinks {
     else if (resolved.stub) this.counts.stubs++;
     else this.counts.written++;
     return resolved;
+  }
+
+  /**
+   * The vault path a Markdown link's URL names: relative to the linking
+   * file when a file is there, else as written (from the vault's root, or a
+   * bare file name found wherever it is).
+   */
+  private pathFrom(doc: Document, url: string): string {
+    const relative = path.posix.normalize(path.posix.join(path.posix.dirname(doc.file), url));
+    return this.paths.has(relative) ? relative : url.replace(/^(\.\.?\/)+/, '');
   }
 
   /** The node a body link went to; undefined for attachments and links that went nowhere. */
@@ -168,17 +181,17 @@ class BodyLinks {
     const warn = (message: string) => this.warn(doc.file, ref.line, message, own);
     const ambiguous: OnAmbiguous = (chosen, others) =>
       warn(`the link [[${ref.target}]] could mean ${[chosen, ...others].join(' or ')}; it goes to ${chosen} (the shortest path); write [[${others[0].replace(/\.md$/i, '')}]] to link another`);
-    if (ref.target && isAttachmentPath(ref.target)) {
-      const file = this.attachments.find(ref.target);
+    const name = ref.path ? this.pathFrom(doc, ref.target) : ref.target;
+    if (name && isAttachmentPath(name)) {
+      const file = this.attachments.find(name);
       if (!file) {
         warn(`no attachment "${ref.target}" in the content folder; the link is shown unresolved`);
         return undefined;
       }
       if (file.others.length) ambiguous(file.path, file.others);
-      const name = path.posix.basename(file.path);
-      return { href: file.value, stub: false, kind: 'attachment', title: name, embed: ref.embed ? attachmentEmbed(ref, file.path, file.value) : undefined };
+      return { href: file.value, stub: false, kind: 'attachment', title: path.posix.basename(file.path), embed: ref.embed ? attachmentEmbed(ref, file.path, file.value) : undefined };
     }
-    const target = ref.target ? this.resolver.resolveOrStub(ref.target, 'cites', ambiguous) : doc.id;
+    const target = name ? this.resolver.resolveOrStub(name.replace(/\.md$/i, ''), 'cites', ambiguous) : doc.id;
     const targetDoc = this.documents.get(target);
     if (own) {
       this.targets.set(ref, target);

@@ -20,7 +20,7 @@ import type { Root as HastRoot } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import { VFile } from 'vfile';
 import { headingAnchor } from './slug';
-import { markEmbeds, remarkBlockIds, rehypeBlockIds, remarkEmbedMarks, remarkInlineTags } from './obsidian';
+import { markEmbeds, remarkBlockIds, rehypeBlockIds, remarkEmbedMarks, remarkFileLinks, remarkInlineTags } from './obsidian';
 
 /** Where a link stands: the sentence around it, and the link's span inside that sentence. */
 export interface LinkContext {
@@ -37,6 +37,8 @@ export interface WikiLinkRef {
   block?: string;
   /** `![[File]]`: the target is shown in place (a note's text, an image), not linked. */
   embed?: boolean;
+  /** Written as a Markdown link or image to a file path (`[text](../Note.md)`), relative to the linking file. */
+  path?: boolean;
   label: string;
   /** 1-based line in the file. */
   line: number;
@@ -96,7 +98,7 @@ declare module 'vfile' {
 export interface WikiLinkNode {
   type: 'wikiLink';
   value: string;
-  data: { alias: string | null; embed?: boolean; hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[] };
+  data: { alias: string | null; embed?: boolean; path?: boolean; hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[] };
   position?: { start: { line: number } };
 }
 
@@ -202,6 +204,7 @@ const remarkResolveWikiLinks: Plugin<[], MdRoot> = () => (tree, file) => {
     const ref: WikiLinkRef = { target, heading, label, line: (node.position?.start.line ?? 1) + offset, context };
     if (blockId) ref.block = blockId;
     if (node.data.embed) ref.embed = true;
+    if (node.data.path) ref.path = true;
     links.push(ref);
     const resolved = resolve?.(ref);
     if (resolved?.embed && renderEmbed(node, resolved.embed, ancestors[ancestors.length - 1])) return;
@@ -317,6 +320,7 @@ const processor = unified()
   .use(remarkWikiLink, { aliasDivider: '|' })
   .use(remarkBlockIds)
   .use(remarkEmbedMarks)
+  .use(remarkFileLinks)
   .use(remarkInlineTags)
   .use(remarkResolveWikiLinks)
   .use(remarkCollectText)

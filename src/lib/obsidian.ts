@@ -13,7 +13,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { WikiLinkNode } from './markdown';
 import { headingAnchor } from './slug';
 import { tagSlug } from './views';
-import { BLOCK_ID, inlineTags } from './vault';
+import { BLOCK_ID, inlineTags, isAttachmentPath, isMarkdownPath } from './vault';
 
 type Data = { hName?: string; hProperties?: Record<string, unknown> };
 const dataOf = (node: { data?: unknown }) => ((node.data ??= {}) as Data);
@@ -90,6 +90,33 @@ export const remarkEmbedMarks: Plugin<[], MdRoot> = () => (tree) => {
   visit(tree, (node) => {
     const withValue = node as { value?: unknown };
     if (typeof withValue.value === 'string' && withValue.value.includes(EMBED_MARK)) withValue.value = withValue.value.replaceAll(EMBED_MARK, '!');
+  });
+};
+
+/**
+ * Markdown links and images to files of the vault (`[text](../Note.md)`,
+ * `![alt](attachments/plot.png)`, as Obsidian writes them with wiki links
+ * turned off, and as Foam writes them) become wiki links, resolved and
+ * counted like any other; relative to the linking file, see corpus.ts.
+ */
+export const remarkFileLinks: Plugin<[], MdRoot> = () => (tree) => {
+  visit(tree, (node, index, parent) => {
+    if ((node.type !== 'link' && node.type !== 'image') || !parent || index === undefined) return undefined;
+    const url = node.url;
+    if (!url || /^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(url)) return undefined;
+    const hash = url.indexOf('#');
+    let file: string;
+    try {
+      file = decodeURIComponent(hash < 0 ? url : url.slice(0, hash)).replace(/^<|>$/g, '');
+    } catch {
+      return undefined;
+    }
+    if (!isMarkdownPath(file) && !isAttachmentPath(file)) return undefined;
+    const fragment = hash < 0 ? '' : decodeURIComponent(url.slice(hash));
+    const label = node.type === 'image' ? node.alt ?? '' : mdastToString(node);
+    const wiki: WikiLinkNode = { type: 'wikiLink', value: file + fragment, data: { alias: label || null, path: true, embed: node.type === 'image' || undefined }, position: node.position };
+    parent.children.splice(index, 1, wiki as unknown as MdParent['children'][number]);
+    return [SKIP, index + 1];
   });
 };
 

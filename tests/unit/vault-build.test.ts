@@ -36,6 +36,13 @@ describe('building an Obsidian-style vault with Astro', () => {
     expect(welcome).toContain('href="/attachments/attachments/Warmth%20paper.pdf"');
   });
 
+  it('resolves Markdown links and images written with relative paths', async () => {
+    const daily = await page('notes/daily/2024-05-01');
+    expect(daily).toContain('href="/notes/research/warmth-and-reliability/#findings"');
+    expect(daily).toContain('href="/notes/projects/plan/"');
+    expect(daily).toContain('<img src="/attachments/attachments/diagram.png" alt="the diagram" loading="lazy">');
+  });
+
   it('gives marked blocks their anchors and links into them', async () => {
     const note = await page('notes/research/warmth-and-reliability');
     expect(note).toContain('<p id="^key-finding">Warm models make more errors on medical questions.</p>');

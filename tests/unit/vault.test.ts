@@ -116,6 +116,40 @@ describe('Obsidian link resolution', () => {
   });
 });
 
+describe('Markdown links to vault files', () => {
+  const corpus = corpusOf(
+    {
+      'Research/Deep/Target note.md': '## Part\n\nText.',
+      'Research/Linker.md': [
+        'Relative [see it](Deep/Target%20note.md#part), from the root [again](Research/Deep/Target%20note.md), by bare name [once more](<Target note.md>).',
+        'An image ![a plot](../img/plot.png), a PDF [the report](../img/report.pdf), a missing note [gone](Gone.md) and the web [site](https://example.org/a.md).',
+      ].join('\n\n'),
+    },
+    ['img/plot.png', 'img/report.pdf'],
+  );
+  const html = htmlOf(corpus, 'notes/research/linker');
+
+  it('resolve relative to the linking file, from the root, or by file name, keeping their text and fragment', () => {
+    expect(html).toMatch(/<a href="\/notes\/research\/deep\/target-note\/#part" class="wikilink"[^>]*>see it<\/a>/);
+    expect(html.match(/href="\/notes\/research\/deep\/target-note\/"/g)?.length).toBe(2);
+  });
+
+  it('count as graph edges with their sentence', () => {
+    const edge = corpus.graph.outgoing.get(id('notes/research/linker'))!.find((e) => e.target === 'notes/research/deep/target-note')!;
+    expect(edge.contexts[0].sentence).toContain('Relative see it');
+  });
+
+  it('show images and link attachments by their relative paths', () => {
+    expect(html).toContain('<img src="/attachments/img/plot.png" alt="a plot" loading="lazy">');
+    expect(html).toMatch(/<a href="\/attachments\/img\/report.pdf"[^>]*>the report<\/a>/);
+  });
+
+  it('make a stub of a missing note, and leave web links alone', () => {
+    expect(corpus.graph.nodes.get(id('notes/gone'))).toMatchObject({ stub: true, title: 'Gone' });
+    expect(html).toContain('<a href="https://example.org/a.md">site</a>');
+  });
+});
+
 describe('block ids', () => {
   const { html, text, blocks } = renderMarkdown(['A paragraph. ^para', '- one\n- two ^item', '| a |\n| - |\n| b |\n\n^table', 'Trailing caret^notablock'].join('\n\n'));
 
