@@ -20,7 +20,7 @@ import type { Root as HastRoot } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import { VFile } from 'vfile';
 import { headingAnchor } from './slug';
-import { markEmbeds, remarkBlockIds, rehypeBlockIds, remarkEmbedMarks, remarkFileLinks, remarkInlineTags } from './obsidian';
+import { markEmbeds, remarkBlockIds, rehypeBlockIds, remarkCallouts, remarkEmbedMarks, remarkFileLinks, remarkInlineTags } from './obsidian';
 
 /** Where a link stands: the sentence around it, and the link's span inside that sentence. */
 export interface LinkContext {
@@ -293,6 +293,10 @@ export const sanitizeSchema: SanitizeSchema = {
       'title',
     ],
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'embed']],
+    blockquote: [...(defaultSchema.attributes?.blockquote ?? []), ['className', 'callout'], 'dataCallout'],
+    details: [...(defaultSchema.attributes?.details ?? []), ['className', 'callout'], 'dataCallout', 'open'],
+    summary: [...(defaultSchema.attributes?.summary ?? []), ['className', 'callout-title']],
+    p: [...(defaultSchema.attributes?.p ?? []), ['className', 'callout-title']],
     img: [...(defaultSchema.attributes?.img ?? []), ['loading', 'lazy']],
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataBlockId'],
   },
@@ -321,6 +325,7 @@ const processor = unified()
   .use(remarkBlockIds)
   .use(remarkEmbedMarks)
   .use(remarkFileLinks)
+  .use(remarkCallouts)
   .use(remarkInlineTags)
   .use(remarkResolveWikiLinks)
   .use(remarkCollectText)

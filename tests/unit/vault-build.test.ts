@@ -47,6 +47,7 @@ describe('building an Obsidian-style vault with Astro', () => {
     const note = await page('notes/research/warmth-and-reliability');
     expect(note).toContain('<p id="^key-finding">Warm models make more errors on medical questions.</p>');
     expect(note).toContain('<li id="^second-point">');
+    expect(note).toContain('<details class="callout" data-callout="question">');
     await expect(page('notes/welcome')).resolves.toContain('href="/notes/research/warmth-and-reliability/#^key-finding"');
   });
 

@@ -243,6 +243,23 @@ describe('embeds', () => {
   });
 });
 
+describe('callouts', () => {
+  const { html } = renderMarkdown('> [!warning] Mind the **gap**\n> Body line.\n\n> [!faq]- Folded?\n> Answer.\n\n> [!tip]+\n> Open tip.\n\n> Plain quote.');
+
+  it('turn a quote opening with [!type] into a titled box, the title keeping its formatting', () => {
+    expect(html).toContain('<blockquote class="callout" data-callout="warning">\n<p class="callout-title">Mind the <strong>gap</strong></p>\n<p>Body line.</p>\n</blockquote>');
+  });
+
+  it('fold shut with -, open with +, as <details> with the type as title when none is given', () => {
+    expect(html).toContain('<details class="callout" data-callout="faq">\n<summary class="callout-title">Folded?</summary>');
+    expect(html).toContain('<details class="callout" data-callout="tip" open>\n<summary class="callout-title">Tip</summary>');
+  });
+
+  it('leave other quotes as quotes', () => {
+    expect(html).toContain('<blockquote>\n<p>Plain quote.</p>');
+  });
+});
+
 describe('inline tags', () => {
   const corpus = corpusOf({
     'Tagged.md': md('tags: [front]', '## Heading #inheading\n\nText #plain and #nested/deep/tag, #front again.\n\nNot #123, not a#b, not `#code`, not [#link](https://x.org/#frag), not https://x.org/#bare.\n\n```\n#fenced\n```\n'),
