@@ -20,7 +20,7 @@ import type { Root as HastRoot } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import { VFile } from 'vfile';
 import { headingAnchor } from './slug';
-import { markEmbeds, remarkBlockIds, rehypeBlockIds, remarkCallouts, remarkEmbedMarks, remarkFileLinks, remarkInlineTags } from './obsidian';
+import { markEmbeds, stripComments, remarkBlockIds, rehypeBlockIds, remarkCallouts, remarkEmbedMarks, remarkFileLinks, remarkInlineTags } from './obsidian';
 
 /** Where a link stands: the sentence around it, and the link's span inside that sentence. */
 export interface LinkContext {
@@ -341,7 +341,7 @@ const processor = unified()
 type RenderOptions = { resolveWikiLink?: (ref: WikiLinkRef) => ResolvedLink | undefined; lineOffset?: number };
 
 function run(body: string, options: RenderOptions): { hast: HastRoot; file: VFile } {
-  const file = new VFile({ value: markEmbeds(body) });
+  const file = new VFile({ value: markEmbeds(stripComments(body)) });
   file.data.resolveWikiLink = options.resolveWikiLink ?? defaultResolve;
   file.data.lineOffset = options.lineOffset ?? 0;
   return { hast: processor.runSync(processor.parse(file), file) as HastRoot, file };

@@ -56,6 +56,7 @@ describe('building an Obsidian-style vault with Astro', () => {
     expect(plan).toContain('Errors rise by ten to thirty points');
     expect(plan).not.toContain('Does it hold for behaviour-level rewards?');
     expect(plan).toContain('class="embed-title">Methods index</a>');
+    expect(plan).not.toContain('Private reminder');
   });
 
   it('makes tag pages for inline and nested tags', async () => {

@@ -243,6 +243,17 @@ describe('embeds', () => {
   });
 });
 
+describe('comments', () => {
+  it('hide %%text%% inline and across lines, to the end when unclosed, keeping line numbers and code', () => {
+    const { html, text, links } = renderMarkdown('Shown %%secret [[Hidden]]%% text.\n\n%%\nprivate\nlines\n%%\n\n`%%code%%` and [[Kept]]\n\n```\n%%fenced%%\n```\n\nTail %%unclosed\n\nnever shown');
+    expect(html).not.toMatch(/secret|private|unclosed|never shown/);
+    expect(text).not.toContain('secret');
+    expect(html).toContain('<code>%%code%%</code>');
+    expect(html).toContain('%%fenced%%');
+    expect(links.map((l) => [l.target, l.line])).toEqual([['Kept', 8]]);
+  });
+});
+
 describe('callouts', () => {
   const { html } = renderMarkdown('> [!warning] Mind the **gap**\n> Body line.\n\n> [!faq]- Folded?\n> Answer.\n\n> [!tip]+\n> Open tip.\n\n> Plain quote.');
 
