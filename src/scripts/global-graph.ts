@@ -157,7 +157,7 @@ function initialViewport(nodes: { x: number; y: number }[], container: HTMLEleme
   }
   const margin = 40;
   const { width, height } = container.getBoundingClientRect();
-  const zoom = Math.min(2, (width - 2 * margin) / Math.max(maxX - minX, 1), (height - 2 * margin) / Math.max(maxY - minY, 1));
+  const zoom = Math.min(1, (width - 2 * margin) / Math.max(maxX - minX, 1), (height - 2 * margin) / Math.max(maxY - minY, 1));
   return { zoom, pan: { x: width / 2 - zoom * (minX + maxX) / 2, y: height / 2 - zoom * (minY + maxY) / 2 } };
 }
 

@@ -98,11 +98,25 @@ describe('the global graph', () => {
   });
 });
 
+describe('the global graph on a phone and in the dark theme', () => {
+  it('fits a phone without sideways scrolling and recolours its nodes with the theme', async () => {
+    const { page, incidents } = await openPage(browser, { viewport: { width: 375, height: 740 }, isMobile: true, colorScheme: 'light' });
+    await page.goto(site + '/graph/');
+    await page.waitForSelector('[data-graph][data-graph-ready]');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const noteColour = () => page.evaluate(() => window.__graph!.nodes('[kind = "note"]').first().style('background-color'));
+    const light = await noteColour();
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.waitForFunction((before) => window.__graph!.nodes('[kind = "note"]').first().style('background-color') !== before, light);
+    expect(incidents).toEqual([]);
+  });
+});
+
 describe('a note page', () => {
   it('shows the evidence trail of its claim, with the sentence at each step', async () => {
     const { page, incidents } = await openPage(browser);
     await page.goto(site + GRANULARITY);
-    const trail = page.locator('[data-trail]');
+    const trail = page.locator('[data-evidence-trail]');
     await expect(trail.locator('h2').textContent()).resolves.toBe('Evidence trail');
     const warmth = trail.locator('[data-trail-node="notes/does-warmth-training-make-language-models-less-reliable"]').first();
     await expect(warmth.locator('.via').first().textContent()).resolves.toBe('cites');
