@@ -77,14 +77,18 @@ export function webglAvailable(): boolean {
   }
 }
 
-/** Lights up a node's neighbourhood and fades the rest while the pointer is over it. */
-export function highlightOnHover(cy: Core): void {
+/**
+ * Lights up a node's neighbourhood while the pointer is over it. On a small
+ * graph the rest fades too; on a big one that would restyle tens of
+ * thousands of elements per hover, so only the neighbourhood changes.
+ */
+export function highlightOnHover(cy: Core, fadeUpTo = 2000): void {
   cy.on('mouseover', 'node', (event) => {
     const hood = event.target.closedNeighborhood();
     cy.batch(() => {
-      cy.elements().not(hood).addClass('faded');
+      if (cy.nodes().length <= fadeUpTo) cy.elements().not(hood).addClass('faded');
       hood.addClass('lit');
     });
   });
-  cy.on('mouseout', 'node', () => cy.batch(() => cy.elements().removeClass('faded lit')));
+  cy.on('mouseout', 'node', () => cy.batch(() => cy.elements('.faded, .lit').removeClass('faded lit')));
 }
