@@ -3,13 +3,12 @@
  * small record the browser fetches to show it as a result.
  */
 import type { Corpus } from '../corpus';
-import type { Kind, NodeId, SitePath } from '../slug';
+import type { Kind, SitePath } from '../slug';
 import { searchId, type SearchDocument } from './options';
 
 /** What a result shows: fetched per result, so the first query never loads the corpus's text. */
 export interface SearchRecord {
   id: string;
-  node: NodeId;
   url: SitePath;
   title: string;
   kind: Kind;
@@ -51,7 +50,6 @@ export function searchCorpus(corpus: Corpus): SearchCorpus {
     });
     records.push({
       id,
-      node: node.id,
       url: node.url,
       title: node.title,
       kind: node.kind,
