@@ -57,7 +57,7 @@ describe('search from the landing page', () => {
 
   it('filters by kind and says so in the URL', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + '/?q=warmth');
+    await page.goto(site + '/?q=warm');
     await firstResults(page);
     const papers = page.getByRole('button', { name: /^Papers/ }).first();
     await papers.click();

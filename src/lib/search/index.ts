@@ -1,10 +1,10 @@
 /**
  * Building the search index and splitting it for the web. The full index
  * (MiniSearch's own JSON) is cut into term shards: each shard holds the
- * postings of the terms that start with its key, plus the document lengths
- * of the documents those postings name. The corpus-wide figures BM25 needs
- * (document count, average field lengths) go in the manifest, so any set of
- * shards loaded together scores exactly as the full index would.
+ * postings of the terms that start with its key. The corpus-wide figures
+ * scoring needs (document count, field averages) and each document's kind
+ * go in the manifest, so any set of shards loaded together scores exactly as
+ * the full index would.
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Corpus } from '../corpus';
@@ -21,14 +21,26 @@ export interface SearchManifest {
   fieldIds: AsPlainObject['fieldIds'];
   averageFieldLength: AsPlainObject['averageFieldLength'];
   serializationVersion: number;
+  /**
+   * One letter per document, by its number: its kind, upper case for a stub
+   * (see `searchId`). Documents are numbered in id order, so the letters come
+   * in long runs and cost a few bytes compressed.
+   */
+  kinds: string;
   /** Shard keys, sorted; every indexed term starts with exactly one of them. */
   shards: string[];
 }
 
+/**
+ * A term's postings per field, as a flat list `[gap, frequency, gap,
+ * frequency, …]` where each gap is the distance from the previous document
+ * number. Small numbers in one list compress far better than MiniSearch's
+ * `{"document": frequency}` objects.
+ */
+export type Postings = Record<string, number[]>;
+
 export interface SearchShard {
-  index: IndexEntry[];
-  documentIds: Record<string, string>;
-  fieldLength: Record<string, number[]>;
+  terms: [term: string, postings: Postings][];
 }
 
 export interface SearchFiles {
@@ -59,9 +71,16 @@ export function searchFiles(corpus: Corpus, sharding: ShardingOptions = DEFAULT_
 }
 
 export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFAULT_SHARDING): Omit<SearchFiles, 'records'> {
+  let kinds = '';
+  for (let n = 0; n < full.nextId; n++) {
+    const id = String(full.documentIds[n] ?? '');
+    // Numbers are both MiniSearch's short ids and the ids' own numbers; the format relies on it.
+    if (id.slice(1) !== String(n)) throw new Error(`search document ${n} has id ${id}`);
+    kinds += id[0];
+  }
   const groups = groupTerms(full.index, SHARD_PREFIX_MIN, sharding);
   const shards = new Map<string, SearchShard>();
-  for (const [key, entries] of groups) shards.set(key, shardOf(entries, full));
+  for (const [key, entries] of groups) shards.set(key, { terms: entries.map(([term, fields]) => [term, encodePostings(fields)]) });
   const keys = [...shards.keys()].sort();
   const manifest: SearchManifest = {
     version: '',
@@ -70,10 +89,40 @@ export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFA
     fieldIds: full.fieldIds,
     averageFieldLength: full.averageFieldLength,
     serializationVersion: full.serializationVersion,
+    kinds,
     shards: keys,
   };
   manifest.version = fingerprint(JSON.stringify(manifest) + keys.map((k) => JSON.stringify(shards.get(k))).join(''));
   return { manifest, shards };
+}
+
+function encodePostings(fields: IndexEntry[1]): Postings {
+  const out: Postings = {};
+  for (const [fieldId, postings] of Object.entries(fields)) {
+    const docs = Object.keys(postings).map(Number).sort((a, b) => a - b);
+    const list: number[] = [];
+    let previous = 0;
+    for (const doc of docs) {
+      list.push(doc - previous, postings[doc]);
+      previous = doc;
+    }
+    out[fieldId] = list;
+  }
+  return out;
+}
+
+function decodePostings(encoded: Postings): IndexEntry[1] {
+  const fields: IndexEntry[1] = {};
+  for (const [fieldId, list] of Object.entries(encoded)) {
+    const postings: Record<number, number> = {};
+    let doc = 0;
+    for (let i = 0; i < list.length; i += 2) {
+      doc += list[i];
+      postings[doc] = list[i + 1];
+    }
+    fields[fieldId] = postings;
+  }
+  return fields;
 }
 
 /** Groups entries by their first `depth` letters, splitting a group that is too large by one more. */
@@ -101,18 +150,6 @@ function groupTerms(entries: IndexEntry[], depth: number, sharding: ShardingOpti
   return out;
 }
 
-function shardOf(entries: IndexEntry[], full: AsPlainObject): SearchShard {
-  const docs = new Set<string>();
-  for (const [, fields] of entries) for (const postings of Object.values(fields)) for (const shortId of Object.keys(postings)) docs.add(shortId);
-  const documentIds: Record<string, string> = {};
-  const fieldLength: Record<string, number[]> = {};
-  for (const shortId of [...docs].sort((a, b) => Number(a) - Number(b))) {
-    documentIds[shortId] = full.documentIds[shortId];
-    fieldLength[shortId] = full.fieldLength[shortId];
-  }
-  return { index: entries, documentIds, fieldLength };
-}
-
 /** Which shards a query term needs: those its matches can live in (see `SHARD_PREFIX_MIN`). */
 export function shardsForTerm(term: string, keys: readonly string[]): string[] {
   const letters = [...term];
@@ -120,26 +157,43 @@ export function shardsForTerm(term: string, keys: readonly string[]): string[] {
   return keys.filter((key) => key.startsWith(term) || term.startsWith(key));
 }
 
-/** Merges loaded shards with the manifest into one MiniSearch index object. */
+/**
+ * Loaded shards and the manifest as one MiniSearch index object. Field
+ * lengths are not shipped (the options score without length normalisation),
+ * so every document gets the averages.
+ */
 export function mergeShards(manifest: SearchManifest, shards: Iterable<SearchShard>): AsPlainObject {
-  const merged: AsPlainObject = {
+  const documentIds: Record<number, string> = {};
+  const fieldLength: Record<number, number[]> = {};
+  const index: IndexEntry[] = [];
+  const seen = new Set<number>();
+  for (const shard of shards) {
+    for (const [term, encoded] of shard.terms) {
+      const fields = decodePostings(encoded);
+      for (const postings of Object.values(fields)) {
+        for (const key of Object.keys(postings)) {
+          const n = Number(key);
+          if (seen.has(n)) continue;
+          seen.add(n);
+          documentIds[n] = manifest.kinds[n] + n;
+          fieldLength[n] = manifest.averageFieldLength;
+        }
+      }
+      index.push([term, fields]);
+    }
+  }
+  return {
     documentCount: manifest.documentCount,
     nextId: manifest.nextId,
     fieldIds: manifest.fieldIds,
     averageFieldLength: manifest.averageFieldLength,
     serializationVersion: manifest.serializationVersion,
     dirtCount: 0,
-    documentIds: {},
-    fieldLength: {},
+    documentIds,
+    fieldLength,
     storedFields: {},
-    index: [],
+    index,
   };
-  for (const shard of shards) {
-    Object.assign(merged.documentIds, shard.documentIds);
-    Object.assign(merged.fieldLength, shard.fieldLength);
-    for (const entry of shard.index) merged.index.push(entry);
-  }
-  return merged;
 }
 
 /** FNV-1a, 32 bits: enough to tell two builds apart. */

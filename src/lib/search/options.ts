@@ -88,9 +88,15 @@ export function fuzzyDistance(term: string): number | false {
 
 export const SEARCH_OPTIONS: SearchOptions = {
   boost: FIELD_BOOSTS,
-  prefix: (term) => term.length >= 2,
+  // Only the word being typed is a prefix; the words before it are finished.
+  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
   fuzzy: (term) => fuzzyDistance(term),
   combineWith: 'AND',
+  // BM25 without length normalisation (b = 0): per-document field lengths
+  // would add some 40 bytes per document to every shard that names it, five
+  // times the postings themselves; saturation (k) still keeps a long text
+  // that repeats a word from swamping a short one that has it in its title.
+  bm25: { k: 1.2, b: 0, d: 0.5 },
   // Query terms are only normalised: which words a query drops is the query's business (see query.ts).
   processTerm: (term) => normalizeTerm(term) || null,
 };

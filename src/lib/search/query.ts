@@ -56,13 +56,20 @@ const toHit = (r: SearchResult): SearchHit => {
  */
 const byScore = (a: SearchHit, b: SearchHit) => Number(a.stub) - Number(b.stub) || b.score - a.score || a.n - b.n;
 
+/** Fewer exact results than this, and the query is run again forgiving typos. */
+export const FUZZY_BELOW = 5;
+
 export function runQuery(index: MiniSearch<SearchDocument>, query: string, kind: KindFilter = 'all'): SearchOutcome {
   const terms = queryTerms(query);
   const counts = Object.fromEntries([['all', 0], ...KINDS.map((k) => [k, 0])]) as Record<KindFilter, number>;
   if (terms.length === 0) return { terms, mode: 'all', hits: [], counts, suggestions: [] };
   const text = terms.join(' ');
   let mode: SearchOutcome['mode'] = 'all';
-  let all = index.search(text).map(toHit);
+  // Typos are forgiven only when the words as typed find little: fuzzy
+  // matching of a common word would bury its exact matches under thousands
+  // of near-misses, and cost most of a query's time.
+  let all = index.search(text, { fuzzy: false }).map(toHit);
+  if (all.length < FUZZY_BELOW) all = index.search(text).map(toHit);
   if (all.length === 0 && terms.length > 1) {
     mode = 'any';
     all = index.search(text, { combineWith: 'OR' }).map(toHit);
