@@ -58,7 +58,8 @@ export function searchCorpus(corpus: Corpus): SearchCorpus {
       ...(node.summary ? { summary: node.summary } : {}),
       aliases: node.aliases,
       tags: node.tags,
-      text: cut(text, RECORD_TEXT_LIMIT),
+      // Paragraph breaks would show as odd gaps inside a one-line snippet.
+      text: cut(text.replace(/\s+/g, ' ').trim(), RECORD_TEXT_LIMIT),
     });
   }
   return { documents, records };
