@@ -157,30 +157,38 @@ export function shardsForTerm(term: string, keys: readonly string[]): string[] {
   return keys.filter((key) => key.startsWith(term) || term.startsWith(key));
 }
 
+/** A shard as MiniSearch holds terms, decoded once however many queries use it. */
+export interface DecodedShard {
+  entries: IndexEntry[];
+  /** Every document its postings name. */
+  documents: number[];
+}
+
+export function decodeShard(shard: SearchShard): DecodedShard {
+  const documents = new Set<number>();
+  const entries: IndexEntry[] = shard.terms.map(([term, encoded]) => {
+    const fields = decodePostings(encoded);
+    for (const postings of Object.values(fields)) for (const key of Object.keys(postings)) documents.add(Number(key));
+    return [term, fields];
+  });
+  return { entries, documents: [...documents] };
+}
+
 /**
  * Loaded shards and the manifest as one MiniSearch index object. Field
  * lengths are not shipped (the options score without length normalisation),
  * so every document gets the averages.
  */
-export function mergeShards(manifest: SearchManifest, shards: Iterable<SearchShard>): AsPlainObject {
+export function mergeShards(manifest: SearchManifest, shards: Iterable<DecodedShard>): AsPlainObject {
   const documentIds: Record<number, string> = {};
   const fieldLength: Record<number, number[]> = {};
   const index: IndexEntry[] = [];
-  const seen = new Set<number>();
   for (const shard of shards) {
-    for (const [term, encoded] of shard.terms) {
-      const fields = decodePostings(encoded);
-      for (const postings of Object.values(fields)) {
-        for (const key of Object.keys(postings)) {
-          const n = Number(key);
-          if (seen.has(n)) continue;
-          seen.add(n);
-          documentIds[n] = manifest.kinds[n] + n;
-          fieldLength[n] = manifest.averageFieldLength;
-        }
-      }
-      index.push([term, fields]);
+    for (const n of shard.documents) {
+      documentIds[n] = manifest.kinds[n] + n;
+      fieldLength[n] = manifest.averageFieldLength;
     }
+    for (const entry of shard.entries) index.push(entry);
   }
   return {
     documentCount: manifest.documentCount,

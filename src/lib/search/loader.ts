@@ -5,7 +5,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { SearchRecord } from './documents';
-import { mergeShards, shardsForTerm, type SearchManifest, type SearchShard } from './index';
+import { decodeShard, mergeShards, shardsForTerm, type DecodedShard, type SearchManifest, type SearchShard } from './index';
 import { INDEX_OPTIONS, manifestPath, resultPath, shardPath, type SearchDocument } from './options';
 import { queryTerms, runQuery, type KindFilter, type SearchOutcome } from './query';
 
@@ -22,7 +22,7 @@ export const fetchJsonOverHttp: FetchJson = async (path) => {
 
 export class SearchClient {
   private manifest?: Promise<SearchManifest>;
-  private readonly shards = new Map<string, Promise<SearchShard>>();
+  private readonly shards = new Map<string, Promise<DecodedShard>>();
   private readonly records = new Map<number, Promise<SearchRecord>>();
   /**
    * Indexes by the set of shards they were built from. A query searches
@@ -79,12 +79,12 @@ export class SearchClient {
 
   private readonly loaded = new Set<string>();
 
-  private shard(key: string): Promise<SearchShard> {
+  private shard(key: string): Promise<DecodedShard> {
     let shard = this.shards.get(key);
     if (!shard) {
       shard = this.fetchJson(shardPath(key)).then((s) => {
         this.loaded.add(key);
-        return s as SearchShard;
+        return decodeShard(s as SearchShard);
       });
       shard.catch(() => this.shards.delete(key));
       this.shards.set(key, shard);
