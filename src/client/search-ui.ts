@@ -8,6 +8,8 @@ import { SearchClient } from '../lib/search/loader';
 import { matchRanges, resultSnippet, type KindFilter, type Range, type SearchHit, type SearchOutcome } from '../lib/search/query';
 
 const PAGE_SIZE = 10;
+/** Typing pause before fetching index shards; a search on shards already loaded runs at once. */
+const FETCH_PAUSE_MS = 90;
 const client = new SearchClient();
 
 export interface SearchWidget {
@@ -68,11 +70,11 @@ class Widget implements SearchWidget {
       if (!button || button.disabled) return;
       this.kind = button.dataset.kind as KindFilter;
       this.shown = PAGE_SIZE;
-      void this.update();
+      void this.update(false);
     });
     this.more.addEventListener('click', () => {
       this.shown += PAGE_SIZE;
-      void this.update().then(() => this.input.focus());
+      void this.update(false).then(() => this.input.focus());
     });
     this.list.addEventListener('click', (e) => {
       const option = (e.target as Element).closest<HTMLElement>('[role="option"]');
@@ -89,7 +91,7 @@ class Widget implements SearchWidget {
       if (q && !this.input.value) this.input.value = q;
     }
     void client.prepare().catch(() => this.say('Search is unavailable: the index could not be loaded.'));
-    if (this.input.value) void this.update();
+    if (this.input.value) void this.update(false);
   }
 
   focus(): void {
@@ -99,10 +101,11 @@ class Widget implements SearchWidget {
 
   run(query: string): Promise<void> {
     this.input.value = query;
-    return this.update();
+    return this.update(false);
   }
 
-  private async update(): Promise<void> {
+  /** `typing`: the query comes from keystrokes, so more may follow at once. */
+  private async update(typing = true): Promise<void> {
     const generation = ++this.generation;
     const query = this.input.value;
     if (query !== this.lastQuery) {
@@ -117,6 +120,8 @@ class Widget implements SearchWidget {
     }
     try {
       if (await client.needsFetch(query)) {
+        // A fast typist's next letter is on its way: fetch shards for where the typing stops, not for every letter.
+        if (typing) await new Promise((resolve) => setTimeout(resolve, FETCH_PAUSE_MS));
         if (generation !== this.generation) return;
         this.list.setAttribute('aria-busy', 'true');
         this.say('Searching…');

@@ -48,8 +48,8 @@ describe('search from the landing page', () => {
     const before = await options(page).locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
 
     await page.reload();
-    await expect(page.locator('input[type=search]').first().inputValue()).resolves.toBe('warmht');
     await firstResults(page);
+    await expect(page.locator('input[type=search]').first().inputValue()).resolves.toBe('warmht');
     const after = await options(page).locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(after).toEqual(before);
     expect(incidents).toEqual([]);

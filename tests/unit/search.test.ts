@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/lib/corpus';
 import { searchCorpus } from '../../src/lib/search/documents';
-import { buildIndex, searchFiles, shardsForTerm, splitIndex } from '../../src/lib/search/index';
+import { buildIndex, MAX_COMPLETION_SHARDS, searchFiles, shardsForTerm, splitIndex } from '../../src/lib/search/index';
 import { SearchClient, type FetchJson } from '../../src/lib/search/loader';
 import { INDEX_OPTIONS, manifestPath, parseSearchId, resultPath, searchId, shardPath } from '../../src/lib/search/options';
 import { queryTerms, resultSnippet, runQuery, snippet } from '../../src/lib/search/query';
@@ -65,7 +65,7 @@ describe('search over the basic fixture', () => {
     const { client, files, fetched } = servedFiles(corpus, { targetBytes: 200, maxKeyLength: 4 });
     expect(files.shards.size).toBeGreaterThan(20);
     const whole = MiniSearch.loadJSON(JSON.stringify(buildIndex(searchCorpus(corpus).documents)), INDEX_OPTIONS);
-    for (const q of ['warmth', 'warmht reliab', 'RLVER', 'empathic rewards', 'medqa', 'clinically dangerous', 'tr']) {
+    for (const q of ['warmth', 'warmht reliab', 'RLVER', 'empathic rewards', 'medqa', 'clinically dangerous', 'emp']) {
       const fromShards = await client.search(q);
       const fromWhole = runQuery(whole, q);
       expect(fromShards.hits.map((h) => [h.id, h.score.toFixed(9)]), q).toEqual(fromWhole.hits.map((h) => [h.id, h.score.toFixed(9)]));
@@ -77,8 +77,16 @@ describe('search over the basic fixture', () => {
   it('a query fetches only the shards of its own words', async () => {
     const { client, files, fetched } = servedFiles(corpus, { targetBytes: 200, maxKeyLength: 4 });
     await client.search('medqa');
-    const keys = files.manifest.shards.filter((k) => 'medqa'.startsWith(k) || k.startsWith('medqa'));
-    expect(fetched.filter((p) => p.includes('/terms/')).sort()).toEqual(keys.map(shardPath).sort());
+    const holder = [...files.shards].find(([, shard]) => shard.terms.some(([term]) => term === 'medqa'))![0];
+    expect(fetched.filter((p) => p.includes('/terms/'))).toEqual([shardPath(holder)]);
+  });
+
+  it('a word being typed is completed only from a few shards; a short start of many is matched as typed', async () => {
+    const { client, files, fetched } = servedFiles(corpus, { targetBytes: 200, maxKeyLength: 4 });
+    const starting = files.manifest.shards.filter((k) => k.startsWith('re'));
+    expect(starting.length).toBeGreaterThan(MAX_COMPLETION_SHARDS);
+    await client.search('re');
+    expect(fetched.filter((p) => p.includes('/terms/'))).toEqual(files.manifest.shards.filter((k) => k === 're').map(shardPath));
   });
 
   it('a no-result query suggests the closest titles', async () => {
@@ -154,7 +162,7 @@ describe('query words and snippets', () => {
     const corpus = corpusOf({ 'notes/a.md': md('title: war warm warmth warning wash', 'was wax') });
     const { manifest, shards } = splitIndex(buildIndex(searchCorpus(corpus).documents).toJSON(), { targetBytes: 10, maxKeyLength: 4 });
     for (const [key, shard] of shards) {
-      for (const [term] of shard.terms) expect(shardsForTerm(term, manifest.shards)).toContain(key);
+      for (const [term] of shard.terms) expect(shardsForTerm(term, manifest.shards), term).toEqual([key]);
     }
     expect(shardsForTerm('w', manifest.shards)).toEqual([]);
   });

@@ -150,11 +150,26 @@ function groupTerms(entries: IndexEntry[], depth: number, sharding: ShardingOpti
   return out;
 }
 
-/** Which shards a query term needs: those its matches can live in (see `SHARD_PREFIX_MIN`). */
-export function shardsForTerm(term: string, keys: readonly string[]): string[] {
-  const letters = [...term];
-  if (letters.length < SHARD_PREFIX_MIN) return [];
-  return keys.filter((key) => key.startsWith(term) || term.startsWith(key));
+/**
+ * A word being typed is completed from at most this many shards. A short
+ * prefix of a common start ("co", "pr") spans dozens of shards; until more
+ * letters narrow it, the word is matched as it stands.
+ */
+export const MAX_COMPLETION_SHARDS = 3;
+
+/**
+ * Which shards a query term needs: the one holding the term itself, and for
+ * the word being typed (`complete`) the shards of the words it starts, if
+ * they are few (see `MAX_COMPLETION_SHARDS`).
+ */
+export function shardsForTerm(term: string, keys: readonly string[], complete = false): string[] {
+  if ([...term].length < SHARD_PREFIX_MIN) return [];
+  // A term lives under the longest key it starts with (shorter terms stay above a split).
+  const holder = keys.filter((key) => term.startsWith(key)).reduce<string | undefined>((a, k) => (!a || k.length > a.length ? k : a), undefined);
+  const own = holder ? [holder] : [];
+  if (!complete) return own;
+  const completions = keys.filter((key) => key.startsWith(term) && !own.includes(key));
+  return completions.length <= MAX_COMPLETION_SHARDS ? [...own, ...completions] : own;
 }
 
 /** A shard as MiniSearch holds terms, decoded once however many queries use it. */

@@ -74,7 +74,8 @@ export class SearchClient {
   }
 
   private keysFor(terms: string[], manifest: SearchManifest): string[] {
-    return [...new Set(terms.flatMap((t) => shardsForTerm(t, manifest.shards)))];
+    // The last word is the one being typed (the prefix rule in options.ts).
+    return [...new Set(terms.flatMap((t, i) => shardsForTerm(t, manifest.shards, i === terms.length - 1)))];
   }
 
   private readonly loaded = new Set<string>();
