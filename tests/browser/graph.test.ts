@@ -58,20 +58,28 @@ describe('the global graph', () => {
     const { page, incidents } = await openGraph();
     const before = await counts(page);
     expect(before.stubs).toBeGreaterThan(0);
-    await page.getByLabel('Hide stubs').check();
-    expect((await counts(page)).stubs).toBe(0);
-    await page.getByLabel('Papers').uncheck();
-    expect((await counts(page)).papers).toBe(0);
-    await page.getByLabel('Cites (a link in the text)').uncheck();
-    expect((await counts(page)).cites).toBe(0);
+    // Cytoscape may settle styles on its next frame, so each check waits for the drawing to agree.
+    const settles = (key: keyof Awaited<ReturnType<typeof counts>>) =>
+      page.waitForFunction((k) => {
+        const cy = window.__graph!;
+        const selectors: Record<string, string> = { stubs: 'node[?stub]:visible', papers: 'node[kind = "paper"]:visible', cites: 'edge[type = "cites"]:visible' };
+        return cy.elements(selectors[k]).length === 0;
+      }, key);
+    await page.getByRole('checkbox', { name: 'Hide stubs' }).check();
+    await settles('stubs');
+    await page.getByRole('checkbox', { name: 'Papers', exact: true }).uncheck();
+    await settles('papers');
+    await page.getByRole('checkbox', { name: 'Cites (a link in the text)' }).uncheck();
+    await settles('cites');
+    expect(await counts(page)).toMatchObject({ stubs: 0, papers: 0, cites: 0 });
     await expect(page.locator('[data-graph-status]').textContent()).resolves.toMatch(/^Showing \d+ of \d+ items/);
     expect(incidents).toEqual([]);
   });
 
   it('finds an item by title, centres it, and puts it in the address to share', async () => {
     const { page, incidents } = await openGraph();
-    await page.getByLabel('Find an item', { exact: true }).fill('training granularity');
-    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('combobox', { name: 'Find an item', exact: true }).fill('training granularity');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('focus')?.startsWith('notes/does-training-granularity'));
     await expect(page.locator('[data-graph-focus] a').first().textContent()).resolves.toBe('Does training granularity change how AI empathy affects reliability?');
     const shared = page.url();
@@ -140,7 +148,7 @@ describe('a note page', () => {
     const one = await page.evaluate(() => ({ nodes: window.__localGraph!.nodes().length, trail: window.__localGraph!.edges('.trail').length }));
     expect(one.nodes).toBeGreaterThan(1);
     expect(one.trail).toBeGreaterThan(0);
-    await page.getByLabel('Two steps out').check();
+    await page.getByRole('radio', { name: 'Two steps out' }).check();
     await page.waitForFunction((n) => window.__localGraph!.nodes().length > n, one.nodes);
     expect(incidents).toEqual([]);
   });
@@ -160,8 +168,8 @@ describe('the path finder', () => {
   it('shows the typed path between two items, and says when a title names nothing', async () => {
     const { page, incidents } = await openPage(browser);
     await page.goto(site + '/path/');
-    await page.getByLabel('From').fill('Does training granularity change how AI empathy affects reliability?');
-    await page.getByLabel('To').fill('Does persona training for warmth actually make language models more clinically dangerous?');
+    await page.getByRole('combobox', { name: 'From', exact: true }).fill('Does training granularity change how AI empathy affects reliability?');
+    await page.getByRole('combobox', { name: 'To', exact: true }).fill('Does persona training for warmth actually make language models more clinically dangerous?');
     await page.getByRole('button', { name: 'Find the path' }).click();
     const steps = page.locator('[data-path-steps]');
     await steps.waitFor();
@@ -171,7 +179,7 @@ describe('the path finder', () => {
     expect(await steps.locator('li.step-edge').count()).toBe(nodes.length - 1);
     expect(new URL(page.url()).searchParams.get('from')).toBe(nodes[0]);
 
-    await page.getByLabel('To').fill('zzz no such item');
+    await page.getByRole('combobox', { name: 'To', exact: true }).fill('zzz no such item');
     await page.getByRole('button', { name: 'Find the path' }).click();
     await page.getByText('No item is called “zzz no such item”').waitFor();
     expect(incidents).toEqual([]);
