@@ -17,5 +17,5 @@ export async function writeCorpus(dir: string, options: CorpusOptions) {
     files++;
     bytes += Buffer.byteLength(file.content);
   }
-  return { files, bytes, counts: corpus.counts, seed: corpus.seed, lexicon: corpus.lexicon };
+  return { files, bytes, counts: corpus.counts, seed: corpus.seed, lexicon: corpus.lexicon, firstNoteTitle: corpus.notes[0].title };
 }
