@@ -45,7 +45,10 @@ export const paperSchema = z
     date: isoDate.optional(),
     venue: text.optional(),
     doi: text.optional(),
-    url: z.string().url('expected a full URL such as https://example.org/paper').optional(),
+    url: z
+      .string()
+      .regex(/^https?:\/\/[^\s]+$/i, 'expected a web address starting with http:// or https://')
+      .optional(),
     has_pdf: z.boolean().optional(),
     citations: count.optional(),
     influential: count.optional(),

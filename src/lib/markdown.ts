@@ -1,0 +1,253 @@
+/**
+ * The Markdown pipeline, assembled from small one-job plugins: parse wiki
+ * links, resolve them (recording the sentence each stands in), sanitise raw
+ * HTML, anchor headings. A body is parsed once; links, headings, plain text
+ * and HTML all come out of that one pass.
+ */
+import type { Heading as MdHeading, Nodes as MdNodes, Parent as MdParent, PhrasingContent, Root as MdRoot } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import remarkWikiLink from 'remark-wiki-link';
+import { unified, type Plugin } from 'unified';
+import type { Node as UnistNode } from 'unist';
+import { visitParents } from 'unist-util-visit-parents';
+import { VFile } from 'vfile';
+import { headingAnchor } from './slug';
+
+/** Where a link stands: the sentence around it, and the link's span inside that sentence. */
+export interface LinkContext {
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+/** A `[[target#heading|label]]` as written in a body. */
+export interface WikiLinkRef {
+  target: string;
+  heading?: string;
+  label: string;
+  /** 1-based line in the file. */
+  line: number;
+  context: LinkContext;
+}
+
+/** What the resolver says a link points at. */
+export interface ResolvedLink {
+  href: string;
+  /** The target is referenced but not written yet. */
+  stub: boolean;
+  kind: string;
+  title: string;
+}
+
+export interface BodyHeading {
+  depth: number;
+  text: string;
+  anchor: string;
+  line: number;
+}
+
+export interface RenderedBody {
+  html: string;
+  links: WikiLinkRef[];
+  headings: BodyHeading[];
+  /** The body as plain text (links as their labels), for search and figure matching. */
+  text: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Set by the caller: turns a wiki link into a destination. */
+    resolveWikiLink: (ref: WikiLinkRef) => ResolvedLink;
+    /** Lines before the body in the file, so positions name the file's own lines. */
+    lineOffset: number;
+    wikiLinks: WikiLinkRef[];
+    headings: BodyHeading[];
+    plainText: string;
+  }
+}
+
+interface WikiLinkNode {
+  type: 'wikiLink';
+  value: string;
+  data: { alias: string | null; hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[] };
+  position?: { start: { line: number } };
+}
+
+/** Splits `Title#Heading` into its parts; an empty heading is no heading. */
+export function splitTarget(raw: string): { target: string; heading?: string } {
+  const hash = raw.indexOf('#');
+  if (hash < 0) return { target: raw.trim() };
+  const heading = raw.slice(hash + 1).trim();
+  return { target: raw.slice(0, hash).trim(), heading: heading || undefined };
+}
+
+const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/**
+ * Text of a block's inline content, with each wiki link's span recorded, so
+ * the sentence around a link can be cut from the very text a reader sees.
+ */
+function inlineText(block: MdParent): { text: string; spans: Map<WikiLinkNode, [number, number]> } {
+  let text = '';
+  const spans = new Map<WikiLinkNode, [number, number]>();
+  const walk = (node: MdNodes) => {
+    if ((node.type as string) === 'wikiLink') {
+      const wiki = node as unknown as WikiLinkNode;
+      const start = text.length;
+      text += linkLabel(wiki);
+      spans.set(wiki, [start, text.length]);
+    } else if (node.type === 'text' || node.type === 'inlineCode') {
+      text += node.value;
+    } else if (node.type === 'break') {
+      text += ' ';
+    } else if ('children' in node) {
+      for (const child of node.children as MdNodes[]) walk(child);
+    }
+  };
+  for (const child of block.children as MdNodes[]) walk(child);
+  return { text, spans };
+}
+
+function linkLabel(node: WikiLinkNode): string {
+  if (node.data.alias && node.data.alias !== node.value) return node.data.alias;
+  const { target, heading } = splitTarget(node.value);
+  return heading ? `${target} › ${heading}` : target;
+}
+
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * The sentence holding [start, end). Link labels are masked first: a title
+ * such as "Does X help or harm?" must not end the sentence it is cited in.
+ */
+export function sentenceAround(text: string, spans: Iterable<[number, number]>, start: number, end: number): LinkContext {
+  let masked = text;
+  for (const [s, e] of spans) masked = masked.slice(0, s) + 'x'.repeat(e - s) + masked.slice(e);
+  for (const segment of sentenceSegmenter.segment(masked)) {
+    const segStart = segment.index;
+    const segEnd = segStart + segment.segment.length;
+    if (start >= segStart && start < segEnd) {
+      const raw = text.slice(segStart, Math.max(segEnd, end));
+      const lead = raw.length - raw.trimStart().length;
+      const sentence = raw.trim();
+      return { sentence, start: start - segStart - lead, end: end - segStart - lead };
+    }
+  }
+  return { sentence: text.trim(), start: 0, end: text.trim().length };
+}
+
+/** Collects every wiki link with its sentence, and turns it into a resolved link. */
+const remarkResolveWikiLinks: Plugin<[], MdRoot> = () => (tree, file) => {
+  const resolve = file.data.resolveWikiLink;
+  const offset = file.data.lineOffset ?? 0;
+  const links: WikiLinkRef[] = [];
+  const blockText = new Map<MdParent, ReturnType<typeof inlineText>>();
+  visitParents(tree as UnistNode, (found: UnistNode, ancestors: UnistNode[]) => {
+    if (found.type !== 'wikiLink') return;
+    const node = found as unknown as WikiLinkNode;
+    const block = [...ancestors].reverse().find((a) => BLOCKS.has(a.type)) as unknown as MdParent | undefined;
+    const { target, heading } = splitTarget(node.value);
+    const label = linkLabel(node);
+    let context: LinkContext = { sentence: label, start: 0, end: label.length };
+    if (block) {
+      if (!blockText.has(block)) blockText.set(block, inlineText(block));
+      const { text, spans } = blockText.get(block)!;
+      const [s, e] = spans.get(node)!;
+      context = sentenceAround(text, spans.values(), s, e);
+    }
+    const ref: WikiLinkRef = { target, heading, label, line: (node.position?.start.line ?? 1) + offset, context };
+    links.push(ref);
+    const resolved = resolve?.(ref);
+    node.data.hName = 'a';
+    node.data.hChildren = [{ type: 'text', value: label }];
+    node.data.hProperties = resolved
+      ? {
+          href: resolved.href,
+          className: resolved.stub ? ['wikilink', 'stub'] : ['wikilink'],
+          dataKind: resolved.kind,
+          title: resolved.stub ? `${resolved.title} (not written yet)` : resolved.title,
+        }
+      : { className: ['wikilink', 'unresolved'] };
+  });
+  file.data.wikiLinks = links;
+};
+
+/** Records headings and plain text for the search index and for figure matching. */
+const remarkCollectText: Plugin<[], MdRoot> = () => (tree, file) => {
+  const offset = file.data.lineOffset ?? 0;
+  const headings: BodyHeading[] = [];
+  visitParents(tree, 'heading', (node: MdHeading) => {
+    const text = mdastToString(node, { includeHtml: false });
+    headings.push({ depth: node.depth, text, anchor: headingAnchor(text), line: (node.position?.start.line ?? 1) + offset });
+  });
+  file.data.headings = headings;
+  file.data.plainText = blockTexts(tree).join('\n');
+};
+
+/** Plain text, one line a block, with link labels in place of link syntax. */
+function blockTexts(tree: MdRoot): string[] {
+  const out: string[] = [];
+  visitParents(tree as UnistNode, (node) => {
+    if (BLOCKS.has(node.type)) {
+      out.push(inlineText(node as unknown as MdParent).text);
+      return 'skip';
+    }
+    if (node.type === 'code') out.push((node as unknown as { value: string }).value);
+    return undefined;
+  });
+  return out;
+}
+
+/**
+ * What raw HTML may keep: GitHub's safe subset, plus the attributes our own
+ * links carry. Scripts, event handlers and `javascript:` URLs never survive.
+ */
+export const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    a: [
+      ...(defaultSchema.attributes?.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')),
+      ['className', 'data-footnote-backref', 'wikilink', 'stub', 'unresolved'],
+      'dataKind',
+      'title',
+    ],
+  },
+};
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkWikiLink, { aliasDivider: '|' })
+  .use(remarkResolveWikiLinks)
+  .use(remarkCollectText)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, sanitizeSchema)
+  // After sanitising, so heading ids are not given the sanitiser's clobber prefix.
+  .use(rehypeSlug)
+  .use(rehypeStringify)
+  .freeze();
+
+/** Parses and renders one body in a single pass. */
+export function renderMarkdown(
+  body: string,
+  options: { resolveWikiLink?: (ref: WikiLinkRef) => ResolvedLink; lineOffset?: number } = {},
+): RenderedBody {
+  const file = new VFile({ value: body });
+  file.data.resolveWikiLink = options.resolveWikiLink ?? defaultResolve;
+  file.data.lineOffset = options.lineOffset ?? 0;
+  const tree = processor.parse(file);
+  const hast = processor.runSync(tree, file);
+  const html = processor.stringify(hast, file);
+  return { html, links: file.data.wikiLinks ?? [], headings: file.data.headings ?? [], text: file.data.plainText ?? '' };
+}
+
+const defaultResolve = (ref: WikiLinkRef): ResolvedLink => ({ href: '#', stub: true, kind: 'note', title: ref.target });
