@@ -13,7 +13,7 @@
  */
 import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -76,7 +76,7 @@ async function astroBuild(root: string, outDir: string, env: Record<string, stri
   const pages = await countHtml(outDir);
   // A build that skips the corpus is fast for the wrong reason: count it as failed.
   if (pages < expectPages) throw new Error(`built ${pages} pages for ${expectPages} files in ${(run.wallMs / 1000).toFixed(1)} s: the corpus was not rendered`);
-  return { wallMs: run.wallMs, peakRss: run.peakRss, pages };
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, load: run.load, peakRss: run.peakRss, pages };
 }
 
 async function graphStep(corpusDir: string): Promise<GraphFigures> {
@@ -137,7 +137,9 @@ async function benchSize(notes: number, browser: Step<Browser>): Promise<SizeRun
 
   const ours = await step('build: ours', () => astroBuild(ROOT, site, { CONTENT_DIR: corpusDir }, corpus.files));
   const bare = await step('build: bare Astro', () => astroBuild(join(ROOT, 'bench/bare-astro'), bareSite, { BENCH_CONTENT_DIR: corpusDir }, corpus.files));
-  const ratio = !failed(ours) && !failed(bare) && !ours.reused && !bare.reused ? ours.wallMs / bare.wallMs : undefined;
+  const both = !failed(ours) && !failed(bare) && !ours.reused && !bare.reused;
+  const ratio = both ? ours.wallMs / bare.wallMs : undefined;
+  const cpuRatio = both ? ours.cpuMs! / bare.cpuMs! : undefined;
   const graph = await step('graph', () => graphStep(corpusDir));
 
   const noBrowser = async (): Promise<never> => {
@@ -179,7 +181,7 @@ async function benchSize(notes: number, browser: Step<Browser>): Promise<SizeRun
   return {
     notes,
     corpus: { files: corpus.files, bytes: corpus.bytes, papers: corpus.counts.papers, lines: corpus.counts.lines },
-    build: { ours, bare, ratio },
+    build: { ours, bare, ratio, cpuRatio: Number.isNaN(cpuRatio) ? undefined : cpuRatio },
     graph,
     search: { ours: oursSearch, oursIndex, pagefind, pagefindIndex },
     pages: { note, graph: graphPage },
@@ -191,6 +193,7 @@ async function machine(browser: Step<Browser>) {
   return {
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
     cores: cpus().length,
+    loadAtEnd: loadavg().map((l) => l.toFixed(2)).join(' '),
     memory: `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     node: process.versions.node,
     platform: `${process.platform}-${process.arch}`,

@@ -1,10 +1,13 @@
 /**
  * Runs a command and measures its wall time and the peak resident memory of
  * its whole process tree (the sum over the command and all its descendants,
- * sampled from /proc every 50 ms).
+ * sampled from /proc every 50 ms). Where GNU time is installed it also gives
+ * the CPU time (user + system) of the tree, which other load on the machine
+ * disturbs far less than wall time.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
 export interface RunResult {
   ok: boolean;
@@ -12,12 +15,18 @@ export interface RunResult {
   wallMs: number;
   /** Peak of the summed RSS of the process tree, in bytes; NaN where /proc is missing. */
   peakRss: number;
+  /** User + system CPU time of the command and its descendants; NaN without GNU time. */
+  cpuMs: number;
+  /** 1-minute load average at start and end (other work on the machine). */
+  load: [number, number];
   /** Last lines of output, for error messages. */
   tail: string;
   stdout: string;
 }
 
 const PAGE_SIZE = 4096;
+const GNU_TIME = '/usr/bin/time';
+const TIME_MARK = '__bench_time__';
 
 /** pid → [ppid, rss bytes] for every process visible in /proc. */
 function processTable(): Map<number, [number, number]> {
@@ -59,8 +68,11 @@ export function treeRss(root: number): number {
 
 export function runMeasured(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; echo?: boolean } = {}): Promise<RunResult> {
   return new Promise((resolve) => {
+    const timed = existsSync(GNU_TIME);
+    const load0 = loadavg()[0];
     const started = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [cmd, argv] = timed ? [GNU_TIME, ['-f', `${TIME_MARK} %U %S`, command, ...args]] : [command, args];
+    const child = spawn(cmd, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let peakRss = 0;
     let output = '';
     let stdout = '';
@@ -80,8 +92,12 @@ export function runMeasured(command: string, args: string[], options: { cwd?: st
     const finish = (exitCode: number | null, error?: Error) => {
       clearInterval(sampler);
       if (timer) clearTimeout(timer);
-      const tail = (error ? `${error.message}\n` : '') + output.split('\n').filter(Boolean).slice(-15).join('\n');
-      resolve({ ok: exitCode === 0, exitCode, wallMs: performance.now() - started, peakRss: peakRss || NaN, tail, stdout });
+      const wallMs = performance.now() - started;
+      const mark = output.match(new RegExp(`${TIME_MARK} ([\\d.]+) ([\\d.]+)`));
+      const cpuMs = mark ? (Number(mark[1]) + Number(mark[2])) * 1000 : NaN;
+      const lines = output.split('\n').filter((l) => l && !l.startsWith(TIME_MARK) && !l.startsWith('Command exited with non-zero status'));
+      const tail = (error ? `${error.message}\n` : '') + lines.slice(-15).join('\n');
+      resolve({ ok: exitCode === 0, exitCode, wallMs, cpuMs, load: [load0, loadavg()[0]], peakRss: peakRss || NaN, tail, stdout });
     };
     child.on('error', (err) => finish(null, err));
     child.on('close', (code) => finish(code));

@@ -1,4 +1,5 @@
 /** Turns bench results into the table printed and kept in BENCHMARKS.md. */
+import { cpus } from 'node:os';
 import type { GraphPageFigures, PageFigures, SearchFigures } from './browser';
 
 export type Failed = { error: string };
@@ -7,6 +8,10 @@ export const failed = (x: unknown): x is Failed => typeof x === 'object' && x !=
 
 export interface BuildFigures {
   wallMs: number;
+  /** User + system CPU time of the process tree. */
+  cpuMs?: number;
+  /** 1-minute load average at start and end of the build. */
+  load?: [number, number];
   peakRss: number;
   pages?: number;
   /** Built by an earlier run (--skip-build): no figures. */
@@ -30,7 +35,7 @@ export interface IndexFigures {
 export interface SizeRun {
   notes: number;
   corpus: { files: number; bytes: number; papers: number; lines: number };
-  build: { ours: Step<BuildFigures>; bare: Step<BuildFigures>; ratio?: number };
+  build: { ours: Step<BuildFigures>; bare: Step<BuildFigures>; ratio?: number; cpuRatio?: number };
   graph: Step<GraphFigures>;
   search: {
     ours: Step<SearchFigures>;
@@ -64,16 +69,18 @@ export const fmtBytes = (b: number) => (b >= MiB ? `${(b / MiB).toFixed(1)} MiB`
 const reason = (e: Failed) => `failed: ${e.error.split('\n')[0].slice(0, 120)}`;
 const show = <T>(s: Step<T> | undefined, f: (v: T) => string) => (s === undefined ? '–' : failed(s) ? reason(s) : (s as { reused?: boolean }).reused ? 'not rebuilt (--skip-build)' : f(s));
 
+const buildTimes = (b: BuildFigures) => `${fmtMs(b.wallMs)} / ${b.cpuMs === undefined || Number.isNaN(b.cpuMs) ? '?' : fmtMs(b.cpuMs)}` + (b.load ? ` (load ${b.load[0].toFixed(1)}→${b.load[1].toFixed(1)})` : '');
+
 /** Rows of the table: a label and one cell per corpus size. */
 export function tableRows(runs: SizeRun[]): [string, ...string[]][] {
   const row = (label: string, f: (r: SizeRun) => string): [string, ...string[]] => [label, ...runs.map(f)];
   return [
     row('corpus files (notes / papers / lines)', (r) => `${r.corpus.files} (${r.notes} / ${r.corpus.papers} / ${r.corpus.lines})`),
-    row('build: ours, wall time', (r) => show(r.build.ours, (b) => fmtMs(b.wallMs))),
+    row('build: ours, wall / CPU time', (r) => show(r.build.ours, buildTimes)),
     row('build: ours, peak RSS (process tree)', (r) => show(r.build.ours, (b) => fmtBytes(b.peakRss))),
-    row('build: bare Astro, wall time', (r) => show(r.build.bare, (b) => fmtMs(b.wallMs))),
+    row('build: bare Astro, wall / CPU time', (r) => show(r.build.bare, buildTimes)),
     row('build: bare Astro, peak RSS', (r) => show(r.build.bare, (b) => fmtBytes(b.peakRss))),
-    row('build: ours / bare (time)', (r) => (r.build.ratio === undefined ? 'n/a' : `${r.build.ratio.toFixed(2)}×`)),
+    row('build: ours / bare (wall, CPU)', (r) => (r.build.ratio === undefined ? 'n/a' : `${r.build.ratio.toFixed(2)}×, ${r.build.cpuRatio?.toFixed(2) ?? '?'}×`)),
     row('graph: construction (median of runs)', (r) => show(r.graph, (g) => fmtMs(g.medianMs))),
     row('graph: reading the files', (r) => show(r.graph, (g) => (Number.isNaN(g.readMs) ? 'n/a' : fmtMs(g.readMs)))),
     row('graph: nodes / edges', (r) => show(r.graph, (g) => `${g.nodes} / ${g.edges}`)),
@@ -100,8 +107,13 @@ export function checkTargets(runs: SizeRun[]): TargetCheck[] {
   const add = (name: string, target: string, value: string | undefined, met: boolean | undefined) => checks.push({ name, target, value: value ?? 'not measured', met: value === undefined ? undefined : met });
 
   if (ref) {
-    const r = ref.build.ratio;
-    add('build time vs bare Astro', '≤ 1.3× at 10,000 notes', r === undefined ? undefined : `${r.toFixed(2)}×${refNote}`, r !== undefined && r <= 1.3);
+    // Wall time is the goal; when other work loaded the machine past its cores, CPU time judges instead.
+    const cores = cpus().length;
+    const busy = [ref.build.ours, ref.build.bare].some((b) => !failed(b) && b.load !== undefined && Math.max(...b.load) > cores);
+    const useCpu = busy && ref.build.cpuRatio !== undefined;
+    const r = useCpu ? ref.build.cpuRatio : ref.build.ratio;
+    const how = useCpu ? ' by CPU time (machine busy during the builds)' : ' by wall time';
+    add('build time vs bare Astro', '≤ 1.3× at 10,000 notes', r === undefined ? undefined : `${r.toFixed(2)}×${how}${refNote}`, r !== undefined && r <= 1.3);
     const ours = ref.build.ours;
     add('build peak memory', '≤ 2 GiB at 10,000 notes', failed(ours) || ours.reused ? undefined : `${fmtBytes(ours.peakRss)}${refNote}`, !failed(ours) && ours.peakRss <= 2 * 1024 * MiB);
   }
