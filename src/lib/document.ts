@@ -93,7 +93,9 @@ export function parseDocument<K extends Kind>(kind: K, slug: Slug, file: string,
   const hasFrontmatter = frontmatterLines > 0;
   const result = SCHEMAS[kind].safeParse(parsed.data ?? {});
   if (!result.success) {
-    const locate = hasFrontmatter ? fieldLocator(parsed.matter) : () => undefined;
+    const matterStart = source.indexOf(parsed.matter);
+    const linesBefore = matterStart < 0 ? 1 : source.slice(0, matterStart).split('\n').length - 1;
+    const locate = hasFrontmatter ? fieldLocator(parsed.matter, linesBefore) : () => undefined;
     const problems = result.error.issues.flatMap((issue) =>
       issue.code === 'unrecognized_keys'
         ? issue.keys.map((key) => contentError(file, describeIssue({ ...issue, keys: [key] }, kind), { line: locate([key]) ?? 1, field: key }))
@@ -134,16 +136,15 @@ const describeType = (t: string) =>
   ({ string: 'text', number: 'a number', array: 'a list', object: 'a mapping', boolean: 'true or false', date: 'a date', null: 'nothing' })[t] ?? t;
 
 /** Maps a field path to the 1-based line of the file where that field's value stands. */
-function fieldLocator(yamlSource: string) {
+function fieldLocator(yamlSource: string, linesBefore: number) {
   const counter = new LineCounter();
   const doc = parseYamlDocument(yamlSource, { lineCounter: counter });
-  // Line 1 of the file is the opening `---`, so the YAML's line n is the file's line n + 1.
   return (path: (string | number)[]): number | undefined => {
     for (let depth = path.length; depth > 0; depth--) {
       const node = doc.getIn(path.slice(0, depth), true);
-      if (isNode(node) && node.range) return counter.linePos(node.range[0]).line + 1;
+      if (isNode(node) && node.range) return counter.linePos(node.range[0]).line + linesBefore;
       const key = keyNode(doc.getIn(path.slice(0, depth - 1), true) ?? doc.contents, path[depth - 1]);
-      if (key?.range) return counter.linePos(key.range[0]).line + 1;
+      if (key?.range) return counter.linePos(key.range[0]).line + linesBefore;
     }
     return undefined;
   };

@@ -67,7 +67,10 @@ export const lineSchema = z
     ...common,
     /** The notes the line draws on, in order, each with the summary the line gives it. */
     sources: z
-      .array(z.union([text.transform((title) => ({ title, summary: undefined as string | undefined })), z.object({ title: text, summary: text.optional() }).strict()]))
+      .array(
+        // A bare title is shorthand for `{ title }`.
+        z.preprocess((v) => (typeof v === 'string' ? { title: v } : v), z.object({ title: text, summary: text.optional() }).strict()),
+      )
       .default([]),
     /** Next inquiry lines, as titles. */
     next: textList,

@@ -1,0 +1,10 @@
+/** `npm run check`: validates the content folder and prints every problem; exits 1 on errors. */
+import { loadCorpus, reportProblems } from '../src/lib/corpus';
+import { contentDir } from '../src/lib/site';
+
+const root = process.argv[2] ?? contentDir();
+const corpus = await loadCorpus(root);
+reportProblems(corpus.problems, root, (line) => console.log(line));
+const stubs = [...corpus.graph.nodes.values()].filter((n) => n.stub).length;
+console.log(`${corpus.documents.size} documents, ${stubs} stubs, ${corpus.graph.nodes.size} nodes, ${corpus.graph.edges.length} edges.`);
+process.exit(corpus.problems.some((p) => p.severity === 'error') ? 1 : 0);
