@@ -82,9 +82,9 @@ async function astroBuild(root: string, outDir: string, env: Record<string, stri
 async function graphStep(corpusDir: string): Promise<GraphFigures> {
   const run = await runMeasured(TSX, [join(ROOT, 'scripts/bench/graph-worker.ts'), corpusDir, values['graph-repeats']], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: `${nodeOptions} --expose-gc` } });
   if (!run.ok) throw new Error(run.tail.split('\n').slice(-3).join(' | ') || `exit ${run.exitCode}`);
-  const out = JSON.parse(run.stdout.trim().split('\n').pop()!) as Omit<GraphFigures, 'medianMs'>;
-  const sorted = [...out.buildMs].sort((a, b) => a - b);
-  return { ...out, medianMs: sorted[Math.floor(sorted.length / 2)] };
+  const out = JSON.parse(run.stdout.trim().split('\n').pop()!) as Omit<GraphFigures, 'medianMs' | 'medianCpuMs'>;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { ...out, medianMs: median(out.buildMs), medianCpuMs: median(out.cpuMs) };
 }
 
 /** Sum of raw and gzip sizes of files; already-compressed files count at their own size. */

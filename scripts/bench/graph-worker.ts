@@ -1,6 +1,8 @@
 /**
  * Builds the graph of one corpus folder with the project's engine and prints
- * one JSON line: { readMs, buildMs: number[], nodes, edges }.
+ * one JSON line: { readMs, buildMs: number[], cpuMs: number[], nodes, edges }.
+ * CPU time (process.cpuUsage) is kept beside wall time: on a busy machine it
+ * is the steadier measure of the same work.
  *
  *   tsx scripts/bench/graph-worker.ts <corpus-dir> [repeats]
  *
@@ -10,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { loadavg } from 'node:os';
 
 const [dir, repeatsArg = '3'] = process.argv.slice(2);
 const repeats = Math.max(1, Number(repeatsArg));
@@ -47,19 +50,23 @@ async function main() {
   }
 
   const buildMs: number[] = [];
+  const cpuMs: number[] = [];
   let corpus: unknown;
   for (let i = 0; i < repeats; i++) {
     corpus = undefined;
     globalThis.gc?.();
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     corpus = await build();
+    const c = process.cpuUsage(c0);
     buildMs.push(performance.now() - t0);
+    cpuMs.push((c.user + c.system) / 1000);
   }
   const graph = ((corpus as { graph?: unknown }).graph ?? corpus) as { nodes?: unknown; edges?: unknown; order?: unknown; size?: unknown };
   const nodes = sizeOf(graph.nodes ?? graph.order);
   const edges = sizeOf(graph.edges ?? graph.size);
   const problems = sizeOf((corpus as { problems?: unknown }).problems);
-  console.log(JSON.stringify({ readMs, buildMs, nodes, edges, problems }));
+  console.log(JSON.stringify({ readMs, buildMs, cpuMs, nodes, edges, problems, load: loadavg()[0] }));
 }
 
 main().catch((err: unknown) => {
