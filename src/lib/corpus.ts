@@ -82,6 +82,9 @@ export function buildCorpus(files: SourceFile[]): Corpus {
       },
     });
     bodies.set(doc.id, body);
+    if (body.unrendered) {
+      problems.push(contentWarning(doc.file, `the body is shown as plain text because ${body.unrendered.reason}; simplify the Markdown`, { line: body.unrendered.line ?? doc.bodyLine }));
+    }
     for (const ref of body.links) {
       const target = ref.target ? resolver.resolve(ref.target)! : doc.id;
       if (target === doc.id) continue; // A link to oneself is a link, not an edge.

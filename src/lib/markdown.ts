@@ -59,6 +59,8 @@ export interface RenderedBody {
   headings: BodyHeading[];
   /** The body as plain text (links as their labels), for search and figure matching. */
   text: string;
+  /** Why the body was shown as plain text instead of rendered, with the line at fault where known. */
+  unrendered?: { reason: string; line?: number };
 }
 
 declare module 'vfile' {
@@ -236,10 +238,57 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
-/** Parses and renders one body in a single pass. */
+/**
+ * Parsers recurse once per level of nesting and some constructs cost time
+ * that grows faster than their size, so a body nested thousands deep would
+ * overflow the stack or stall the build. Real writing nests a few levels;
+ * past these limits the body is shown as plain text instead.
+ */
+const MAX_CONTAINER_PREFIX = 256;
+const MAX_DELIMITER_RUN = 500;
+const DELIMITER_RUN = new RegExp(`[*_~\\[\\]<>]{${MAX_DELIMITER_RUN + 1}}`);
+
+/** Rendering costs about ten seconds a megabyte; a full paper is a fraction of one. */
+export const MAX_RENDERED_BODY = 1_000_000;
+
+function pathologicalLine(body: string): { reason: string; line: number } | undefined {
+  if (body.length > MAX_RENDERED_BODY) return { reason: `it is longer than ${MAX_RENDERED_BODY.toLocaleString('en')} characters`, line: 1 };
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const prefix = /^(?:[ \t>]|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))*/.exec(lines[i])![0];
+    if (prefix.length > MAX_CONTAINER_PREFIX) return { reason: `it nests quotes or lists more than ${MAX_CONTAINER_PREFIX} characters deep`, line: i + 1 };
+    if (DELIMITER_RUN.test(lines[i])) return { reason: `it has a run of more than ${MAX_DELIMITER_RUN} markup characters`, line: i + 1 };
+  }
+  return undefined;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Parses and renders one body in a single pass. Never throws: a body the
+ * pipeline cannot handle comes back as escaped plain text, with the reason.
+ */
 export function renderMarkdown(
   body: string,
   options: { resolveWikiLink?: (ref: WikiLinkRef) => ResolvedLink; lineOffset?: number } = {},
+): RenderedBody {
+  const offset = options.lineOffset ?? 0;
+  const bad = pathologicalLine(body);
+  if (bad) return unrendered(body, { reason: bad.reason, line: bad.line + offset });
+  try {
+    return renderWithPipeline(body, options);
+  } catch (e) {
+    return unrendered(body, { reason: `the Markdown could not be rendered (${(e as Error).message})` });
+  }
+}
+
+function unrendered(body: string, why: { reason: string; line?: number }): RenderedBody {
+  return { html: `<pre class="unrendered">${escapeHtml(body)}</pre>`, links: [], headings: [], text: body, unrendered: why };
+}
+
+function renderWithPipeline(
+  body: string,
+  options: { resolveWikiLink?: (ref: WikiLinkRef) => ResolvedLink; lineOffset?: number },
 ): RenderedBody {
   const file = new VFile({ value: body });
   file.data.resolveWikiLink = options.resolveWikiLink ?? defaultResolve;
