@@ -16,6 +16,7 @@ import remarkRehype from 'remark-rehype';
 import remarkWikiLink from 'remark-wiki-link';
 import { unified, type Plugin } from 'unified';
 import type { Node as UnistNode } from 'unist';
+import type { Root as HastRoot } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import { VFile } from 'vfile';
 import { headingAnchor } from './slug';
@@ -130,19 +131,27 @@ const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
  * such as "Does X help or harm?" must not end the sentence it is cited in.
  */
 export function sentenceAround(text: string, spans: Iterable<[number, number]>, start: number, end: number): LinkContext {
-  let masked = text;
-  for (const [s, e] of spans) masked = masked.slice(0, s) + 'x'.repeat(e - s) + masked.slice(e);
-  for (const segment of sentenceSegmenter.segment(masked)) {
-    const segStart = segment.index;
-    const segEnd = segStart + segment.segment.length;
-    if (start >= segStart && start < segEnd) {
-      const raw = text.slice(segStart, Math.max(segEnd, end));
-      const lead = raw.length - raw.trimStart().length;
-      const sentence = raw.trim();
-      return { sentence, start: start - segStart - lead, end: end - segStart - lead };
-    }
-  }
-  return { sentence: text.trim(), start: 0, end: text.trim().length };
+  return sentenceFinder(text, spans)(start, end);
+}
+
+/** Segments a block's text once; the returned function cuts out the sentence of any span in it. */
+function sentenceFinder(text: string, spans: Iterable<[number, number]>): (start: number, end: number) => LinkContext {
+  const chars = [...text.split('')];
+  for (const [s, e] of spans) chars.fill('x', s, e);
+  const masked = chars.join('');
+  const bounds = Array.from(sentenceSegmenter.segment(masked), (seg) => [seg.index, seg.index + seg.segment.length] as const);
+  return (start, end) => {
+    const at = bounds.findIndex(([s, e]) => start >= s && start < e);
+    if (at < 0) return { sentence: text.trim(), start: 0, end: text.trim().length };
+    let [from, to] = [bounds[at][0], Math.max(bounds[at][1], end)];
+    // A link that is a sentence on its own ("Warmth corrupts. [[Title]].") says why only with its neighbour.
+    const bare = (a: number, b: number) => !/[\p{L}\p{N}]{2}/u.test(text.slice(a, start) + text.slice(end, b));
+    if (bare(from, to) && at > 0) from = bounds[at - 1][0];
+    else if (bare(from, to) && at + 1 < bounds.length) to = bounds[at + 1][1];
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    return { sentence: raw.trim(), start: start - from - lead, end: end - from - lead };
+  };
 }
 
 /** Collects every wiki link with its sentence, and turns it into a resolved link. */
@@ -150,7 +159,7 @@ const remarkResolveWikiLinks: Plugin<[], MdRoot> = () => (tree, file) => {
   const resolve = file.data.resolveWikiLink;
   const offset = file.data.lineOffset ?? 0;
   const links: WikiLinkRef[] = [];
-  const blockText = new Map<MdParent, ReturnType<typeof inlineText>>();
+  const finders = new Map<MdParent, { spans: Map<WikiLinkNode, [number, number]>; find: ReturnType<typeof sentenceFinder> }>();
   visitParents(tree as UnistNode, (found: UnistNode, ancestors: UnistNode[]) => {
     if (found.type !== 'wikiLink') return;
     const node = found as unknown as WikiLinkNode;
@@ -159,10 +168,14 @@ const remarkResolveWikiLinks: Plugin<[], MdRoot> = () => (tree, file) => {
     const label = linkLabel(node);
     let context: LinkContext = { sentence: label, start: 0, end: label.length };
     if (block) {
-      if (!blockText.has(block)) blockText.set(block, inlineText(block));
-      const { text, spans } = blockText.get(block)!;
-      const [s, e] = spans.get(node)!;
-      context = sentenceAround(text, spans.values(), s, e);
+      let finder = finders.get(block);
+      if (!finder) {
+        const { text, spans } = inlineText(block);
+        finder = { spans, find: sentenceFinder(text, spans.values()) };
+        finders.set(block, finder);
+      }
+      const [s, e] = finder.spans.get(node)!;
+      context = finder.find(s, e);
     }
     const ref: WikiLinkRef = { target, heading, label, line: (node.position?.start.line ?? 1) + offset, context };
     links.push(ref);
@@ -224,6 +237,22 @@ export const sanitizeSchema: SanitizeSchema = {
   },
 };
 
+/** rehype-raw re-parses the whole tree with parse5; most bodies hold no raw HTML, so skip it for them. */
+const rehypeRawWhenPresent: Plugin<[], HastRoot> = function () {
+  const raw = rehypeRaw.call(this as never) as unknown as (tree: HastRoot, file: VFile) => HastRoot;
+  return (tree, file) => {
+    let hasRaw = false;
+    visitParents(tree as UnistNode, (node) => {
+      if (node.type === 'raw') {
+        hasRaw = true;
+        return false;
+      }
+      return undefined;
+    });
+    return hasRaw ? raw(tree, file) : tree;
+  };
+};
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
@@ -231,7 +260,7 @@ const processor = unified()
   .use(remarkResolveWikiLinks)
   .use(remarkCollectText)
   .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
+  .use(rehypeRawWhenPresent)
   .use(rehypeSanitize, sanitizeSchema)
   // After sanitising, so heading ids are not given the sanitiser's clobber prefix.
   .use(rehypeSlug)

@@ -24,7 +24,7 @@ describe('parseDocument', () => {
 
   it('reads line sources given as titles or as title and summary', () => {
     const result = parse('line', md('title: L?\nsources:\n  - A?\n  - title: B?\n    summary: Why B.'));
-    expect(result.ok && result.doc.data.sources).toEqual([{ title: 'A?', summary: undefined }, { title: 'B?', summary: 'Why B.' }]);
+    expect(result.ok && (result.doc.data as { sources: unknown }).sources).toEqual([{ title: 'A?', summary: undefined }, { title: 'B?', summary: 'Why B.' }]);
   });
 
   it('names the file, line and field of a field of the wrong type', () => {

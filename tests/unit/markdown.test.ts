@@ -72,3 +72,16 @@ describe('sentenceAround', () => {
     expect(sentenceAround('One.', [], 10, 11).sentence).toBe('One.');
   });
 });
+
+describe('a link that is a sentence on its own', () => {
+  it('borrows the sentence before it, which says why the link is made', () => {
+    const { links } = renderMarkdown('Intro here. Trait-level warmth training corrupts. [[Does warmth training make models less reliable?]]. The mechanism follows.');
+    const { sentence, start, end } = links[0].context;
+    expect(sentence).toBe('Trait-level warmth training corrupts. Does warmth training make models less reliable?.');
+    expect(sentence.slice(start, end)).toBe('Does warmth training make models less reliable?');
+  });
+  it('borrows the sentence after it when it opens the paragraph', () => {
+    const { links } = renderMarkdown('[[A note]]. It shows the effect.');
+    expect(links[0].context.sentence).toBe('A note. It shows the effect.');
+  });
+});
