@@ -121,6 +121,8 @@ function inlineText(block: MdParent): { text: string; spans: Map<WikiLinkNode, [
 function linkLabel(node: WikiLinkNode): string {
   if (node.data.alias && node.data.alias !== node.value) return node.data.alias;
   const { target, heading } = splitTarget(node.value);
+  // A link to a heading of the same page ([[#Heading]]) is labelled by the heading alone.
+  if (heading && !target) return heading;
   return heading ? `${target} › ${heading}` : target;
 }
 

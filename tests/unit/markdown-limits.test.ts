@@ -46,3 +46,11 @@ describe('bodies the Markdown pipeline cannot safely render', () => {
     expect(corpus.problems).toEqual([expect.objectContaining({ severity: 'warning', file: 'notes/deep.md', line: 5 })]);
   });
 });
+
+describe('links to a heading of the same page', () => {
+  it('are labelled by the heading, and the label stands at the recorded span of its sentence', () => {
+    const [link] = renderMarkdown('[[#Local]] explains it.').links;
+    expect(link.label).toBe('Local');
+    expect(link.context.sentence.slice(link.context.start, link.context.end)).toBe('Local');
+  });
+});
