@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import attachments from './src/integrations/attachments.ts';
 
 export default defineConfig({
   output: 'static',
@@ -8,6 +9,7 @@ export default defineConfig({
   // Pages are built from the engine's corpus, not from Astro's Markdown collections.
   devToolbar: { enabled: false },
   prefetch: false,
+  integrations: [attachments()],
   vite: {
     // Content changes should rebuild in dev without restarting.
     server: { watch: { ignored: ['**/dist/**', '**/bench/**'] } },

@@ -7,4 +7,6 @@ const corpus = await loadCorpus(root);
 reportProblems(corpus.problems, root, (line) => console.log(line));
 const stubs = [...corpus.graph.nodes.values()].filter((n) => n.stub).length;
 console.log(`${corpus.documents.size} documents, ${stubs} stubs, ${corpus.graph.nodes.size} nodes, ${corpus.graph.edges.length} edges.`);
+const links = corpus.linkCounts;
+console.log(`${links.total} wiki links: ${links.written} to written items, ${links.attachments} to attachments, ${links.stubs} to stubs, ${links.missing} unresolved; ${corpus.attachments.length} attachments.`);
 process.exit(corpus.problems.some((p) => p.severity === 'error') ? 1 : 0);

@@ -7,8 +7,9 @@ import matter from 'gray-matter';
 import { LineCounter, parseDocument as parseYamlDocument, isMap, isNode, isScalar, type Node as YamlNode } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { contentError, type ContentProblem } from './errors';
-import { SCHEMAS, type DataOf } from './schema';
+import { SCHEMAS, vaultNoteSchema, type DataOf } from './schema';
 import { nodeId, type Kind, type NodeId, type Slug } from './slug';
+import { firstHeading } from './vault';
 
 export interface Document<K extends Kind = Kind> {
   id: NodeId;
@@ -21,6 +22,8 @@ export interface Document<K extends Kind = Kind> {
   body: string;
   /** 1-based line of the file on which the body starts. */
   bodyLine: number;
+  /** A plain vault note outside the kind folders, found by its file name as Obsidian finds it. */
+  vault?: boolean;
 }
 
 export type ParseResult<K extends Kind> = { ok: true; doc: Document<K> } | { ok: false; problems: ContentProblem[] };
@@ -74,8 +77,12 @@ interface YamlException {
 }
 const isYamlException = (e: unknown): e is YamlException => (e as { name?: string })?.name === 'YAMLException';
 
-/** Parses and validates one file of a known kind. */
-export function parseDocument<K extends Kind>(kind: K, slug: Slug, file: string, raw: string): ParseResult<K> {
+/**
+ * Parses and validates one file of a known kind. With `vault`, the file is a
+ * note outside the kind folders: lenient frontmatter, and a title taken from
+ * the first `# heading` or else the file name when the frontmatter has none.
+ */
+export function parseDocument<K extends Kind>(kind: K, slug: Slug, file: string, raw: string, options: { vault?: { fileTitle: string } } = {}): ParseResult<K> {
   const source = raw.replace(/^\uFEFF/, '');
   let parsed: matter.GrayMatterFile<string>;
   try {
@@ -91,7 +98,7 @@ export function parseDocument<K extends Kind>(kind: K, slug: Slug, file: string,
 
   const frontmatterLines = source.slice(0, source.length - parsed.content.length).split('\n').length - 1;
   const hasFrontmatter = frontmatterLines > 0;
-  const result = SCHEMAS[kind].safeParse(parsed.data ?? {});
+  const result = (options.vault ? vaultNoteSchema : SCHEMAS[kind]).safeParse(parsed.data ?? {});
   if (!result.success) {
     const matterStart = source.indexOf(parsed.matter);
     const linesBefore = matterStart < 0 ? 1 : source.slice(0, matterStart).split('\n').length - 1;
@@ -103,6 +110,9 @@ export function parseDocument<K extends Kind>(kind: K, slug: Slug, file: string,
     );
     return { ok: false, problems };
   }
+  const data = result.data as DataOf<K>;
+  let body = parsed.content;
+  if (options.vault && !data.title) ({ title: data.title, body } = vaultTitle(body, options.vault.fileTitle));
   return {
     ok: true,
     doc: {
@@ -110,11 +120,25 @@ export function parseDocument<K extends Kind>(kind: K, slug: Slug, file: string,
       kind,
       slug,
       file,
-      data: result.data as DataOf<K>,
-      body: parsed.content,
+      data,
+      body,
       bodyLine: frontmatterLines + 1,
+      ...(options.vault ? { vault: true } : {}),
     },
   };
+}
+
+/**
+ * The title of a vault note without one in its frontmatter: its first
+ * `# heading`, else its file name. A heading that opens the body becomes the
+ * page's title and leaves the body (its line blanked, so line numbers hold).
+ */
+function vaultTitle(body: string, fileTitle: string): { title: string; body: string } {
+  const heading = firstHeading(body);
+  if (!heading) return { title: fileTitle, body };
+  const lines = body.split('\n');
+  if (lines.slice(0, heading.line).every((l) => !l.trim())) lines[heading.line] = '';
+  return { title: heading.text, body: lines.join('\n') };
 }
 
 function describeIssue(issue: ZodIssue, kind: Kind): string {

@@ -4,7 +4,7 @@
  * HTML, anchor headings. A body is parsed once; links, headings, plain text
  * and HTML all come out of that one pass.
  */
-import type { Heading as MdHeading, Nodes as MdNodes, Parent as MdParent, PhrasingContent, Root as MdRoot } from 'mdast';
+import type { Heading as MdHeading, Nodes as MdNodes, Parent as MdParent, Root as MdRoot } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
@@ -20,6 +20,7 @@ import type { Root as HastRoot } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import { VFile } from 'vfile';
 import { headingAnchor } from './slug';
+import { markEmbeds, stripComments, remarkBlockIds, rehypeBlockIds, remarkCallouts, remarkEmbedMarks, remarkFileLinks, remarkInlineTags } from './obsidian';
 
 /** Where a link stands: the sentence around it, and the link's span inside that sentence. */
 export interface LinkContext {
@@ -32,6 +33,12 @@ export interface LinkContext {
 export interface WikiLinkRef {
   target: string;
   heading?: string;
+  /** `[[File#^id]]`: the block marked `^id` in the target. */
+  block?: string;
+  /** `![[File]]`: the target is shown in place (a note's text, an image), not linked. */
+  embed?: boolean;
+  /** Written as a Markdown link or image to a file path (`[text](../Note.md)`), relative to the linking file. */
+  path?: boolean;
   label: string;
   /** 1-based line in the file. */
   line: number;
@@ -45,7 +52,15 @@ export interface ResolvedLink {
   stub: boolean;
   kind: string;
   title: string;
+  /** What an embed shows in place of the link; without it an embed is shown as a link. */
+  embed?: EmbedContent;
 }
+
+/** The content of `![[…]]`: an image, a link to another file, or another note's sanitised HTML tree. */
+export type EmbedContent =
+  | { type: 'image'; src: string; alt: string; width?: string; height?: string }
+  | { type: 'file'; href: string; label: string }
+  | { type: 'note'; href: string; title: string; tree: HastRoot };
 
 export interface BodyHeading {
   depth: number;
@@ -60,6 +75,10 @@ export interface RenderedBody {
   headings: BodyHeading[];
   /** The body as plain text (links as their labels), for search and figure matching. */
   text: string;
+  /** Inline `#tags`, in order of first use, without the `#`. */
+  tags: string[];
+  /** Ids of the blocks marked `^id`, the anchors `[[File#^id]]` can point to. */
+  blocks: string[];
   /** Why the body was shown as plain text instead of rendered, with the line at fault where known. */
   unrendered?: { reason: string; line?: number };
 }
@@ -67,28 +86,35 @@ export interface RenderedBody {
 declare module 'vfile' {
   interface DataMap {
     /** Set by the caller: turns a wiki link into a destination. */
-    resolveWikiLink: (ref: WikiLinkRef) => ResolvedLink;
+    resolveWikiLink: (ref: WikiLinkRef) => ResolvedLink | undefined;
     /** Lines before the body in the file, so positions name the file's own lines. */
     lineOffset: number;
     wikiLinks: WikiLinkRef[];
     headings: BodyHeading[];
     plainText: string;
+    tags: string[];
+    blocks: string[];
   }
 }
 
-interface WikiLinkNode {
+export interface WikiLinkNode {
   type: 'wikiLink';
   value: string;
-  data: { alias: string | null; hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[] };
+  data: { alias: string | null; embed?: boolean; path?: boolean; hName?: string; hProperties?: Record<string, unknown>; hChildren?: unknown[] };
   position?: { start: { line: number } };
 }
 
-/** Splits `Title#Heading` into its parts; an empty heading is no heading. */
-export function splitTarget(raw: string): { target: string; heading?: string } {
+/**
+ * Splits `Title#Heading` into its parts; an empty heading is no heading.
+ * `Title#A#B` names the subheading B (as Obsidian writes it); `Title#^id` a block.
+ */
+export function splitTarget(raw: string): { target: string; heading?: string; block?: string } {
   const hash = raw.indexOf('#');
   if (hash < 0) return { target: raw.trim() };
-  const heading = raw.slice(hash + 1).trim();
-  return { target: raw.slice(0, hash).trim(), heading: heading || undefined };
+  const heading = raw.slice(raw.lastIndexOf('#') + 1).trim();
+  const target = raw.slice(0, hash).trim();
+  if (heading.startsWith('^') && heading.length > 1) return { target, block: heading.slice(1) };
+  return { target, heading: heading || undefined };
 }
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -120,10 +146,11 @@ function inlineText(block: MdParent): { text: string; spans: Map<WikiLinkNode, [
 
 function linkLabel(node: WikiLinkNode): string {
   if (node.data.alias && node.data.alias !== node.value) return node.data.alias;
-  const { target, heading } = splitTarget(node.value);
-  // A link to a heading of the same page ([[#Heading]]) is labelled by the heading alone.
-  if (heading && !target) return heading;
-  return heading ? `${target} › ${heading}` : target;
+  const { target, heading, block } = splitTarget(node.value);
+  // A link into the same page ([[#Heading]], [[#^block]]) is labelled by the heading or block alone.
+  const part = heading ?? (block ? `^${block}` : undefined);
+  if (!part) return target;
+  return target ? `${target} › ${part}` : part;
 }
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -166,7 +193,7 @@ const remarkResolveWikiLinks: Plugin<[], MdRoot> = () => (tree, file) => {
     if (found.type !== 'wikiLink') return;
     const node = found as unknown as WikiLinkNode;
     const block = [...ancestors].reverse().find((a) => BLOCKS.has(a.type)) as unknown as MdParent | undefined;
-    const { target, heading } = splitTarget(node.value);
+    const { target, heading, block: blockId } = splitTarget(node.value);
     const label = linkLabel(node);
     let context: LinkContext = { sentence: label, start: 0, end: label.length };
     if (block) {
@@ -180,8 +207,12 @@ const remarkResolveWikiLinks: Plugin<[], MdRoot> = () => (tree, file) => {
       context = finder.find(s, e);
     }
     const ref: WikiLinkRef = { target, heading, label, line: (node.position?.start.line ?? 1) + offset, context };
+    if (blockId) ref.block = blockId;
+    if (node.data.embed) ref.embed = true;
+    if (node.data.path) ref.path = true;
     links.push(ref);
     const resolved = resolve?.(ref);
+    if (resolved?.embed && renderEmbed(node, resolved.embed, ancestors[ancestors.length - 1])) return;
     node.data.hName = 'a';
     node.data.hChildren = [{ type: 'text', value: label }];
     node.data.hProperties = resolved
@@ -195,6 +226,36 @@ const remarkResolveWikiLinks: Plugin<[], MdRoot> = () => (tree, file) => {
   });
   file.data.wikiLinks = links;
 };
+
+/**
+ * Turns an embed's wikiLink node into what it shows. A note embedded in the
+ * middle of a sentence cannot become block content there: it stays a link.
+ */
+function renderEmbed(node: WikiLinkNode, embed: EmbedContent, parent: UnistNode | undefined): boolean {
+  if (embed.type === 'image') {
+    node.data.hName = 'img';
+    node.data.hProperties = { src: embed.src, alt: embed.alt, width: embed.width, height: embed.height, loading: 'lazy' };
+    node.data.hChildren = [];
+  } else if (embed.type === 'file') {
+    node.data.hName = 'a';
+    node.data.hProperties = { href: embed.href, className: ['attachment'] };
+    node.data.hChildren = [{ type: 'text', value: embed.label }];
+  } else {
+    const siblings = (parent as MdParent | undefined)?.children as MdNodes[] | undefined;
+    const alone = parent?.type === 'paragraph' && siblings!.every((c) => c === (node as unknown) || (c.type === 'text' && !c.value.trim()));
+    if (!alone) return false;
+    // The paragraph becomes the container, as a <div> cannot sit inside a <p>.
+    ((parent as { data?: Record<string, unknown> }).data ??= {}).hName = 'div';
+    node.data.hName = 'div';
+    node.data.hProperties = { className: ['embed'] };
+    node.data.hChildren = [
+      { type: 'element', tagName: 'a', properties: { href: embed.href, className: ['embed-title'] }, children: [{ type: 'text', value: embed.title }] },
+      // A copy: one rendered section may be embedded in many places.
+      ...structuredClone(embed.tree.children),
+    ];
+  }
+  return true;
+}
 
 /** Records headings and plain text for the search index and for figure matching. */
 const remarkCollectText: Plugin<[], MdRoot> = () => (tree, file) => {
@@ -232,10 +293,17 @@ export const sanitizeSchema: SanitizeSchema = {
     ...defaultSchema.attributes,
     a: [
       ...(defaultSchema.attributes?.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')),
-      ['className', 'data-footnote-backref', 'wikilink', 'stub', 'unresolved'],
+      ['className', 'data-footnote-backref', 'wikilink', 'stub', 'unresolved', 'tag', 'attachment', 'embed-title'],
       'dataKind',
       'title',
     ],
+    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'embed']],
+    blockquote: [...(defaultSchema.attributes?.blockquote ?? []), ['className', 'callout'], 'dataCallout'],
+    details: [...(defaultSchema.attributes?.details ?? []), ['className', 'callout'], 'dataCallout', 'open'],
+    summary: [...(defaultSchema.attributes?.summary ?? []), ['className', 'callout-title']],
+    p: [...(defaultSchema.attributes?.p ?? []), ['className', 'callout-title']],
+    img: [...(defaultSchema.attributes?.img ?? []), ['loading', 'lazy']],
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataBlockId'],
   },
 };
 
@@ -259,6 +327,11 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkWikiLink, { aliasDivider: '|' })
+  .use(remarkBlockIds)
+  .use(remarkEmbedMarks)
+  .use(remarkFileLinks)
+  .use(remarkCallouts)
+  .use(remarkInlineTags)
   .use(remarkResolveWikiLinks)
   .use(remarkCollectText)
   .use(remarkRehype, { allowDangerousHtml: true })
@@ -266,6 +339,7 @@ const processor = unified()
   .use(rehypeSanitize, sanitizeSchema)
   // After sanitising, so heading ids are not given the sanitiser's clobber prefix.
   .use(rehypeSlug)
+  .use(rehypeBlockIds)
   .use(rehypeStringify)
   .freeze();
 
@@ -295,17 +369,33 @@ function pathologicalLine(body: string): { reason: string; line: number } | unde
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+type RenderOptions = { resolveWikiLink?: (ref: WikiLinkRef) => ResolvedLink | undefined; lineOffset?: number };
+
+function run(body: string, options: RenderOptions): { hast: HastRoot; file: VFile } {
+  const file = new VFile({ value: markEmbeds(stripComments(body)) });
+  file.data.resolveWikiLink = options.resolveWikiLink ?? defaultResolve;
+  file.data.lineOffset = options.lineOffset ?? 0;
+  return { hast: processor.runSync(processor.parse(file), file) as HastRoot, file };
+}
+
+/** A body rendered to a sanitised HTML tree, for embedding in another body without a second parse. */
+export function renderMarkdownTree(body: string, options: RenderOptions = {}): HastRoot {
+  const plain = (): HastRoot => ({ type: 'root', children: [{ type: 'element', tagName: 'pre', properties: { className: ['unrendered'] }, children: [{ type: 'text', value: body }] }] });
+  if (pathologicalLine(body)) return plain();
+  try {
+    return run(body, options).hast;
+  } catch {
+    return plain();
+  }
+}
+
 /**
  * Parses and renders one body in a single pass. Never throws: a body the
  * pipeline cannot handle comes back as escaped plain text, with the reason.
  */
-export function renderMarkdown(
-  body: string,
-  options: { resolveWikiLink?: (ref: WikiLinkRef) => ResolvedLink; lineOffset?: number } = {},
-): RenderedBody {
-  const offset = options.lineOffset ?? 0;
+export function renderMarkdown(body: string, options: RenderOptions = {}): RenderedBody {
   const bad = pathologicalLine(body);
-  if (bad) return unrendered(body, { reason: bad.reason, line: bad.line + offset });
+  if (bad) return unrendered(body, { reason: bad.reason, line: bad.line + (options.lineOffset ?? 0) });
   try {
     return renderWithPipeline(body, options);
   } catch (e) {
@@ -314,20 +404,20 @@ export function renderMarkdown(
 }
 
 function unrendered(body: string, why: { reason: string; line?: number }): RenderedBody {
-  return { html: `<pre class="unrendered">${escapeHtml(body)}</pre>`, links: [], headings: [], text: body, unrendered: why };
+  return { html: `<pre class="unrendered">${escapeHtml(body)}</pre>`, links: [], headings: [], text: body, tags: [], blocks: [], unrendered: why };
 }
 
-function renderWithPipeline(
-  body: string,
-  options: { resolveWikiLink?: (ref: WikiLinkRef) => ResolvedLink; lineOffset?: number },
-): RenderedBody {
-  const file = new VFile({ value: body });
-  file.data.resolveWikiLink = options.resolveWikiLink ?? defaultResolve;
-  file.data.lineOffset = options.lineOffset ?? 0;
-  const tree = processor.parse(file);
-  const hast = processor.runSync(tree, file);
+function renderWithPipeline(body: string, options: RenderOptions): RenderedBody {
+  const { hast, file } = run(body, options);
   const html = processor.stringify(hast, file);
-  return { html, links: file.data.wikiLinks ?? [], headings: file.data.headings ?? [], text: file.data.plainText ?? '' };
+  return {
+    html,
+    links: file.data.wikiLinks ?? [],
+    headings: file.data.headings ?? [],
+    text: file.data.plainText ?? '',
+    tags: file.data.tags ?? [],
+    blocks: file.data.blocks ?? [],
+  };
 }
 
 const defaultResolve = (ref: WikiLinkRef): ResolvedLink => ({ href: '#', stub: true, kind: 'note', title: ref.target });

@@ -6,6 +6,7 @@
 import type { Document } from './document';
 import { contentWarning, type ContentProblem } from './errors';
 import { KIND_FOLDER, nodeId, slugify, titleKey, type Kind, type NodeId, type TitleKey } from './slug';
+import { PathIndex } from './vault';
 
 /** An item referenced somewhere but not written yet. */
 export interface StubInfo {
@@ -20,6 +21,9 @@ export interface StubInfo {
 export type ReferenceRole = 'paper' | 'line' | 'source' | 'cites';
 
 const KIND_OF_ROLE: Record<ReferenceRole, Kind> = { paper: 'paper', line: 'line', source: 'note', cites: 'note' };
+/** Told when a link names a file that several vault files could be: the one chosen, then the others. */
+export type OnAmbiguous = (chosen: string, others: string[]) => void;
+
 /** A stub named both as a paper and as a plain link is a paper: typed lists know more than prose. */
 const ROLE_PRIORITY: ReferenceRole[] = ['paper', 'line', 'source', 'cites'];
 
@@ -27,15 +31,28 @@ export class LinkResolver {
   private readonly byKey = new Map<TitleKey, NodeId>();
   private readonly takenIds = new Set<NodeId>();
   private readonly stubById = new Map<NodeId, StubInfo>();
+  /** Vault notes by file name and path, as Obsidian links them. */
+  private readonly files: PathIndex<NodeId>;
   readonly problems: ContentProblem[] = [];
 
-  /** Indexes documents: titles first, then aliases, then ids and file names, so a title always wins. */
+  /**
+   * Indexes documents: vault notes by file name first (Obsidian links name
+   * files), then titles, then aliases, then ids and file names of the kind
+   * folders, so among those a title always wins.
+   */
   constructor(documents: Iterable<Document>) {
     const docs = [...documents];
+    this.files = new PathIndex(
+      docs.filter((d) => d.vault).map((d) => ({ path: d.file, value: d.id })),
+      true,
+    );
+    const vaultIds = new Set(docs.filter((d) => d.vault).map((d) => d.id));
     for (const doc of docs) this.takenIds.add(doc.id);
     for (const doc of docs) {
       const key = titleKey(doc.data.title);
       const holder = this.byKey.get(key);
+      // Two vault notes of one name are told apart by path, and warned about where a link is ambiguous.
+      if (holder && holder !== doc.id && vaultIds.has(holder) && vaultIds.has(doc.id)) continue;
       if (holder && holder !== doc.id) {
         this.problems.push(
           contentWarning(doc.file, `another file (${holder}) has the same title "${doc.data.title}"; links by that title go to ${holder}; give one of them a different title or link by id`, { field: 'title', line: 2 }),
@@ -60,7 +77,12 @@ export class LinkResolver {
   }
 
   /** The node a link target names, if a document or a known stub answers to it. */
-  resolve(target: string): NodeId | undefined {
+  resolve(target: string, onAmbiguous?: OnAmbiguous): NodeId | undefined {
+    const file = this.files.find(target);
+    if (file) {
+      if (file.others.length) onAmbiguous?.(file.path, file.others);
+      return file.value;
+    }
     const key = titleKey(target);
     return this.byKey.get(key) ?? this.byKey.get(titleKey(target.replace(/^\/+|\/+$/g, '')));
   }
@@ -96,8 +118,8 @@ export class LinkResolver {
   }
 
   /** Resolves a target, making a stub of the given kind when nothing answers to it. */
-  resolveOrStub(target: string, role: ReferenceRole): NodeId {
-    return this.resolve(target) ?? this.addStub(target, KIND_OF_ROLE[role]);
+  resolveOrStub(target: string, role: ReferenceRole, onAmbiguous?: OnAmbiguous): NodeId {
+    return this.resolve(target, onAmbiguous) ?? this.addStub(target, KIND_OF_ROLE[role]);
   }
 
   private addStub(title: string, kind: Kind, summary?: string): NodeId {

@@ -83,3 +83,31 @@ export type NoteData = z.output<typeof noteSchema>;
 export type PaperData = z.output<typeof paperSchema>;
 export type LineData = z.output<typeof lineSchema>;
 export type DataOf<K extends Kind> = z.output<(typeof SCHEMAS)[K]>;
+
+/** Obsidian writes a list as a YAML list, as one string, or leaves the key empty. */
+const looseList = (split: RegExp | undefined) =>
+  z.preprocess(
+    (v) => (v == null ? [] : typeof v === 'string' ? (split ? v.split(split) : [v]).map((s) => s.trim()).filter(Boolean) : v),
+    z.array(z.union([text, z.number().transform(String)])).default([]),
+  );
+/** An empty key (`summary:`) is an absent field, not an error. */
+const emptyIsAbsent = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === null || v === '' ? undefined : v), schema);
+
+/**
+ * A note from an Obsidian-style vault, outside the kind folders. Lenient where
+ * the kind folders are strict: no field is required (the title may come from
+ * the first heading or the file name), and keys of other tools (`created`,
+ * `cssclasses`, `publish`…) are ignored rather than refused.
+ */
+export const vaultNoteSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries({
+        ...noteSchema.shape,
+        title: text.optional(),
+        aliases: looseList(/,/),
+        tags: looseList(/[,\s]+/).transform((tags) => tags.map((t) => t.replace(/^#/, '')).filter(Boolean)),
+      }).map(([key, schema]) => [key, emptyIsAbsent(schema)]),
+    ) as unknown as { [K in keyof typeof noteSchema.shape]: z.ZodTypeAny },
+  )
+  .strip();

@@ -89,11 +89,15 @@ export function mostConnectedClaims(corpus: Corpus, limit = 12): { node: GraphNo
     .slice(0, limit);
 }
 
-/** Tags and the written items carrying them, tags sorted by name. */
+/**
+ * Tags and the written items carrying them, tags sorted by name. A nested
+ * tag counts for its parents too: `#a/b` is listed under `a` and `a/b`.
+ */
 export function tagIndex(corpus: Corpus): Map<string, GraphNode[]> {
   const tags = new Map<string, GraphNode[]>();
   for (const node of corpus.graph.nodes.values()) {
-    for (const tag of node.tags) {
+    const withParents = new Set(node.tags.flatMap((tag) => tag.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+    for (const tag of withParents) {
       if (!tags.has(tag)) tags.set(tag, []);
       tags.get(tag)!.push(node);
     }

@@ -2,9 +2,10 @@
 import { buildCorpus, type Corpus } from '../../src/lib/corpus';
 import { nodeId, slugify, type Kind, type NodeId } from '../../src/lib/slug';
 
-export function corpusOf(files: Record<string, string>): Corpus {
+/** Markdown files from inline text; `attachments` are the paths of other files beside them. */
+export function corpusOf(files: Record<string, string>, attachments: string[] = []): Corpus {
   const encoder = new TextEncoder();
-  return buildCorpus(Object.entries(files).map(([path, text]) => ({ path, bytes: encoder.encode(text) })));
+  return buildCorpus(Object.entries(files).map(([path, text]) => ({ path, bytes: encoder.encode(text) })), attachments);
 }
 
 /** A Markdown file with YAML frontmatter. */

@@ -29,6 +29,7 @@ const PIECES = [
   '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<a href="javascript:alert(1)">x</a>', '[x](javascript:alert(1))',
   '<svg onload=alert(1)>', '<iframe src=javascript:alert(1)>', '<a href="jav&#x09;ascript:alert(1)">t</a>', '<div style="x" onclick="y">',
   '<!--', '-->', '<![CDATA[', '`', '```', '~~~', '\n', '\n\n', '  ', '\t', '> ', '- ', '1. ', '# ', '| a | b |\n|---|---|\n', '*', '_', '**',
+  '![[A note]]', '![[A note#A heading]]', '[[A note#^block]]', ' ^block', '%%', '> [!note] Title', '> [!warning]- Folded', ' #tag', '#a/b', '[t](other.md)', '![i](x.png)',
   '\\', '&amp;', '&#0;', '\u0000', '\u202e', '\u200b', '\ud83d\udd25', '\ud800', 'é', '\r\n', '---', '?', '. ', 'Dr. Smith', '%2e%2e/', '../',
 ];
 const fragment = fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 }));
@@ -99,7 +100,7 @@ describe('fuzzing frontmatter and whole corpora', () => {
     const file = fc.record({
       path: fc.tuple(fc.constantFrom('notes', 'papers', 'lines', 'misc'), fc.string({ minLength: 1, maxLength: 10 })).map(([dir, name]) => `${dir}/${name.replace(/[/\\]/g, '_')}.md`),
       bytes: fc.oneof(
-        fc.tuple(fc.string({ maxLength: 30 }), markdownish).map(([title, body]) => new TextEncoder().encode(`---\ntitle: ${JSON.stringify(title)}\n---\n${body}`)),
+        fc.tuple(fc.oneof(fc.constant('A note'), fc.string({ maxLength: 30 })), markdownish).map(([title, body]) => new TextEncoder().encode(`---\ntitle: ${JSON.stringify(title)}\n---\n${body}`)),
         fc.uint8Array({ maxLength: 60 }),
       ),
     });
