@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from '../helpers/browser';
 
 const site = inject('siteUrl');
@@ -60,11 +60,15 @@ describe('browsing the site', () => {
     await page.goto(site + '/notes/');
     await page.locator('.card-grid a').first().click();
     await page.waitForSelector('article[data-node-id]');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await sidewaysOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(incidents).toEqual([]);
   });
 });
+
+/** How far the page is wider than the screen, in pixels; 0 or less reads without sideways scrolling. */
+const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 describe('journeys through the fixture site', () => {
   const fixture = inject('fixtureUrl');
@@ -107,9 +111,9 @@ describe('journeys through the fixture site', () => {
     'reads %s on a phone without sideways scrolling, in both themes',
     async (address) => {
       for (const colorScheme of ['light', 'dark'] as const) {
-        const { page, incidents, context } = await openPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, colorScheme });
+        const { page, incidents, context } = await openPage(browser, { ...PHONE, colorScheme });
         await page.goto(fixture + address);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await sidewaysOverflow(page);
         expect(overflow).toBeLessThanOrEqual(0);
         expect(incidents).toEqual([]);
         await context.close();
@@ -120,10 +124,9 @@ describe('journeys through the fixture site', () => {
   it('keeps hostile pages (long unbroken titles, right-to-left text) within a phone screen', async () => {
     const hostile = inject('hostileUrl');
     for (const address of ['/notes/100-sure/', '/notes/xss/', '/notes/هل-الدفء-يضر/', '/notes/huge/']) {
-      const { page, context } = await openPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true });
+      const { page, context } = await openPage(browser, PHONE);
       await page.goto(hostile + encodeURI(address));
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, address).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page), address).toBeLessThanOrEqual(0);
       await context.close();
     }
   });
