@@ -1,0 +1,315 @@
+/**
+ * Search as a reader uses it: results while typing, ↑ ↓ Enter Esc, a filter
+ * by kind, ?q= in the landing page's URL. Loaded on demand (focus, Ctrl/Cmd-K,
+ * "/"), so pages that are only read never download the search code.
+ */
+import type { SearchRecord } from '../lib/search/documents';
+import { SearchClient } from '../lib/search/loader';
+import { matchRanges, resultSnippet, type KindFilter, type Range, type SearchHit, type SearchOutcome } from '../lib/search/query';
+
+const PAGE_SIZE = 10;
+/** Typing pause before fetching index shards; a search on shards already loaded runs at once. */
+const FETCH_PAUSE_MS = 90;
+const client = new SearchClient();
+
+export interface SearchWidget {
+  /** Searches for `query` (as if typed) and resolves once the results are shown. */
+  run(query: string): Promise<void>;
+  focus(): void;
+}
+
+const widgets = new WeakMap<HTMLElement, SearchWidget>();
+
+export function mountSearch(root: HTMLElement): SearchWidget {
+  const existing = widgets.get(root);
+  if (existing) return existing;
+  const widget = new Widget(root);
+  widgets.set(root, widget);
+  return widget;
+}
+
+/** Opens the search dialog that every page carries. */
+export function openSearchDialog(): void {
+  const dialog = document.querySelector<HTMLDialogElement>('dialog[data-search-dialog]');
+  if (!dialog) return;
+  const widget = mountSearch(dialog.querySelector<HTMLElement>('[data-search]')!);
+  if (!dialog.open) dialog.showModal();
+  widget.focus();
+}
+
+class Widget implements SearchWidget {
+  private readonly input: HTMLInputElement;
+  private readonly list: HTMLUListElement;
+  private readonly status: HTMLElement;
+  private readonly kinds: HTMLElement;
+  private readonly more: HTMLButtonElement;
+  private readonly variant: 'page' | 'dialog';
+  private kind: KindFilter = 'all';
+  private shown = PAGE_SIZE;
+  private active = -1;
+  /** Increases with every query, so an answer that arrives late never replaces a newer one. */
+  private generation = 0;
+  private lastQuery = '';
+
+  constructor(private readonly root: HTMLElement) {
+    this.variant = root.dataset.search === 'dialog' ? 'dialog' : 'page';
+    this.input = root.querySelector('[data-search-input]')!;
+    this.list = root.querySelector('[data-search-results]')!;
+    this.status = root.querySelector('[data-search-status]')!;
+    this.kinds = root.querySelector('[data-search-kinds]')!;
+    this.more = root.querySelector('[data-search-more]')!;
+
+    this.input.addEventListener('input', () => void this.update());
+    this.input.addEventListener('keydown', (e) => this.onKey(e));
+    this.input.form?.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.openActiveOrAll();
+    });
+    this.kinds.addEventListener('click', (e) => {
+      const button = (e.target as Element).closest<HTMLButtonElement>('button[data-kind]');
+      if (!button || button.disabled) return;
+      this.kind = button.dataset.kind as KindFilter;
+      this.shown = PAGE_SIZE;
+      void this.update(false);
+    });
+    this.more.addEventListener('click', () => {
+      this.shown += PAGE_SIZE;
+      void this.update(false).then(() => this.input.focus());
+    });
+    this.list.addEventListener('click', (e) => {
+      const option = (e.target as Element).closest<HTMLElement>('[role="option"]');
+      if (option && !(e.target as Element).closest('a')) location.assign(option.dataset.href!);
+    });
+    // A click on a result does not blur the box first, so the list stays put under the pointer.
+    this.list.addEventListener('mousedown', (e) => e.preventDefault());
+
+    if (this.variant === 'page') {
+      const params = new URLSearchParams(location.search);
+      const kind = params.get('kind');
+      if (kind === 'note' || kind === 'paper' || kind === 'line') this.kind = kind;
+      const q = params.get('q');
+      if (q && !this.input.value) this.input.value = q;
+    }
+    void client.prepare().catch(() => this.say('Search is unavailable: the index could not be loaded.'));
+    if (this.input.value) void this.update(false);
+  }
+
+  focus(): void {
+    this.input.focus();
+    this.input.select();
+  }
+
+  run(query: string): Promise<void> {
+    this.input.value = query;
+    return this.update(false);
+  }
+
+  /** `typing`: the query comes from keystrokes, so more may follow at once. */
+  private async update(typing = true): Promise<void> {
+    const generation = ++this.generation;
+    const query = this.input.value;
+    if (query !== this.lastQuery) {
+      this.shown = PAGE_SIZE;
+      this.lastQuery = query;
+    }
+    if (this.variant === 'page') this.syncUrl(query);
+    if (!query.trim()) {
+      this.clear();
+      this.say('Type to search titles, claims, summaries and full text.');
+      return;
+    }
+    try {
+      if (await client.needsFetch(query)) {
+        // A fast typist's next letter is on its way: fetch shards for where the typing stops, not for every letter.
+        if (typing) await new Promise((resolve) => setTimeout(resolve, FETCH_PAUSE_MS));
+        if (generation !== this.generation) return;
+        this.list.setAttribute('aria-busy', 'true');
+        this.say('Searching…');
+      }
+      const outcome = await client.search(query, this.kind);
+      const visible = outcome.hits.length ? outcome.hits.slice(0, this.shown) : outcome.suggestions;
+      const records = await Promise.all(visible.map((h) => client.record(h.n)));
+      if (generation !== this.generation) return;
+      this.render(query, outcome, visible, records);
+    } catch {
+      if (generation !== this.generation) return;
+      this.clear();
+      this.say('Search is unavailable: the index could not be loaded. Check the connection and try again.');
+    } finally {
+      if (generation === this.generation) this.list.removeAttribute('aria-busy');
+    }
+  }
+
+  private render(query: string, outcome: SearchOutcome, hits: SearchHit[], records: SearchRecord[]): void {
+    this.renderKinds(outcome);
+    const options = hits.map((hit, i) => this.option(hit, records[i], outcome.terms));
+    const quoted = `“${query.trim()}”`;
+    if (outcome.hits.length) {
+      this.list.replaceChildren(...options);
+      const total = outcome.hits.length;
+      const what = this.kind === 'all' ? (total === 1 ? 'result' : 'results') : this.kindLabel(this.kind, total).toLowerCase();
+      const any = outcome.mode === 'any' ? ' No item has every word; these have some of them.' : '';
+      this.say(`${total} ${what} for ${quoted}.${any}${total > hits.length ? ` Showing the first ${hits.length}.` : ''}`);
+    } else if (options.length) {
+      const group = document.createElement('li');
+      group.setAttribute('role', 'presentation');
+      const label = Object.assign(document.createElement('div'), { id: `${this.list.id}-closest`, className: 'search-group-label', textContent: 'Closest titles' });
+      const inner = document.createElement('ul');
+      inner.setAttribute('role', 'group');
+      inner.setAttribute('aria-labelledby', label.id);
+      inner.append(...options);
+      group.append(label, inner);
+      this.list.replaceChildren(group);
+      this.say(`No results for ${quoted}${this.kind === 'all' ? '' : ` among ${this.kindLabel(this.kind, 2).toLowerCase()}`}. The closest titles are listed.`);
+    } else {
+      this.list.replaceChildren();
+      this.say(`No results for ${quoted}${this.kind === 'all' ? '' : ` among ${this.kindLabel(this.kind, 2).toLowerCase()}`}. Try fewer or other words.`);
+    }
+    this.more.hidden = outcome.hits.length <= hits.length;
+    this.setExpanded(options.length > 0);
+    this.activate(-1);
+  }
+
+  private option(hit: SearchHit, record: SearchRecord, terms: string[]): HTMLLIElement {
+    const li = document.createElement('li');
+    li.setAttribute('role', 'option');
+    li.setAttribute('aria-selected', 'false');
+    li.id = `${this.list.id}-${hit.id}`;
+    li.dataset.href = record.url;
+    li.dataset.searchResult = '';
+
+    const badge = Object.assign(document.createElement('span'), { className: `badge ${record.kind}`, textContent: this.kindLabel(record.kind, 1) });
+    const link = Object.assign(document.createElement('a'), { href: record.url, className: record.stub ? 'stub' : '', tabIndex: -1 });
+    link.append(...marked(record.title, matchRanges(record.title, Object.keys(hit.match).concat(terms))));
+    const head = document.createElement('div');
+    head.append(badge, ' ', link);
+    if (record.stub) head.append(' ', Object.assign(document.createElement('span'), { className: 'badge stub', textContent: 'not written yet' }));
+    li.append(head);
+
+    const shown = resultSnippet(record, hit);
+    if (shown) {
+      const p = Object.assign(document.createElement('p'), { className: 'search-snippet' });
+      p.append(...marked(shown.text, shown.highlights));
+      li.append(p);
+    }
+    return li;
+  }
+
+  private renderKinds(outcome: SearchOutcome): void {
+    this.kinds.hidden = false;
+    for (const button of this.kinds.querySelectorAll<HTMLButtonElement>('button[data-kind]')) {
+      const kind = button.dataset.kind as KindFilter;
+      const count = outcome.counts[kind];
+      button.querySelector('[data-count]')!.textContent = String(count);
+      button.setAttribute('aria-pressed', String(kind === this.kind));
+      button.disabled = count === 0 && kind !== this.kind;
+    }
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const options = this.options();
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!options.length) return;
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      this.activate(this.active < 0 ? (step > 0 ? 0 : options.length - 1) : (this.active + step + options.length) % options.length);
+    } else if (e.key === 'Home' && e.ctrlKey && options.length) {
+      e.preventDefault();
+      this.activate(0);
+    } else if (e.key === 'End' && e.ctrlKey && options.length) {
+      e.preventDefault();
+      this.activate(options.length - 1);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      this.openActiveOrAll(e.ctrlKey || e.metaKey);
+    } else if (e.key === 'Escape') {
+      // The browser would clear a search box on Esc; what Esc does here is ours to decide.
+      e.preventDefault();
+      const dialog = this.root.closest('dialog');
+      if (dialog) dialog.close();
+      else if (this.input.getAttribute('aria-expanded') === 'true') this.setExpanded(false);
+      else {
+        this.input.value = '';
+        void this.update();
+      }
+    }
+  }
+
+  private openActiveOrAll(newTab = false): void {
+    const option = this.options()[this.active];
+    if (option) {
+      if (newTab) window.open(option.dataset.href!, '_blank', 'noopener');
+      else location.assign(option.dataset.href!);
+    } else if (this.variant === 'dialog' && this.input.value.trim()) {
+      location.assign(`/?q=${encodeURIComponent(this.input.value.trim())}`);
+    } else if (this.options().length) {
+      this.setExpanded(true);
+      this.activate(0);
+    }
+  }
+
+  private options(): HTMLElement[] {
+    return this.list.hidden ? [] : [...this.list.querySelectorAll<HTMLElement>('[role="option"]')];
+  }
+
+  private activate(index: number): void {
+    const options = this.options();
+    options.forEach((o, i) => o.setAttribute('aria-selected', String(i === index)));
+    this.active = index < options.length ? index : -1;
+    const option = options[this.active];
+    if (option) {
+      this.input.setAttribute('aria-activedescendant', option.id);
+      option.scrollIntoView({ block: 'nearest' });
+    } else {
+      this.input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  private setExpanded(expanded: boolean): void {
+    this.list.hidden = !expanded;
+    this.input.setAttribute('aria-expanded', String(expanded));
+    if (!expanded) this.activate(-1);
+  }
+
+  private clear(): void {
+    this.list.replaceChildren();
+    this.setExpanded(false);
+    this.kinds.hidden = true;
+    this.more.hidden = true;
+  }
+
+  private say(text: string): void {
+    if (this.status.textContent !== text) this.status.textContent = text;
+  }
+
+  private kindLabel(kind: KindFilter, count: number): string {
+    const button = this.kinds.querySelector<HTMLButtonElement>(`button[data-kind="${kind}"]`);
+    if (count === 1 && button?.dataset.label) return button.dataset.label;
+    return button?.firstChild?.textContent?.trim() ?? kind;
+  }
+
+  /** The landing page's URL always shows the current search, so it can be shared and reloaded. */
+  private syncUrl(query: string): void {
+    const url = new URL(location.href);
+    const q = query.trim();
+    if (q) url.searchParams.set('q', q);
+    else url.searchParams.delete('q');
+    if (this.kind !== 'all' && q) url.searchParams.set('kind', this.kind);
+    else url.searchParams.delete('kind');
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+  }
+}
+
+/** Text with its ranges wrapped in <mark>, as DOM nodes: content never becomes markup. */
+function marked(text: string, ranges: Range[]): Node[] {
+  const nodes: Node[] = [];
+  let at = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (start < at) continue;
+    if (start > at) nodes.push(document.createTextNode(text.slice(at, start)));
+    nodes.push(Object.assign(document.createElement('mark'), { textContent: text.slice(start, end) }));
+    at = end;
+  }
+  if (at < text.length) nodes.push(document.createTextNode(text.slice(at)));
+  return nodes;
+}

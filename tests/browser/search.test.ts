@@ -1,0 +1,125 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, useBrowser } from '../helpers/browser';
+
+const site = inject('siteUrl');
+const browser = useBrowser();
+
+const options = (page: Page) => page.locator('[role="listbox"]:visible [role="option"]');
+
+async function firstResults(page: Page) {
+  await options(page).first().waitFor();
+  return options(page);
+}
+
+describe('search from the landing page', () => {
+  it('shows results while typing, with kind badge, title and highlighted snippet, and opens one with the keyboard', async () => {
+    const { page, incidents } = await openPage(browser());
+    await page.goto(site + '/');
+    const box = page.locator('input[type=search]').first();
+    expect(await box.evaluate((el) => el.closest('main') !== null)).toBe(true);
+    await box.focus();
+    await box.pressSequentially('warmth');
+    const results = await firstResults(page);
+    const first = results.first();
+    await expect(first.locator('.badge').first().textContent()).resolves.toMatch(/note|paper|line/i);
+    expect(await first.locator('mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('[role=status]:visible').first().textContent()).toMatch(/\d+ results? for “warmth”/);
+
+    await box.press('ArrowDown');
+    const activeId = await box.getAttribute('aria-activedescendant');
+    expect(activeId).toBe(await first.getAttribute('id'));
+    expect(await first.getAttribute('aria-selected')).toBe('true');
+    const href = await first.locator('a').getAttribute('href');
+    await box.press('Enter');
+    await page.waitForURL((u) => u.pathname === href);
+    expect(incidents).toEqual([]);
+  });
+
+  it('keeps the search in ?q=, and a reload (or a shared link) shows the same results', async () => {
+    const { page, incidents } = await openPage(browser());
+    await page.goto(site + '/');
+    const box = page.locator('input[type=search]').first();
+    await box.focus();
+    await box.pressSequentially('warmht');
+    await firstResults(page);
+    await page.waitForURL((u) => u.searchParams.get('q') === 'warmht');
+    const before = await options(page).locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+
+    await page.reload();
+    await firstResults(page);
+    await expect(page.locator('input[type=search]').first().inputValue()).resolves.toBe('warmht');
+    const after = await options(page).locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(after).toEqual(before);
+    expect(incidents).toEqual([]);
+  });
+
+  it('filters by kind and says so in the URL', async () => {
+    const { page, incidents } = await openPage(browser());
+    await page.goto(site + '/?q=warm');
+    await firstResults(page);
+    const papers = page.getByRole('button', { name: /^Papers/ }).first();
+    await papers.click();
+    expect(await papers.getAttribute('aria-pressed')).toBe('true');
+    await page.waitForURL((u) => u.searchParams.get('kind') === 'paper');
+    const badges = await options(page).locator('.badge:not(.stub)').allTextContents();
+    expect(badges.length).toBeGreaterThan(0);
+    expect(new Set(badges.map((b) => b.toLowerCase()))).toEqual(new Set(['paper']));
+    expect(incidents).toEqual([]);
+  });
+
+  it('says plainly when nothing matches', async () => {
+    const { page, incidents } = await openPage(browser());
+    await page.goto(site + '/?q=qqzzxxv');
+    await page.waitForFunction(() => /No results for “qqzzxxv”/.test(document.querySelector('[role=status]')?.textContent ?? ''));
+    expect(await page.locator('input[type=search]').first().getAttribute('aria-expanded')).toBe('false');
+    expect(incidents).toEqual([]);
+  });
+});
+
+describe('the search dialog on every page', () => {
+  it('opens with Ctrl-K on a note page, finds and opens a result, and Esc closes it', async () => {
+    const { page, incidents } = await openPage(browser());
+    await page.goto(site + '/notes/');
+    await page.locator('.card-grid a').first().click();
+    await page.waitForSelector('article[data-node-id]');
+    const dialog = page.locator('dialog[data-search-dialog]');
+    expect(await dialog.isVisible()).toBe(false);
+
+    await page.keyboard.press('Control+k');
+    await dialog.waitFor({ state: 'visible' });
+    const box = dialog.locator('input[type=search]');
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.keyboard.press('/');
+    await dialog.waitFor({ state: 'visible' });
+    await page.keyboard.type('warmth');
+    await dialog.locator('[role="option"]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    const href = await dialog.locator('[role="option"][aria-selected="true"] a').getAttribute('href');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === href);
+    expect(incidents).toEqual([]);
+  });
+
+  it('a note page loads under 50 kB of compressed JavaScript before search is opened', async () => {
+    const { page, incidents } = await openPage(browser());
+    const scripts: Promise<number>[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push(r.body().then((b) => gzipSync(b).length));
+    });
+    await page.goto(site + '/notes/');
+    await page.locator('.card-grid a').first().click();
+    await page.waitForSelector('article[data-node-id]');
+    await page.waitForLoadState('networkidle');
+    const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join(''));
+    const total = (await Promise.all(scripts)).reduce((a, b) => a + b, 0) + gzipSync(inline).length;
+    expect(total).toBeLessThan(50_000);
+    const searchCode = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('search-ui')));
+    expect(searchCode).toBe(false);
+    expect(incidents).toEqual([]);
+  });
+});

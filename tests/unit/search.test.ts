@@ -1,0 +1,169 @@
+import MiniSearch from 'minisearch';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus, type Corpus } from '../../src/lib/corpus';
+import { searchCorpus } from '../../src/lib/search/documents';
+import { buildIndex, MAX_COMPLETION_SHARDS, searchFiles, shardsForTerm, splitIndex } from '../../src/lib/search/index';
+import { SearchClient, type FetchJson } from '../../src/lib/search/loader';
+import { INDEX_OPTIONS, manifestPath, parseSearchId, resultPath, searchId, shardPath } from '../../src/lib/search/options';
+import { queryTerms, resultSnippet, runQuery, snippet } from '../../src/lib/search/query';
+import { corpusOf, md } from '../helpers/corpus';
+
+/** A fetch that serves the files the build writes, as JSON text, and counts what it served. */
+function servedFiles(corpus: Corpus, sharding?: Parameters<typeof searchFiles>[1]) {
+  const files = searchFiles(corpus, sharding);
+  const served = new Map<string, string>([[manifestPath(), JSON.stringify(files.manifest)]]);
+  for (const [key, shard] of files.shards) served.set(shardPath(key), JSON.stringify(shard));
+  for (const record of files.records) served.set(resultPath(parseSearchId(record.id).n), JSON.stringify(record));
+  const fetched: string[] = [];
+  const fetchJson: FetchJson = async (path) => {
+    fetched.push(path);
+    const text = served.get(path);
+    if (text === undefined) throw new Error(`404 ${path}`);
+    return JSON.parse(text);
+  };
+  return { files, served, fetched, client: new SearchClient(fetchJson) };
+}
+
+const titlesOf = async (client: SearchClient, hits: { n: number }[]) => Promise.all(hits.map(async (h) => (await client.record(h.n)).title));
+
+describe('search over the basic fixture', () => {
+  let corpus: Corpus;
+  beforeAll(async () => {
+    corpus = await loadCorpus('tests/fixtures/basic');
+  });
+
+  it('"warmht" (a typo) finds the warmth note', async () => {
+    const { client } = servedFiles(corpus);
+    const outcome = await client.search('warmht');
+    expect(await titlesOf(client, outcome.hits)).toContain('Does warmth training make language models less reliable?');
+  });
+
+  it('"RLVER" finds the stub paper and the note that mentions it, the written note first', async () => {
+    const { client } = servedFiles(corpus);
+    const outcome = await client.search('RLVER');
+    const records = await Promise.all(outcome.hits.map((h) => client.record(h.n)));
+    const stub = records.find((r) => r.title.startsWith('RLVER:'));
+    expect(stub).toMatchObject({ kind: 'paper', stub: true });
+    const note = records.find((r) => r.title === 'Can emotion rewards make language models genuinely empathic?');
+    expect(note).toBeDefined();
+    expect(records.indexOf(note!)).toBeLessThan(records.indexOf(stub!));
+  });
+
+  it('the kind filter keeps one kind and still counts every kind', async () => {
+    const { client } = servedFiles(corpus);
+    const all = await client.search('warm');
+    const papers = await client.search('warm', 'paper');
+    expect(all.counts.note).toBeGreaterThan(0);
+    expect(all.counts.paper).toBeGreaterThan(0);
+    expect(papers.hits.length).toBe(all.counts.paper);
+    expect(papers.hits.every((h) => h.kind === 'paper')).toBe(true);
+    expect(papers.counts).toEqual(all.counts);
+  });
+
+  it('the index the build writes, loaded with the browser options, answers exactly as the whole index', async () => {
+    // Tiny shards force splitting, so queries must combine several files.
+    const { client, files, fetched } = servedFiles(corpus, { targetBytes: 200, maxKeyLength: 4 });
+    expect(files.shards.size).toBeGreaterThan(20);
+    const whole = MiniSearch.loadJSON(JSON.stringify(buildIndex(searchCorpus(corpus).documents)), INDEX_OPTIONS);
+    for (const q of ['warmth', 'warmht reliab', 'RLVER', 'empathic rewards', 'medqa', 'clinically dangerous', 'emp']) {
+      const fromShards = await client.search(q);
+      const fromWhole = runQuery(whole, q);
+      expect(fromShards.hits.map((h) => [h.id, h.score.toFixed(9)]), q).toEqual(fromWhole.hits.map((h) => [h.id, h.score.toFixed(9)]));
+    }
+    const shardFiles = fetched.filter((p) => p.includes('/terms/'));
+    expect(shardFiles.length).toBeLessThan(files.shards.size);
+  });
+
+  it('a query fetches only the shards of its own words', async () => {
+    const { client, files, fetched } = servedFiles(corpus, { targetBytes: 200, maxKeyLength: 4 });
+    await client.search('medqa');
+    const holder = [...files.shards].find(([, shard]) => shard.terms.some(([term]) => term === 'medqa'))![0];
+    expect(fetched.filter((p) => p.includes('/terms/'))).toEqual([shardPath(holder)]);
+  });
+
+  it('a word being typed is completed only from a few shards; a short start of many is matched as typed', async () => {
+    const { client, files, fetched } = servedFiles(corpus, { targetBytes: 200, maxKeyLength: 4 });
+    const starting = files.manifest.shards.filter((k) => k.startsWith('re'));
+    expect(starting.length).toBeGreaterThan(MAX_COMPLETION_SHARDS);
+    await client.search('re');
+    expect(fetched.filter((p) => p.includes('/terms/'))).toEqual(files.manifest.shards.filter((k) => k === 're').map(shardPath));
+  });
+
+  it('a no-result query suggests the closest titles', async () => {
+    const { client } = servedFiles(corpus);
+    const outcome = await client.search('grnlrity');
+    expect(outcome.hits).toEqual([]);
+    expect(await titlesOf(client, outcome.suggestions)).toContain('Does training granularity change how AI empathy affects reliability?');
+  });
+
+  it('a result record carries what the result shows, and its snippet marks the matched word', async () => {
+    const { client } = servedFiles(corpus);
+    const outcome = await client.search('medqa');
+    const hit = outcome.hits[0];
+    const record = await client.record(hit.n);
+    const shown = resultSnippet(record, hit)!;
+    expect(shown.highlights.length).toBeGreaterThan(0);
+    expect(shown.highlights.map(([s, e]) => shown.text.slice(s, e).toLowerCase())).toContain('medqa');
+  });
+});
+
+describe('ranking', () => {
+  const corpus = corpusOf({
+    'notes/a.md': md('title: Notes on sycophancy'),
+    'notes/b.md': md('title: A note about models', 'Models flatter. Sycophancy, sycophancy and more sycophancy appear in the body of this long note about models.'),
+    'notes/c.md': md('title: Stub referrer\npapers:\n  - Sycophancy benchmarks'),
+  });
+  const index = buildIndex(searchCorpus(corpus).documents);
+  const kindsAndTitles = (q: string) => runQuery(index, q).hits.map((h) => corpus.graph.nodes.get([...corpus.graph.nodes.keys()][h.n])!.title);
+
+  it('a title match outranks a body match', () => {
+    const titles = kindsAndTitles('sycophancy');
+    expect(titles.indexOf('Notes on sycophancy')).toBeLessThan(titles.indexOf('A note about models'));
+  });
+
+  it('a stub is findable but comes after every written item, even one matched only in its body', () => {
+    expect(kindsAndTitles('sycophancy')).toEqual(['Notes on sycophancy', 'A note about models', 'Sycophancy benchmarks']);
+  });
+
+  it('matches words by prefix while typing', () => {
+    expect(kindsAndTitles('sycoph')).toContain('Notes on sycophancy');
+  });
+
+  it('needs every word when some item has them all, and falls back to any word otherwise', () => {
+    expect(runQuery(index, 'sycophancy flatter').mode).toBe('all');
+    expect(kindsAndTitles('sycophancy flatter')).toEqual(['A note about models']);
+    const any = runQuery(index, 'sycophancy zebra');
+    expect(any.mode).toBe('any');
+    expect(any.hits.length).toBeGreaterThan(0);
+  });
+});
+
+describe('query words and snippets', () => {
+  it('drops stop words and single letters, but keeps a stop word still being typed', () => {
+    expect(queryTerms('Does the warmth a')).toEqual(['warmth']);
+    expect(queryTerms('warmth the')).toEqual(['warmth', 'the']);
+    expect(queryTerms('Résumé')).toEqual(['resume']);
+  });
+
+  it('a snippet centres on the matched words and marks each of them', () => {
+    const text = 'Intro words. '.repeat(40) + 'Warm models erred more on MedQA than cold ones. ' + 'Outro words. '.repeat(40);
+    const s = snippet(text, ['medqa', 'warm'])!;
+    expect(s.text.startsWith('…')).toBe(true);
+    expect(s.text.endsWith('…')).toBe(true);
+    expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['Warm', 'MedQA']);
+  });
+
+  it('search ids carry kind and stub', () => {
+    expect(parseSearchId(searchId('paper', true, 12))).toEqual({ kind: 'paper', stub: true, n: 12 });
+    expect(parseSearchId(searchId('line', false, 0))).toEqual({ kind: 'line', stub: false, n: 0 });
+  });
+
+  it('a shard split keeps every term reachable from its own key', () => {
+    const corpus = corpusOf({ 'notes/a.md': md('title: war warm warmth warning wash', 'was wax') });
+    const { manifest, shards } = splitIndex(buildIndex(searchCorpus(corpus).documents).toJSON(), { targetBytes: 10, maxKeyLength: 4 });
+    for (const [key, shard] of shards) {
+      for (const [term] of shard.terms) expect(shardsForTerm(term, manifest.shards), term).toEqual([key]);
+    }
+    expect(shardsForTerm('w', manifest.shards)).toEqual([]);
+  });
+});
