@@ -5,23 +5,19 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/lib/corpus';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { openPage, useBrowser } from '../helpers/browser';
 
 const url = inject('hostileUrl');
 const outDir = inject('hostileDir');
 const contentDir = inject('hostileContentDir');
 const log = inject('hostileLog');
 
-let browser: Browser;
+const browser = useBrowser();
 let corpus: Corpus;
 beforeAll(async () => {
-  [browser, corpus] = await Promise.all([launchBrowser(), loadCorpus(contentDir)]);
-});
-afterAll(async () => {
-  await browser?.close();
+  corpus = await loadCorpus(contentDir);
 });
 
 /**
@@ -30,7 +26,7 @@ afterAll(async () => {
  * are allowed, and only those.
  */
 async function watched() {
-  const opened = await openPage(browser);
+  const opened = await openPage(browser());
   const missing: string[] = [];
   opened.page.on('response', (r) => {
     if (r.status() === 404) missing.push(`${r.request().resourceType()} ${new URL(r.url()).pathname}`);
@@ -146,7 +142,7 @@ describe('the hostile site in the browser', () => {
     ['/notes/etcpasswd/', '../../etc/passwd'],
     ['/notes/untitled/', '🤔🤔'],
   ])('reaches %s and shows its title intact', async (address, title) => {
-    const { page, incidents, context } = await openPage(browser);
+    const { page, incidents, context } = await openPage(browser());
     const response = await page.goto(url + encodeURI(address));
     expect(response?.status()).toBe(200);
     await expect(page.locator('h1').textContent()).resolves.toBe(title);
@@ -155,7 +151,7 @@ describe('the hostile site in the browser', () => {
   });
 
   it('follows a link around a cycle back to where it started', async () => {
-    const { page, incidents, context } = await openPage(browser);
+    const { page, incidents, context } = await openPage(browser());
     await page.goto(url + '/notes/cycle-a/');
     for (const next of ['Cycle B', 'Cycle C', 'Cycle A']) {
       await page.locator('[data-body] a.wikilink', { hasText: next }).first().click();
@@ -168,8 +164,8 @@ describe('the hostile site in the browser', () => {
   it('finds a hostile title with the landing search and shows it as text', async () => {
     const { page, check, context } = await watched();
     await page.goto(url + '/');
-    await page.getByLabel('Search titles').fill('onerror');
-    const result = page.locator('[data-title-results] a', { hasText: '<script>alert("title")</script>' });
+    await page.locator('main input[type=search]').first().fill('onerror');
+    const result = page.locator('[role="listbox"]:visible [role="option"] a', { hasText: '<script>alert("title")</script>' });
     await result.first().waitFor();
     await result.first().click();
     await page.waitForURL((u) => u.pathname === '/notes/xss/');

@@ -73,11 +73,11 @@ const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch:
 describe('journeys through the fixture site', () => {
   const fixture = inject('fixtureUrl');
 
-  it('searches titles from the landing page and opens a result', async () => {
+  it('searches from the landing page and opens a result', async () => {
     const { page, incidents, context } = await openPage(browser);
     await page.goto(fixture + '/');
-    await page.getByLabel('Search titles').fill('warmth training');
-    const result = page.locator('[data-title-results] a', { hasText: 'Does warmth training make language models less reliable?' });
+    await page.locator('main input[type=search]').first().fill('warmth training');
+    const result = page.locator('[role="listbox"]:visible [role="option"] a', { hasText: 'Does warmth training make language models less reliable?' });
     await result.click();
     await page.waitForURL((u) => u.pathname === '/notes/warmth/');
     await expect(page.locator('h1').textContent()).resolves.toBe('Does warmth training make language models less reliable?');
