@@ -28,15 +28,6 @@ export function mountSearch(root: HTMLElement): SearchWidget {
   return widget;
 }
 
-/** Opens the search dialog that every page carries. */
-export function openSearchDialog(): void {
-  const dialog = document.querySelector<HTMLDialogElement>('dialog[data-search-dialog]');
-  if (!dialog) return;
-  const widget = mountSearch(dialog.querySelector<HTMLElement>('[data-search]')!);
-  if (!dialog.open) dialog.showModal();
-  widget.focus();
-}
-
 class Widget implements SearchWidget {
   private readonly input: HTMLInputElement;
   private readonly list: HTMLUListElement;

@@ -105,6 +105,18 @@ describe('the search dialog on every page', () => {
     expect(incidents).toEqual([]);
   });
 
+  it('keeps every key typed right after Ctrl-K, while the search code is still loading', async () => {
+    const { page, incidents } = await openPage(browser());
+    await page.goto(site + '/notes/does-training-granularity-change-how-ai-empathy-affects-reliability/');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('RLVER');
+    const dialog = page.locator('dialog[data-search-dialog]');
+    expect(await dialog.locator('input[type=search]').inputValue()).toBe('RLVER');
+    await dialog.locator('[role="option"]').first().waitFor();
+    expect(await dialog.locator('[role="option"]').first().textContent()).toMatch(/RLVER/);
+    expect(incidents).toEqual([]);
+  });
+
   it('a note page loads under 50 kB of compressed JavaScript before search is opened', async () => {
     const { page, incidents } = await openPage(browser());
     const scripts: Promise<number>[] = [];
