@@ -1,6 +1,6 @@
 /** Builds the site from a content folder into a fresh output folder, as `npm run build` does. */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,18 +14,33 @@ const run = promisify(execFile);
  * builds at once (test files run in parallel) would overwrite each other's.
  * A lock folder makes them take turns, across worker processes.
  */
+/** A lock whose holder has exited (a run that was killed) is abandoned. */
+async function abandoned(lock: string): Promise<boolean> {
+  const pid = Number(await readFile(path.join(lock, 'pid'), 'utf8').catch(() => ''));
+  if (!pid) {
+    // Between mkdir and writing the pid, or a lock from an older run: judge by age.
+    const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+    return age > 60_000;
+  }
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 async function oneBuildAtATime<T>(build: () => Promise<T>): Promise<T> {
   const lock = path.resolve('.astro-build.lock');
   for (;;) {
     try {
       await mkdir(lock);
+      await writeFile(path.join(lock, 'pid'), String(process.pid));
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      // A lock older than any build was left by a run that was killed.
-      const since = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
-      if (since > 10 * 60_000) await rm(lock, { recursive: true, force: true });
-      await sleep(200);
+      if (await abandoned(lock)) await rm(lock, { recursive: true, force: true });
+      else await sleep(200);
     }
   }
   try {
