@@ -116,6 +116,9 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = []): Co
   for (const doc of documents.values()) {
     const body = renderMarkdown(doc.body, { lineOffset: doc.bodyLine - 1, resolveWikiLink: (ref) => links.resolve(doc, ref) });
     bodies.set(doc.id, body);
+    if (body.unrendered) {
+      problems.push(contentWarning(doc.file, `the body is shown as plain text because ${body.unrendered.reason}; simplify the Markdown`, { line: body.unrendered.line ?? doc.bodyLine }));
+    }
     // Inline #tags count like frontmatter tags.
     const tags = nodeTags.get(doc.id)!;
     for (const tag of body.tags) if (!tags.includes(tag)) tags.push(tag);
