@@ -24,6 +24,8 @@ const TEMPLATES: [string, string][] = [
   ['tag', '/tags/warmth/'],
   ['nested tag', '/tags/reliability/factual/'],
   ['not found', '/no-such-page/'],
+  ['global graph', '/graph/'],
+  ['path finder', '/path/'],
 ];
 
 /**
@@ -56,6 +58,16 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (them
     await page.goto(site + '/');
     await page.locator('main input[type=search]').first().fill('warm');
     await page.locator('[role="listbox"]:visible [role="option"]').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+
+  it('a note page with its local graph open has no serious or critical axe violation', async () => {
+    const { page, context, incidents } = await openPage(browser(), { colorScheme: theme });
+    await page.goto(site + '/notes/granularity/');
+    await page.locator('details[data-local-graph] > summary').click();
+    await page.locator('[data-local-canvas][data-graph-ready]').waitFor({ state: 'attached' });
     expect(await seriousViolations(page)).toEqual([]);
     expect(incidents).toEqual([]);
     await context.close();
