@@ -69,7 +69,14 @@ class Widget implements SearchWidget {
     });
     this.list.addEventListener('click', (e) => {
       const option = (e.target as Element).closest<HTMLElement>('[role="option"]');
-      if (option && !(e.target as Element).closest('a')) location.assign(option.dataset.href!);
+      if (!option) return;
+      if (e.ctrlKey || e.metaKey || e.shiftKey) window.open(option.dataset.href!, '_blank', 'noopener');
+      else location.assign(option.dataset.href!);
+    });
+    // A middle click opens in a new tab, as it would on a link.
+    this.list.addEventListener('auxclick', (e) => {
+      const option = (e.target as Element).closest<HTMLElement>('[role="option"]');
+      if (option && e.button === 1) window.open(option.dataset.href!, '_blank', 'noopener');
     });
     // A click on a result does not blur the box first, so the list stays put under the pointer.
     this.list.addEventListener('mousedown', (e) => e.preventDefault());
@@ -170,7 +177,8 @@ class Widget implements SearchWidget {
     li.dataset.searchResult = '';
 
     const badge = Object.assign(document.createElement('span'), { className: `badge ${record.kind}`, textContent: this.kindLabel(record.kind, 1) });
-    const link = Object.assign(document.createElement('a'), { href: record.url, className: record.stub ? 'stub' : '', tabIndex: -1 });
+    // The option itself is what opens: an option may not hold a link of its own (nested interactive content).
+    const link = Object.assign(document.createElement('span'), { className: record.stub ? 'search-title stub' : 'search-title' });
     link.append(...marked(record.title, matchRanges(record.title, Object.keys(hit.match).concat(terms))));
     const head = document.createElement('div');
     head.append(badge, ' ', link);

@@ -165,7 +165,7 @@ describe('the hostile site in the browser', () => {
     const { page, check, context } = await watched();
     await page.goto(url + '/');
     await page.locator('main input[type=search]').first().fill('onerror');
-    const result = page.locator('[role="listbox"]:visible [role="option"] a', { hasText: '<script>alert("title")</script>' });
+    const result = page.locator('[role="listbox"]:visible [role="option"] .search-title', { hasText: '<script>alert("title")</script>' });
     await result.first().waitFor();
     await result.first().click();
     await page.waitForURL((u) => u.pathname === '/notes/xss/');

@@ -77,7 +77,7 @@ describe('journeys through the fixture site', () => {
     const { page, incidents, context } = await openPage(browser);
     await page.goto(fixture + '/');
     await page.locator('main input[type=search]').first().fill('warmth training');
-    const result = page.locator('[role="listbox"]:visible [role="option"] a', { hasText: 'Does warmth training make language models less reliable?' });
+    const result = page.locator('[role="listbox"]:visible [role="option"] .search-title', { hasText: 'Does warmth training make language models less reliable?' });
     await result.click();
     await page.waitForURL((u) => u.pathname === '/notes/warmth/');
     await expect(page.locator('h1').textContent()).resolves.toBe('Does warmth training make language models less reliable?');

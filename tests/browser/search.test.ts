@@ -31,7 +31,7 @@ describe('search from the landing page', () => {
     const activeId = await box.getAttribute('aria-activedescendant');
     expect(activeId).toBe(await first.getAttribute('id'));
     expect(await first.getAttribute('aria-selected')).toBe('true');
-    const href = await first.locator('a').getAttribute('href');
+    const href = await first.getAttribute('data-href');
     await box.press('Enter');
     await page.waitForURL((u) => u.pathname === href);
     expect(incidents).toEqual([]);
@@ -45,12 +45,12 @@ describe('search from the landing page', () => {
     await box.pressSequentially('warmht');
     await firstResults(page);
     await page.waitForURL((u) => u.searchParams.get('q') === 'warmht');
-    const before = await options(page).locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const before = await options(page).evaluateAll((items) => items.map((o) => o.getAttribute('data-href')));
 
     await page.reload();
     await firstResults(page);
     await expect(page.locator('input[type=search]').first().inputValue()).resolves.toBe('warmht');
-    const after = await options(page).locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const after = await options(page).evaluateAll((items) => items.map((o) => o.getAttribute('data-href')));
     expect(after).toEqual(before);
     expect(incidents).toEqual([]);
   });
@@ -78,12 +78,12 @@ describe('search from the landing page', () => {
     const total = Number(/(\d+) results for “models”/.exec(said)?.[1]);
     expect(total).toBeGreaterThan(10);
     expect(said).toContain('Showing the first 10');
-    const firstTen = await options(page).locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const firstTen = await options(page).evaluateAll((items) => items.map((o) => o.getAttribute('data-href')));
     expect(firstTen).toHaveLength(10);
 
     await page.getByRole('button', { name: 'Show more results' }).click();
     await page.waitForFunction((n) => document.querySelectorAll('[role="listbox"] [role="option"]').length === n, Math.min(20, total));
-    const shown = await options(page).locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const shown = await options(page).evaluateAll((items) => items.map((o) => o.getAttribute('data-href')));
     expect(shown.slice(0, 10)).toEqual(firstTen);
     expect(new Set(shown).size).toBe(shown.length);
     expect(await status.textContent()).toContain(`${total} results for “models”`);
@@ -120,7 +120,7 @@ describe('the search dialog on every page', () => {
     await page.keyboard.type('warmth');
     await dialog.locator('[role="option"]').first().waitFor();
     await page.keyboard.press('ArrowDown');
-    const href = await dialog.locator('[role="option"][aria-selected="true"] a').getAttribute('href');
+    const href = await dialog.locator('[role="option"][aria-selected="true"]').getAttribute('data-href');
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.pathname === href);
     expect(incidents).toEqual([]);
@@ -153,6 +153,19 @@ describe('the search dialog on every page', () => {
     expect(total).toBeLessThan(50_000);
     const searchCode = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('search-ui')));
     expect(searchCode).toBe(false);
+    expect(incidents).toEqual([]);
+  });
+});
+
+describe('opening a result with the pointer', () => {
+  it('a click on any part of a result opens it', async () => {
+    const { page, incidents } = await openPage(browser());
+    await page.goto(site + '/?q=RLVER');
+    const first = options(page).first();
+    await first.waitFor();
+    const href = await first.getAttribute('data-href');
+    await first.locator('.search-snippet, .search-title').last().click();
+    await page.waitForURL((u) => u.pathname === href);
     expect(incidents).toEqual([]);
   });
 });
