@@ -50,6 +50,7 @@ async function main() {
   }
 
   const buildMs: number[] = [];
+  const phaseRuns: Record<string, number>[] = [];
   const cpuMs: number[] = [];
   let corpus: unknown;
   for (let i = 0; i < repeats; i++) {
@@ -61,12 +62,18 @@ async function main() {
     const c = process.cpuUsage(c0);
     buildMs.push(performance.now() - t0);
     cpuMs.push((c.user + c.system) / 1000);
+    const timings = (corpus as { timings?: Record<string, number> }).timings;
+    if (timings) phaseRuns.push(timings);
   }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const phases = phaseRuns.length
+    ? Object.fromEntries(Object.keys(phaseRuns[0]).map((k) => [k, median(phaseRuns.map((p) => p[k]))]))
+    : undefined;
   const graph = ((corpus as { graph?: unknown }).graph ?? corpus) as { nodes?: unknown; edges?: unknown; order?: unknown; size?: unknown };
   const nodes = sizeOf(graph.nodes ?? graph.order);
   const edges = sizeOf(graph.edges ?? graph.size);
   const problems = sizeOf((corpus as { problems?: unknown }).problems);
-  console.log(JSON.stringify({ readMs, buildMs, cpuMs, nodes, edges, problems, load: loadavg()[0] }));
+  console.log(JSON.stringify({ readMs, buildMs, cpuMs, nodes, edges, problems, phases, load: loadavg()[0] }));
 }
 
 main().catch((err: unknown) => {

@@ -31,6 +31,18 @@ export interface Corpus {
   attachments: string[];
   /** How the wiki links of all bodies resolved. */
   linkCounts: LinkCounts;
+  /** Milliseconds spent in each phase of `buildCorpus`, for the benchmark. */
+  timings: CorpusTimings;
+}
+
+/**
+ * `graphMs` is link resolution, stubs, edges and adjacency: the graph's own
+ * construction, apart from reading frontmatter and rendering Markdown.
+ */
+export interface CorpusTimings {
+  parseMs: number;
+  renderMs: number;
+  graphMs: number;
 }
 
 /** Wiki links by outcome: to a written item, to an attachment, to a stub (not written yet), or to nothing. */
@@ -81,7 +93,9 @@ export async function loadCorpus(root: string): Promise<Corpus> {
 /** Builds a corpus from files already in memory (what tests and the benchmark use), and the paths of its attachments. */
 export function buildCorpus(files: SourceFile[], attachments: string[] = []): Corpus {
   const problems: ContentProblem[] = [];
+  const started = performance.now();
   const documents = parseAll(files, problems);
+  const parsed = performance.now();
 
   const resolver = new LinkResolver(documents.values());
   problems.push(...resolver.problems);
@@ -95,12 +109,16 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = []): Co
     nodeTags.set(doc.id, builder.addNode({ id: doc.id, kind: doc.kind, title, summary, claim, aliases, tags: tags.map(String), stub, file: doc.file }).tags);
   }
   addFrontmatterEdges(documents.values(), resolver, builder);
+  const linked = performance.now();
 
   const bodies = new Map<NodeId, RenderedBody>();
   const links = new BodyLinks(documents, resolver, attachments, problems);
   for (const doc of documents.values()) {
     const body = renderMarkdown(doc.body, { lineOffset: doc.bodyLine - 1, resolveWikiLink: (ref) => links.resolve(doc, ref) });
     bodies.set(doc.id, body);
+    if (body.unrendered) {
+      problems.push(contentWarning(doc.file, `the body is shown as plain text because ${body.unrendered.reason}; simplify the Markdown`, { line: body.unrendered.line ?? doc.bodyLine }));
+    }
     // Inline #tags count like frontmatter tags.
     const tags = nodeTags.get(doc.id)!;
     for (const tag of body.tags) if (!tags.includes(tag)) tags.push(tag);
@@ -112,12 +130,15 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = []): Co
     }
   }
 
+  const rendered = performance.now();
   links.checkAnchors(bodies);
 
   for (const stub of resolver.stubs()) {
     builder.addNode({ id: stub.id, kind: stub.kind, title: stub.title, summary: stub.summary, aliases: [], tags: [], stub: true });
   }
-  return { documents, bodies, graph: builder.build(), problems: sortProblems(problems), attachments, linkCounts: links.counts };
+  const graph = builder.build();
+  const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
+  return { documents, bodies, graph, problems: sortProblems(problems), attachments, linkCounts: links.counts, timings };
 }
 
 /**

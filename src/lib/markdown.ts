@@ -79,6 +79,8 @@ export interface RenderedBody {
   tags: string[];
   /** Ids of the blocks marked `^id`, the anchors `[[File#^id]]` can point to. */
   blocks: string[];
+  /** Why the body was shown as plain text instead of rendered, with the line at fault where known. */
+  unrendered?: { reason: string; line?: number };
 }
 
 declare module 'vfile' {
@@ -145,7 +147,10 @@ function inlineText(block: MdParent): { text: string; spans: Map<WikiLinkNode, [
 function linkLabel(node: WikiLinkNode): string {
   if (node.data.alias && node.data.alias !== node.value) return node.data.alias;
   const { target, heading, block } = splitTarget(node.value);
-  return heading ? `${target} › ${heading}` : block ? `${target} › ^${block}` : target;
+  // A link into the same page ([[#Heading]], [[#^block]]) is labelled by the heading or block alone.
+  const part = heading ?? (block ? `^${block}` : undefined);
+  if (!part) return target;
+  return target ? `${target} › ${part}` : part;
 }
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -338,6 +343,32 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
+/**
+ * Parsers recurse once per level of nesting and some constructs cost time
+ * that grows faster than their size, so a body nested thousands deep would
+ * overflow the stack or stall the build. Real writing nests a few levels;
+ * past these limits the body is shown as plain text instead.
+ */
+const MAX_CONTAINER_PREFIX = 256;
+const MAX_DELIMITER_RUN = 500;
+const DELIMITER_RUN = new RegExp(`[*_~\\[\\]<>]{${MAX_DELIMITER_RUN + 1}}`);
+
+/** Rendering costs about ten seconds a megabyte; a full paper is a fraction of one. */
+export const MAX_RENDERED_BODY = 1_000_000;
+
+function pathologicalLine(body: string): { reason: string; line: number } | undefined {
+  if (body.length > MAX_RENDERED_BODY) return { reason: `it is longer than ${MAX_RENDERED_BODY.toLocaleString('en')} characters`, line: 1 };
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const prefix = /^(?:[ \t>]|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))*/.exec(lines[i])![0];
+    if (prefix.length > MAX_CONTAINER_PREFIX) return { reason: `it nests quotes or lists more than ${MAX_CONTAINER_PREFIX} characters deep`, line: i + 1 };
+    if (DELIMITER_RUN.test(lines[i])) return { reason: `it has a run of more than ${MAX_DELIMITER_RUN} markup characters`, line: i + 1 };
+  }
+  return undefined;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 type RenderOptions = { resolveWikiLink?: (ref: WikiLinkRef) => ResolvedLink | undefined; lineOffset?: number };
 
 function run(body: string, options: RenderOptions): { hast: HastRoot; file: VFile } {
@@ -349,11 +380,34 @@ function run(body: string, options: RenderOptions): { hast: HastRoot; file: VFil
 
 /** A body rendered to a sanitised HTML tree, for embedding in another body without a second parse. */
 export function renderMarkdownTree(body: string, options: RenderOptions = {}): HastRoot {
-  return run(body, options).hast;
+  const plain = (): HastRoot => ({ type: 'root', children: [{ type: 'element', tagName: 'pre', properties: { className: ['unrendered'] }, children: [{ type: 'text', value: body }] }] });
+  if (pathologicalLine(body)) return plain();
+  try {
+    return run(body, options).hast;
+  } catch {
+    return plain();
+  }
 }
 
-/** Parses and renders one body in a single pass. */
+/**
+ * Parses and renders one body in a single pass. Never throws: a body the
+ * pipeline cannot handle comes back as escaped plain text, with the reason.
+ */
 export function renderMarkdown(body: string, options: RenderOptions = {}): RenderedBody {
+  const bad = pathologicalLine(body);
+  if (bad) return unrendered(body, { reason: bad.reason, line: bad.line + (options.lineOffset ?? 0) });
+  try {
+    return renderWithPipeline(body, options);
+  } catch (e) {
+    return unrendered(body, { reason: `the Markdown could not be rendered (${(e as Error).message})` });
+  }
+}
+
+function unrendered(body: string, why: { reason: string; line?: number }): RenderedBody {
+  return { html: `<pre class="unrendered">${escapeHtml(body)}</pre>`, links: [], headings: [], text: body, tags: [], blocks: [], unrendered: why };
+}
+
+function renderWithPipeline(body: string, options: RenderOptions): RenderedBody {
   const { hast, file } = run(body, options);
   const html = processor.stringify(hast, file);
   return {

@@ -1,29 +1,59 @@
 /**
- * Builds the site once from the default content and serves it for every
- * browser test file; the URL reaches tests through `inject('siteUrl')`.
+ * Builds each site the browser tests visit once, and serves it: the default
+ * content, the basic fixture (every page template) and the hostile corpus.
+ * Tests get the URLs (and the folders, and the hostile build's log) through
+ * `inject(...)`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { serveDirectory } from '../../scripts/lib/static-server';
+import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
 import { buildSite } from '../helpers/build-site';
+import { hostileCorpus } from '../helpers/hostile';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
     siteDir: string;
+    fixtureUrl: string;
+    fixtureDir: string;
+    hostileUrl: string;
+    hostileDir: string;
+    /** The hostile corpus as built (a temporary copy with the generated files). */
+    hostileContentDir: string;
+    /** Everything the hostile build printed. */
+    hostileLog: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const outDir = await mkdtemp(path.join(tmpdir(), 'browser-site-'));
-  await buildSite(process.env.BROWSER_CONTENT_DIR ?? 'content', outDir);
-  const server = await serveDirectory(outDir);
-  project.provide('siteUrl', server.url);
-  project.provide('siteDir', outDir);
+  const temps: string[] = [];
+  const servers: StaticServer[] = [];
+  const build = async (contentDir: string) => {
+    const outDir = await mkdtemp(path.join(tmpdir(), 'browser-site-'));
+    temps.push(outDir);
+    const { log } = await buildSite(contentDir, outDir);
+    const server = await serveDirectory(outDir);
+    servers.push(server);
+    return { outDir, log, url: server.url };
+  };
+  const hostileContentDir = await hostileCorpus();
+  temps.push(hostileContentDir);
+  // One after another: Astro builds share the project's .astro/ scratch folder.
+  const site = await build(process.env.BROWSER_CONTENT_DIR ?? 'content');
+  const fixture = await build('tests/fixtures/basic');
+  const hostile = await build(hostileContentDir);
+  project.provide('siteUrl', site.url);
+  project.provide('siteDir', site.outDir);
+  project.provide('fixtureUrl', fixture.url);
+  project.provide('fixtureDir', fixture.outDir);
+  project.provide('hostileUrl', hostile.url);
+  project.provide('hostileDir', hostile.outDir);
+  project.provide('hostileContentDir', hostileContentDir);
+  project.provide('hostileLog', hostile.log);
   return async () => {
-    await server.close();
-    await rm(outDir, { recursive: true, force: true });
+    await Promise.all(servers.map((s) => s.close()));
+    await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
   };
 }

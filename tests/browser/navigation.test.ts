@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from '../helpers/browser';
 
 const site = inject('siteUrl');
@@ -60,8 +60,74 @@ describe('browsing the site', () => {
     await page.goto(site + '/notes/');
     await page.locator('.card-grid a').first().click();
     await page.waitForSelector('article[data-node-id]');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await sidewaysOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(incidents).toEqual([]);
+  });
+});
+
+/** How far the page is wider than the screen, in pixels; 0 or less reads without sideways scrolling. */
+const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+describe('journeys through the fixture site', () => {
+  const fixture = inject('fixtureUrl');
+
+  it('searches from the landing page and opens a result', async () => {
+    const { page, incidents, context } = await openPage(browser);
+    await page.goto(fixture + '/');
+    await page.locator('main input[type=search]').first().fill('warmth training');
+    const result = page.locator('[role="listbox"]:visible [role="option"] a', { hasText: 'Does warmth training make language models less reliable?' });
+    await result.click();
+    await page.waitForURL((u) => u.pathname === '/notes/warmth/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Does warmth training make language models less reliable?');
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+
+  it('follows a link to a stub and lands on a page that says it is not written yet and who references it', async () => {
+    const { page, incidents, context } = await openPage(browser);
+    await page.goto(fixture + '/notes/warmth/');
+    await page.locator('[data-body] a.wikilink.stub').first().click();
+    await page.waitForSelector('article[data-stub="true"]');
+    await expect(page.locator('.stub-notice').textContent()).resolves.toMatch(/is not written yet/);
+    const referrer = page.locator('[data-backlinks] a.node-link[href="/notes/warmth/"]');
+    expect(await referrer.count()).toBeGreaterThan(0);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+
+  it('follows a tag from a note to the tag page that lists the note', async () => {
+    const { page, incidents, context } = await openPage(browser);
+    await page.goto(fixture + '/notes/warmth/');
+    await page.locator('.tag-list a').first().click();
+    await page.waitForURL((u) => u.pathname.startsWith('/tags/'));
+    expect(await page.locator('a.node-link[href="/notes/warmth/"]').count()).toBe(1);
+    expect(incidents).toEqual([]);
+    await context.close();
+  });
+
+  it.each(['/', '/notes/warmth/', '/papers/warm-and-empathetic/', '/lines/clinically-dangerous/', '/papers/', '/tags/'])(
+    'reads %s on a phone without sideways scrolling, in both themes',
+    async (address) => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const { page, incidents, context } = await openPage(browser, { ...PHONE, colorScheme });
+        await page.goto(fixture + address);
+        const overflow = await sidewaysOverflow(page);
+        expect(overflow).toBeLessThanOrEqual(0);
+        expect(incidents).toEqual([]);
+        await context.close();
+      }
+    },
+  );
+
+  it('keeps hostile pages (long unbroken titles, right-to-left text) within a phone screen', async () => {
+    const hostile = inject('hostileUrl');
+    for (const address of ['/notes/100-sure/', '/notes/xss/', '/notes/هل-الدفء-يضر/', '/notes/huge/']) {
+      const { page, context } = await openPage(browser, PHONE);
+      await page.goto(hostile + encodeURI(address));
+      expect(await sidewaysOverflow(page), address).toBeLessThanOrEqual(0);
+      await context.close();
+    }
   });
 });

@@ -1,18 +1,63 @@
 /** Builds the site from a content folder into a fresh output folder, as `npm run build` does. */
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/**
+ * Astro puts a build's server chunks in the project's `.astro/` whenever the
+ * output folder lies outside the project, as these temporary ones do, so two
+ * builds at once (test files run in parallel) would overwrite each other's.
+ * A lock folder makes them take turns, across worker processes.
+ */
+/** A lock whose holder has exited (a run that was killed) is abandoned. */
+async function abandoned(lock: string): Promise<boolean> {
+  const pid = Number(await readFile(path.join(lock, 'pid'), 'utf8').catch(() => ''));
+  if (!pid) {
+    // Between mkdir and writing the pid, or a lock from an older run: judge by age.
+    const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+    return age > 60_000;
+  }
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+async function oneBuildAtATime<T>(build: () => Promise<T>): Promise<T> {
+  const lock = path.resolve('.astro-build.lock');
+  for (;;) {
+    try {
+      await mkdir(lock);
+      await writeFile(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if (await abandoned(lock)) await rm(lock, { recursive: true, force: true });
+      else await sleep(200);
+    }
+  }
+  try {
+    return await build();
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
 export async function buildSite(contentDir: string, outDir?: string): Promise<{ outDir: string; log: string }> {
   const out = outDir ?? (await mkdtemp(path.join(tmpdir(), 'site-')));
   const astro = path.resolve('node_modules/astro/astro.js');
-  const { stdout, stderr } = await run(process.execPath, [astro, 'build', '--outDir', out], {
-    env: { ...process.env, CONTENT_DIR: path.resolve(contentDir), ASTRO_TELEMETRY_DISABLED: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const { stdout, stderr } = await oneBuildAtATime(() =>
+    run(process.execPath, [astro, 'build', '--outDir', out], {
+      env: { ...process.env, CONTENT_DIR: path.resolve(contentDir), ASTRO_TELEMETRY_DISABLED: '1' },
+      maxBuffer: 64 * 1024 * 1024,
+    }),
+  );
   return { outDir: out, log: stdout + stderr };
 }
