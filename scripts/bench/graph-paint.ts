@@ -101,17 +101,28 @@ async function measureOnce(url: string, timeout: number): Promise<Run> {
       })();
     `);
     await page.goto(url, { waitUntil: 'commit' });
-    const readyMs = await page
-      .waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt, undefined, { timeout, polling: 50 })
-      .then((h) => h.jsonValue() as Promise<number>)
+    // Read together with the ready time, in one call: once cytoscape starts taking in the graph, the page answers nothing for seconds.
+    const atReady = await page
+      .waitForFunction(
+        () => {
+          const w = window as unknown as { __readyAt?: number };
+          if (w.__readyAt === undefined) return undefined;
+          return { readyMs: w.__readyAt, marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const) };
+        },
+        undefined,
+        { timeout, polling: 50 },
+      )
+      .then((h) => h.jsonValue())
       .catch(() => undefined);
+    const readyMs = atReady?.readyMs;
     const completeMs = !values.complete
       ? undefined
       : await page
       .waitForFunction(() => (window as unknown as { __completeAt?: number }).__completeAt, undefined, { timeout, polling: 100 })
       .then((h) => h.jsonValue() as Promise<number>)
       .catch(() => undefined);
-    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('graph:')).map((m) => [m.name, Math.round(m.startTime)])));
+    const markList = values.complete ? await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const)) : (atReady?.marks ?? []);
+    const marks = Object.fromEntries(markList.filter(([name]) => name.startsWith('graph:')).map(([name, t]) => [name, Math.round(t)]));
     return { readyMs, completeMs, marks };
   } finally {
     await browser.close();

@@ -8,7 +8,7 @@
  */
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import { expandCompactGraph, type CompactGraph } from '../lib/compact-graph';
-import { extentViewport, focusViewport } from '../lib/graph-viewport';
+import { extentViewport, FOCUS_ZOOM, focusViewport } from '../lib/graph-viewport';
 import { paintSnapshot, paintSnapshotLinks } from './graph-snapshot';
 import { followTheme, graphStyle, highlightOnHover, nodeSize, webglAvailable } from './graph-style';
 import { fillTitles } from './titles';
@@ -145,7 +145,7 @@ async function main(container: HTMLElement) {
   const focus = (node: NodeSingular, animate = true) => {
     cy.nodes('.focused').removeClass('focused');
     node.addClass('focused');
-    const view = { center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) };
+    const view = { center: { eles: node }, zoom: Math.max(cy.zoom(), FOCUS_ZOOM) };
     if (animate) cy.animate(view, { duration: 300 });
     else cy.viewport({ zoom: view.zoom, pan: { x: 0, y: 0 } }).center(node);
     const url = new URL(location.href);
