@@ -117,8 +117,8 @@ class Widget implements SearchWidget {
         this.list.setAttribute('aria-busy', 'true');
         this.say('Searching…');
       }
-      const outcome = await client.search(query, this.kind);
-      const visible = outcome.hits.length ? outcome.hits.slice(0, this.shown) : outcome.suggestions;
+      const outcome = await client.search(query, this.kind, this.shown);
+      const visible = outcome.hits.length ? outcome.hits : outcome.suggestions;
       const records = await Promise.all(visible.map((h) => client.record(h.n)));
       if (generation !== this.generation) return;
       this.render(query, outcome, visible, records);
@@ -137,7 +137,7 @@ class Widget implements SearchWidget {
     const quoted = `“${query.trim()}”`;
     if (outcome.hits.length) {
       this.list.replaceChildren(...options);
-      const total = outcome.hits.length;
+      const total = outcome.total;
       const what = this.kind === 'all' ? (total === 1 ? 'result' : 'results') : this.kindLabel(this.kind, total).toLowerCase();
       const any = outcome.mode === 'any' ? ' No item has every word; these have some of them.' : '';
       this.say(`${total} ${what} for ${quoted}.${any}${total > hits.length ? ` Showing the first ${hits.length}.` : ''}`);
@@ -156,7 +156,7 @@ class Widget implements SearchWidget {
       this.list.replaceChildren();
       this.say(`No results for ${quoted}${this.kind === 'all' ? '' : ` among ${this.kindLabel(this.kind, 2).toLowerCase()}`}. Try fewer or other words.`);
     }
-    this.more.hidden = outcome.hits.length <= hits.length;
+    this.more.hidden = outcome.total <= hits.length;
     this.setExpanded(options.length > 0);
     this.activate(-1);
   }

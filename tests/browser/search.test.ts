@@ -69,6 +69,27 @@ describe('search from the landing page', () => {
     expect(incidents).toEqual([]);
   });
 
+  it('shows ten results at first, and "Show more results" adds the next ones below them', async () => {
+    const { page, incidents } = await openPage(browser());
+    await page.goto(site + '/?q=models');
+    await firstResults(page);
+    const status = page.locator('[role=status]:visible').first();
+    const said = (await status.textContent()) ?? '';
+    const total = Number(/(\d+) results for “models”/.exec(said)?.[1]);
+    expect(total).toBeGreaterThan(10);
+    expect(said).toContain('Showing the first 10');
+    const firstTen = await options(page).locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(firstTen).toHaveLength(10);
+
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('[role="listbox"] [role="option"]').length === n, Math.min(20, total));
+    const shown = await options(page).locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(shown.slice(0, 10)).toEqual(firstTen);
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(await status.textContent()).toContain(`${total} results for “models”`);
+    expect(incidents).toEqual([]);
+  });
+
   it('says plainly when nothing matches', async () => {
     const { page, incidents } = await openPage(browser());
     await page.goto(site + '/?q=qqzzxxv');

@@ -2,11 +2,32 @@ import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/lib/corpus';
 import { searchCorpus } from '../../src/lib/search/documents';
-import { buildIndex, MAX_COMPLETION_SHARDS, searchFiles, shardsForTerm, splitIndex } from '../../src/lib/search/index';
+import { buildIndex, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardsForTerm, splitIndex } from '../../src/lib/search/index';
 import { SearchClient, type FetchJson } from '../../src/lib/search/loader';
-import { INDEX_OPTIONS, manifestPath, parseSearchId, resultPath, searchId, shardPath } from '../../src/lib/search/options';
-import { queryTerms, resultSnippet, runQuery, snippet } from '../../src/lib/search/query';
+import { INDEX_OPTIONS, manifestPath, parseSearchId, resultPath, searchId, shardPath, type SearchDocument } from '../../src/lib/search/options';
+import { FUZZY_BELOW, queryTerms, resultSnippet, runQuery, snippet } from '../../src/lib/search/query';
 import { corpusOf, md } from '../helpers/corpus';
+
+/**
+ * What MiniSearch itself answers on the whole index, with the query rules of
+ * `runQuery` (exact words first, typos when they find little, any word when
+ * no item has all): the reference our scorer over shards must match.
+ */
+function referenceQuery(whole: MiniSearch<SearchDocument>, query: string) {
+  const text = queryTerms(query).join(' ');
+  if (!text) return { mode: 'all', hits: [] as [string, string][] };
+  let results = whole.search(text, { fuzzy: false });
+  if (results.length < FUZZY_BELOW) results = whole.search(text);
+  let mode = 'all';
+  if (results.length === 0 && text.includes(' ')) {
+    mode = 'any';
+    results = whole.search(text, { combineWith: 'OR' });
+  }
+  const ranked = results
+    .map((r) => ({ ...parseSearchId(String(r.id)), id: String(r.id), score: r.score }))
+    .sort((a, b) => Number(a.stub) - Number(b.stub) || b.score - a.score || a.n - b.n);
+  return { mode, hits: ranked.map((r): [string, string] => [r.id, r.score.toFixed(9)]) };
+}
 
 /** A fetch that serves the files the build writes, as JSON text, and counts what it served. */
 function servedFiles(corpus: Corpus, sharding?: Parameters<typeof searchFiles>[1]) {
@@ -60,18 +81,55 @@ describe('search over the basic fixture', () => {
     expect(papers.counts).toEqual(all.counts);
   });
 
-  it('the index the build writes, loaded with the browser options, answers exactly as the whole index', async () => {
+  it('the index the build writes, searched in shards as the browser does, answers exactly as MiniSearch on the whole index', async () => {
     // Tiny shards force splitting, so queries must combine several files.
     const { client, files, fetched } = servedFiles(corpus, { targetBytes: 200, maxKeyLength: 4 });
     expect(files.shards.size).toBeGreaterThan(20);
     const whole = MiniSearch.loadJSON(JSON.stringify(buildIndex(searchCorpus(corpus).documents)), INDEX_OPTIONS);
-    for (const q of ['warmth', 'warmht reliab', 'RLVER', 'empathic rewards', 'medqa', 'clinically dangerous', 'emp']) {
+    const queries = ['warmth', 'warmht reliab', 'RLVER', 'empathic rewards', 'medqa', 'clinically dangerous', 'emp', 'reliabilty', 'models warm', 'emotion emotion', 'rlver granularity'];
+    for (const q of queries) {
       const fromShards = await client.search(q);
-      const fromWhole = runQuery(whole, q);
-      expect(fromShards.hits.map((h) => [h.id, h.score.toFixed(9)]), q).toEqual(fromWhole.hits.map((h) => [h.id, h.score.toFixed(9)]));
+      const reference = referenceQuery(whole, q);
+      expect(reference.hits.length, q).toBeGreaterThan(0);
+      expect(fromShards.mode, q).toBe(reference.mode);
+      expect(fromShards.hits.map((h) => [h.id, h.score.toFixed(9)]), q).toEqual(reference.hits);
+      expect(fromShards.total, q).toBe(reference.hits.length);
     }
     const shardFiles = fetched.filter((p) => p.includes('/terms/'));
     expect(shardFiles.length).toBeLessThan(files.shards.size);
+  });
+
+  it('every word of the fixture, whole, cut short or with a typo, scores as MiniSearch scores it', () => {
+    const files = searchFiles(corpus);
+    const index = loadWhole(files);
+    const whole = MiniSearch.loadJSON(JSON.stringify(buildIndex(searchCorpus(corpus).documents)), INDEX_OPTIONS);
+    const words = [...files.shards.values()].flatMap((shard) => shard.terms.map(([term]) => term)).filter((_, i) => i % 2 === 0);
+    expect(words.length).toBeGreaterThan(40);
+    const modes = new Set<string>();
+    for (const word of words) {
+      // The word, its start (a prefix being typed), two letters swapped (a typo), and paired with the next word.
+      const typo = word.length > 4 ? word.slice(0, 2) + word[3] + word[2] + word.slice(4) : word;
+      for (const q of [word, word.slice(0, Math.max(2, word.length - 2)), typo, `${word} ${words[(words.indexOf(word) + 1) % words.length]}`]) {
+        const ours = runQuery(index, q);
+        const reference = referenceQuery(whole, q);
+        expect(ours.mode, q).toBe(reference.mode);
+        expect(ours.hits.map((h) => [h.id, h.score.toFixed(9)]), q).toEqual(reference.hits);
+        modes.add(ours.mode);
+      }
+    }
+    expect([...modes].sort()).toEqual(['all', 'any']);
+  });
+
+  it('asking for the first results gives the head of the full ranking, with the counts of all', async () => {
+    const { client } = servedFiles(corpus);
+    const all = await client.search('model');
+    expect(all.hits.length).toBeGreaterThan(4);
+    for (const limit of [1, 2, 4]) {
+      const first = await client.search('model', 'all', limit);
+      expect(first.hits.map((h) => h.id)).toEqual(all.hits.slice(0, limit).map((h) => h.id));
+      expect(first.total).toBe(all.hits.length);
+      expect(first.counts).toEqual(all.counts);
+    }
   });
 
   it('a query fetches only the shards of its own words', async () => {
@@ -113,7 +171,7 @@ describe('ranking', () => {
     'notes/b.md': md('title: A note about models', 'Models flatter. Sycophancy, sycophancy and more sycophancy appear in the body of this long note about models.'),
     'notes/c.md': md('title: Stub referrer\npapers:\n  - Sycophancy benchmarks'),
   });
-  const index = buildIndex(searchCorpus(corpus).documents);
+  const index = loadWhole(splitIndex(buildIndex(searchCorpus(corpus).documents).toJSON()));
   const kindsAndTitles = (q: string) => runQuery(index, q).hits.map((h) => corpus.graph.nodes.get([...corpus.graph.nodes.keys()][h.n])!.title);
 
   it('a title match outranks a body match', () => {

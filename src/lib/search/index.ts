@@ -4,12 +4,14 @@
  * postings of the terms that start with its key. The corpus-wide figures
  * scoring needs (document count, field averages) and each document's kind
  * go in the manifest, so any set of shards loaded together scores exactly as
- * the full index would.
+ * the full index would (see `scorer.ts`).
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Corpus } from '../corpus';
 import { searchCorpus, type SearchRecord } from './documents';
 import { INDEX_OPTIONS, SHARD_PREFIX_MIN, type SearchDocument } from './options';
+import type { LoadedIndex } from './query';
+import { Scorer } from './scorer';
 
 type IndexEntry = AsPlainObject['index'][number];
 
@@ -40,6 +42,7 @@ export interface SearchManifest {
 export type Postings = Record<string, number[]>;
 
 export interface SearchShard {
+  /** In code-unit order of the terms. */
   terms: [term: string, postings: Postings][];
 }
 
@@ -80,7 +83,9 @@ export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFA
   }
   const groups = groupTerms(full.index, SHARD_PREFIX_MIN, sharding);
   const shards = new Map<string, SearchShard>();
-  for (const [key, entries] of groups) shards.set(key, { terms: entries.map(([term, fields]) => [term, encodePostings(fields)]) });
+  for (const [key, entries] of groups) {
+    shards.set(key, { terms: entries.map(([term, fields]): [string, Postings] => [term, encodePostings(fields)]).sort(byTerm) });
+  }
   const keys = [...shards.keys()].sort();
   const manifest: SearchManifest = {
     version: '',
@@ -109,20 +114,6 @@ function encodePostings(fields: IndexEntry[1]): Postings {
     out[fieldId] = list;
   }
   return out;
-}
-
-function decodePostings(encoded: Postings): IndexEntry[1] {
-  const fields: IndexEntry[1] = {};
-  for (const [fieldId, list] of Object.entries(encoded)) {
-    const postings: Record<number, number> = {};
-    let doc = 0;
-    for (let i = 0; i < list.length; i += 2) {
-      doc += list[i];
-      postings[doc] = list[i + 1];
-    }
-    fields[fieldId] = postings;
-  }
-  return fields;
 }
 
 /** Groups entries by their first `depth` letters, splitting a group that is too large by one more. */
@@ -172,52 +163,53 @@ export function shardsForTerm(term: string, keys: readonly string[], complete = 
   return completions.length <= MAX_COMPLETION_SHARDS ? [...own, ...completions] : own;
 }
 
-/** A shard as MiniSearch holds terms, decoded once however many queries use it. */
-export interface DecodedShard {
-  entries: IndexEntry[];
-  /** Every document its postings name. */
-  documents: number[];
-}
-
-export function decodeShard(shard: SearchShard): DecodedShard {
-  const documents = new Set<number>();
-  const entries: IndexEntry[] = shard.terms.map(([term, encoded]) => {
-    const fields = decodePostings(encoded);
-    for (const postings of Object.values(fields)) for (const key of Object.keys(postings)) documents.add(Number(key));
-    return [term, fields];
-  });
-  return { entries, documents: [...documents] };
+/** One field's postings of a term: document numbers ascending, and how often the term occurs in each. */
+export interface FieldPostings {
+  field: number;
+  docs: Int32Array;
+  freqs: Int32Array;
 }
 
 /**
- * Loaded shards and the manifest as one MiniSearch index object. Field
- * lengths are not shipped (the options score without length normalisation),
- * so every document gets the averages.
+ * A shard as the scorer reads it, decoded once however many queries use it:
+ * terms in code-unit order (so a prefix is one contiguous run, found by
+ * binary search), each with its postings per field as typed arrays.
  */
-export function mergeShards(manifest: SearchManifest, shards: Iterable<DecodedShard>): AsPlainObject {
-  const documentIds: Record<number, string> = {};
-  const fieldLength: Record<number, number[]> = {};
-  const index: IndexEntry[] = [];
-  for (const shard of shards) {
-    for (const n of shard.documents) {
-      documentIds[n] = manifest.kinds[n] + n;
-      fieldLength[n] = manifest.averageFieldLength;
-    }
-    for (const entry of shard.entries) index.push(entry);
-  }
-  return {
-    documentCount: manifest.documentCount,
-    nextId: manifest.nextId,
-    fieldIds: manifest.fieldIds,
-    averageFieldLength: manifest.averageFieldLength,
-    serializationVersion: manifest.serializationVersion,
-    dirtCount: 0,
-    documentIds,
-    fieldLength,
-    storedFields: {},
-    index,
-  };
+export interface DecodedShard {
+  terms: string[];
+  postings: FieldPostings[][];
 }
+
+export function decodeShard(shard: SearchShard): DecodedShard {
+  const entries = isSorted(shard.terms) ? shard.terms : [...shard.terms].sort(byTerm);
+  const terms: string[] = [];
+  const postings: FieldPostings[][] = [];
+  for (const [term, encoded] of entries) {
+    terms.push(term);
+    const fields: FieldPostings[] = [];
+    for (const [fieldId, list] of Object.entries(encoded)) {
+      const docs = new Int32Array(list.length >> 1);
+      const freqs = new Int32Array(list.length >> 1);
+      let doc = 0;
+      for (let i = 0, j = 0; i < list.length; i += 2, j++) {
+        doc += list[i];
+        docs[j] = doc;
+        freqs[j] = list[i + 1];
+      }
+      fields.push({ field: Number(fieldId), docs, freqs });
+    }
+    postings.push(fields);
+  }
+  return { terms, postings };
+}
+
+/** Every shard of a split index, decoded and ready to search: the whole index at once, as tests and scripts search it. */
+export function loadWhole(files: Pick<SearchFiles, 'manifest' | 'shards'>): LoadedIndex {
+  return { scorer: new Scorer(files.manifest), shards: [...files.shards.values()].map(decodeShard) };
+}
+
+const byTerm = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+const isSorted = (entries: [string, unknown][]) => entries.every((e, i) => i === 0 || entries[i - 1][0] < e[0]);
 
 /** FNV-1a, 32 bits: enough to tell two builds apart. */
 function fingerprint(text: string): string {

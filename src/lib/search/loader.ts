@@ -3,14 +3,11 @@
  * only the term shards its words need, and a result's record only when it
  * is shown. Runs unchanged in tests with a fetch that reads built files.
  */
-import MiniSearch from 'minisearch';
 import type { SearchRecord } from './documents';
-import { decodeShard, mergeShards, shardsForTerm, type DecodedShard, type SearchManifest, type SearchShard } from './index';
-import { INDEX_OPTIONS, manifestPath, resultPath, shardPath, type SearchDocument } from './options';
+import { decodeShard, shardsForTerm, type DecodedShard, type SearchManifest, type SearchShard } from './index';
+import { manifestPath, resultPath, shardPath } from './options';
 import { queryTerms, runQuery, type KindFilter, type SearchOutcome } from './query';
-
-/** Indexes kept for recent queries; each costs little next to the shards, which are kept. */
-const INDEX_CACHE_SIZE = 12;
+import { Scorer } from './scorer';
 
 export type FetchJson = (path: string) => Promise<unknown>;
 
@@ -22,14 +19,10 @@ export const fetchJsonOverHttp: FetchJson = async (path) => {
 
 export class SearchClient {
   private manifest?: Promise<SearchManifest>;
+  private scorer?: Scorer;
+  /** Decoded once and kept: a reader typing on re-uses the shards of the letters before. */
   private readonly shards = new Map<string, Promise<DecodedShard>>();
   private readonly records = new Map<number, Promise<SearchRecord>>();
-  /**
-   * Indexes by the set of shards they were built from. A query searches
-   * exactly the shards its words need, never others loaded earlier, so its
-   * results do not depend on what was searched before.
-   */
-  private readonly indexes = new Map<string, MiniSearch<SearchDocument>>();
 
   constructor(private readonly fetchJson: FetchJson = fetchJsonOverHttp) {}
 
@@ -46,20 +39,17 @@ export class SearchClient {
     return keys.some((k) => !this.loaded.has(k));
   }
 
-  async search(query: string, kind: KindFilter = 'all'): Promise<SearchOutcome> {
+  /**
+   * The first `limit` results of `kind` for `query`, with counts of all. A
+   * query searches exactly the shards its words need, never others loaded
+   * earlier, so its results do not depend on what was searched before.
+   */
+  async search(query: string, kind: KindFilter = 'all', limit = Infinity): Promise<SearchOutcome> {
     const manifest = await this.prepare();
     const keys = this.keysFor(queryTerms(query), manifest).sort();
-    const cacheKey = keys.join('\u0000');
-    let index = this.indexes.get(cacheKey);
-    if (index) {
-      this.indexes.delete(cacheKey); // Re-inserted below as the most recently used.
-    } else {
-      const shards = await Promise.all(keys.map((k) => this.shard(k)));
-      index = MiniSearch.loadJS(mergeShards(manifest, shards), INDEX_OPTIONS);
-    }
-    this.indexes.set(cacheKey, index);
-    if (this.indexes.size > INDEX_CACHE_SIZE) this.indexes.delete(this.indexes.keys().next().value!);
-    return runQuery(index, query, kind);
+    const shards = await Promise.all(keys.map((k) => this.shard(k)));
+    this.scorer ??= new Scorer(manifest);
+    return runQuery({ scorer: this.scorer, shards }, query, kind, limit);
   }
 
   /** The record a result shows (title, kind, snippet text), fetched once. */

@@ -86,6 +86,13 @@ export function fuzzyDistance(term: string): number | false {
   return term.length < 6 ? 1 : 2;
 }
 
+/**
+ * Words are split at spaces and punctuation (MiniSearch's own rule, spelt
+ * out here so that the browser's query code needs nothing of MiniSearch).
+ */
+const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
+export const tokenize = (text: string): string[] => text.split(SPACE_OR_PUNCTUATION);
+
 export const SEARCH_OPTIONS: SearchOptions = {
   boost: FIELD_BOOSTS,
   // Only the word being typed is a prefix; the words before it are finished.
@@ -97,6 +104,9 @@ export const SEARCH_OPTIONS: SearchOptions = {
   // times the postings themselves; saturation (k) still keeps a long text
   // that repeats a word from swamping a short one that has it in its title.
   bm25: { k: 1.2, b: 0, d: 0.5 },
+  // A word completed from the one typed, or one a typo away, counts for less than the word itself.
+  weights: { prefix: 0.375, fuzzy: 0.45 },
+  maxFuzzy: 6,
   // Query terms are only normalised: which words a query drops is the query's business (see query.ts).
   processTerm: (term) => normalizeTerm(term) || null,
 };
@@ -105,6 +115,7 @@ export const INDEX_OPTIONS: Options<SearchDocument> = {
   idField: 'id',
   fields: [...SEARCH_FIELDS],
   storeFields: [],
+  tokenize,
   processTerm: indexTerm,
   searchOptions: SEARCH_OPTIONS,
 };

@@ -3,12 +3,11 @@
  * the tests: which words are searched, the order of results, counts per
  * kind, and snippets with the matched words marked.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
 import { KINDS, type Kind } from '../slug';
 import type { SearchRecord } from './documents';
-import { isStopWord, normalizeTerm, parseSearchId, SHARD_PREFIX_MIN, type SearchDocument } from './options';
-
-const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+import type { DecodedShard } from './index';
+import { isStopWord, normalizeTerm, SEARCH_OPTIONS, searchId, SHARD_PREFIX_MIN, tokenize, type SearchField } from './options';
+import { MAX_QUERY_WORDS, type ScoredHit, type Scorer, type TermSpec } from './scorer';
 
 /**
  * The words a query searches for, normalised. Single letters and stop words
@@ -17,17 +16,11 @@ const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[]
  */
 export function queryTerms(query: string): string[] {
   const words = tokenize(query).map(normalizeTerm).filter((w) => [...w].length >= SHARD_PREFIX_MIN);
-  return words.filter((w, i) => i === words.length - 1 || !isStopWord(w));
+  return words.filter((w, i) => i === words.length - 1 || !isStopWord(w)).slice(0, MAX_QUERY_WORDS);
 }
 
-export interface SearchHit {
+export interface SearchHit extends ScoredHit {
   id: string;
-  n: number;
-  kind: Kind;
-  stub: boolean;
-  score: number;
-  /** Index terms matched, each with the fields it matched in. */
-  match: Record<string, string[]>;
 }
 
 export type KindFilter = Kind | 'all';
@@ -36,67 +29,72 @@ export interface SearchOutcome {
   terms: string[];
   /** `all`: every word matched; `any`: no item has every word, so items with some of them. */
   mode: 'all' | 'any';
-  /** Results of the chosen kind, best first. */
+  /** The first results of the chosen kind (as many as asked for), best first. */
   hits: SearchHit[];
+  /** How many results the chosen kind has in all. */
+  total: number;
   /** How many results each kind has, whatever the filter. */
   counts: Record<KindFilter, number>;
   /** When nothing matches: the titles closest to what was typed. */
   suggestions: SearchHit[];
 }
 
-const toHit = (r: SearchResult): SearchHit => {
-  const { kind, stub, n } = parseSearchId(String(r.id));
-  return { id: String(r.id), n, kind, stub, score: r.score, match: r.match };
-};
-
-/**
- * Written items first, stubs (referenced, not written yet) after them; by
- * score within each; equal scores keep the stable id order, so results never
- * shuffle between runs.
- */
-const byScore = (a: SearchHit, b: SearchHit) => Number(a.stub) - Number(b.stub) || b.score - a.score || a.n - b.n;
-
-/** Fewer exact results than this, and the query is run again forgiving typos. */
+/** Fewer exact results than this, and typos are forgiven too. */
 export const FUZZY_BELOW = 5;
 
-export function runQuery(index: MiniSearch<SearchDocument>, query: string, kind: KindFilter = 'all'): SearchOutcome {
-  const terms = queryTerms(query);
-  const counts = Object.fromEntries([['all', 0], ...KINDS.map((k) => [k, 0])]) as Record<KindFilter, number>;
-  if (terms.length === 0) return { terms, mode: 'all', hits: [], counts, suggestions: [] };
-  const text = terms.join(' ');
-  let mode: SearchOutcome['mode'] = 'all';
-  // Typos are forgiven only when the words as typed find little: fuzzy
-  // matching of a common word would bury its exact matches under thousands
-  // of near-misses, and cost most of a query's time.
-  let all = index.search(text, { fuzzy: false }).map(toHit);
-  if (all.length < FUZZY_BELOW) all = index.search(text).map(toHit);
-  if (all.length === 0 && terms.length > 1) {
-    mode = 'any';
-    all = index.search(text, { combineWith: 'OR' }).map(toHit);
-  }
-  all.sort(byScore);
-  for (const hit of all) {
-    counts.all++;
-    counts[hit.kind]++;
-  }
-  const hits = kind === 'all' ? all : all.filter((h) => h.kind === kind);
-  const suggestions = all.length === 0 ? closestTitles(index, text) : [];
-  return { terms, mode, hits, counts, suggestions };
+/** The shards a query needs, loaded, and the scorer of their index. */
+export interface LoadedIndex {
+  scorer: Scorer;
+  shards: readonly DecodedShard[];
 }
 
+const withId = (hit: ScoredHit): SearchHit => ({ ...hit, id: searchId(hit.kind, hit.stub, hit.n) });
+
+type PerTerm<T> = T | ((term: string, i: number, terms: string[]) => T);
+const perTerm = <T>(option: PerTerm<T>, term: string, i: number, terms: string[]): T =>
+  typeof option === 'function' ? (option as (term: string, i: number, terms: string[]) => T)(term, i, terms) : option;
+
+/** The words as MiniSearch's query specs under `options` (prefix and fuzzy rules, fuzzy as a fraction or a distance). */
+function termSpecs(terms: string[], options: { prefix?: PerTerm<boolean>; fuzzy?: PerTerm<boolean | number>; maxFuzzy?: number }): TermSpec[] {
+  return terms.map((term, i) => {
+    const fuzzy = perTerm(options.fuzzy ?? false, term, i, terms);
+    const ratio = fuzzy === true ? 0.2 : fuzzy || 0;
+    return {
+      term,
+      prefix: perTerm(options.prefix ?? false, term, i, terms) === true,
+      fuzzy: ratio < 1 ? Math.min(options.maxFuzzy ?? 6, Math.round(term.length * ratio)) : ratio,
+    };
+  });
+}
+
+/**
+ * Runs a query: every word must match (else any word), the word being typed
+ * as a prefix; typos are forgiven only when the words as typed find little,
+ * since fuzzy matching of a common word would bury its exact matches under
+ * thousands of near-misses. Returns the first `limit` results of `kind`.
+ */
+export function runQuery({ scorer, shards }: LoadedIndex, query: string, kind: KindFilter = 'all', limit = Infinity): SearchOutcome {
+  const terms = queryTerms(query);
+  if (terms.length === 0) {
+    const counts = Object.fromEntries([['all', 0], ...KINDS.map((k) => [k, 0])]) as Record<KindFilter, number>;
+    return { terms, mode: 'all', hits: [], total: 0, counts, suggestions: [] };
+  }
+  scorer.begin(shards, termSpecs(terms, SEARCH_OPTIONS));
+  // The typo pass adds to the exact one's scores rather than starting over.
+  if (scorer.count('and') < FUZZY_BELOW) scorer.addFuzzy(shards);
+  const mode: SearchOutcome['mode'] = scorer.count('and') === 0 && terms.length > 1 ? 'any' : 'all';
+  const { counts, hits } = scorer.select(mode === 'all' ? 'and' : 'or', kind, limit);
+  const suggestions = counts.all === 0 ? closestTitles({ scorer, shards }, terms) : [];
+  return { terms, mode, hits: hits.map(withId), total: counts[kind], counts, suggestions };
+}
+
+const TITLE_FIELDS: SearchField[] = ['title', 'aliases'];
+
 /** Titles that look like the query, with a looser notion of a typo than the main search. */
-export function closestTitles(index: MiniSearch<SearchDocument>, text: string, limit = 5): SearchHit[] {
-  return index
-    .search(text, {
-      fields: ['title', 'aliases'],
-      combineWith: 'OR',
-      prefix: true,
-      fuzzy: (term) => (term.length >= 3 ? 0.4 : false),
-      maxFuzzy: 3,
-    })
-    .map(toHit)
-    .sort(byScore)
-    .slice(0, limit);
+export function closestTitles({ scorer, shards }: LoadedIndex, terms: string[], limit = 5): SearchHit[] {
+  scorer.begin(shards, termSpecs(terms, { prefix: true, fuzzy: (term) => (term.length >= 3 ? 0.4 : false), maxFuzzy: 3 }), TITLE_FIELDS);
+  scorer.addFuzzy(shards);
+  return scorer.select('or', 'all', limit).hits.map(withId);
 }
 
 export type Range = [start: number, end: number];
