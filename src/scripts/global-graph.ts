@@ -1,11 +1,15 @@
 /**
  * The global graph: positions come precomputed from the build, so the
- * browser only draws (`preset` layout). Sized for thousands of nodes: WebGL
- * where available, edges hidden and a texture shown while panning, labels
- * only past a zoom level, one device pixel per CSS pixel on big graphs.
+ * browser only draws (`preset` layout). Sized for thousands of nodes: on a
+ * big graph the first frame is painted straight from the positions (see
+ * graph-snapshot.ts) while cytoscape loads and takes in the elements behind
+ * it; then WebGL where available, edges hidden and a texture shown while
+ * panning, labels only past a zoom level, one device pixel per CSS pixel.
  */
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import { expandCompactGraph, type CompactGraph } from '../lib/compact-graph';
+import { extentViewport, FOCUS_ZOOM, focusViewport } from '../lib/graph-viewport';
+import { paintSnapshot, paintSnapshotLinks } from './graph-snapshot';
 import { followTheme, graphStyle, highlightOnHover, nodeSize, webglAvailable } from './graph-style';
 import { fillTitles } from './titles';
 
@@ -22,31 +26,70 @@ const LABELS_AT_FIRST = 150;
 const LABELS_IN_VIEW = 400;
 const LABEL_ZOOM = 0.6;
 
+/** Resolves once the frames drawn so far are on screen. */
+const afterPaint = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+
 async function main(container: HTMLElement) {
   const status = document.querySelector<HTMLElement>('[data-graph-status]')!;
+  const find = document.querySelector<HTMLFormElement>('[data-graph-find]')!;
+  // A search asked for while the graph loads is kept and run once it can be.
+  let pendingFind = false;
+  const holdFind = (event: SubmitEvent) => {
+    event.preventDefault();
+    pendingFind = true;
+    status.textContent = 'Loading the graph; the item will be found when it is in.';
+  };
+  find.addEventListener('submit', holdFind);
+  // Cytoscape loads while the graph file downloads; neither waits for the other.
+  const library = import('cytoscape');
   performance.mark('graph:fetch');
   const response = await fetch(container.dataset.src!);
-  const { nodes, edges } = expandCompactGraph((await response.json()) as CompactGraph);
+  const compact = (await response.json()) as CompactGraph;
+  const { nodes, edges } = expandCompactGraph(compact);
   performance.mark('graph:parsed');
   const big = nodes.length > BIG;
   const labelled = new Set(big ? [...nodes].sort((a, b) => b.degree - a.degree).slice(0, LABELS_AT_FIRST).map((n) => n.id) : nodes.map((n) => n.id));
+
+  // `?focus=` opens centred on that item: the first frame and cytoscape start from the same view.
+  const initial = new URL(location.href).searchParams.get('focus');
+  const initialNode = initial ? nodes.find((n) => n.id === initial) : undefined;
+  const { width, height } = container.getBoundingClientRect();
+  let view = extentViewport(nodes, width, height);
+  if (initialNode) view = focusViewport(initialNode, width, height, view.zoom);
+
+  const ready = () => {
+    container.setAttribute('data-graph-ready', '');
+    performance.mark('graph:ready');
+  };
+  // `?webgl=0` forces the canvas renderer, for comparing the two or working around a faulty GPU driver.
+  const webgl = webglAvailable() && new URL(location.href).searchParams.get('webgl') !== '0';
+  let snapshot: HTMLCanvasElement | undefined;
+  if (big) {
+    snapshot = paintSnapshot(container, nodes, view, { labelled, focused: initialNode?.id });
+    container.append(snapshot);
+    performance.mark('graph:painted');
+    await afterPaint();
+    ready();
+    paintSnapshotLinks(snapshot, nodes, compact.e, compact.types, view, webgl ? 1 : 0);
+    performance.mark('graph:links-painted');
+    // Cytoscape takes in the elements in one long task: let the links reach the screen before it starts.
+    await afterPaint();
+  }
+
   const elements: ElementDefinition[] = [];
   for (const n of nodes) {
     elements.push({ group: 'nodes', data: { id: n.id, label: n.title, kind: n.kind, stub: n.stub, degree: n.degree, size: nodeSize(n.degree) }, position: { x: n.x, y: n.y }, classes: labelled.has(n.id) ? 'labelled' : '' });
   }
-  const edgeElements: ElementDefinition[] = edges.map((e, i) => ({ group: 'edges', data: { id: `e${i}`, source: e.source, target: e.target, type: e.type }, classes: big ? 'bulk' : '' }));
-  // A big graph paints its nodes first and adds its links a frame later: the links cost most of a first frame.
-  if (!big) elements.push(...edgeElements);
+  edges.forEach((e, i) => elements.push({ group: 'edges', data: { id: `e${i}`, source: e.source, target: e.target, type: e.type }, classes: big ? 'bulk' : '' }));
 
-  // `?webgl=0` forces the canvas renderer, for comparing the two or working around a faulty GPU driver.
-  const webgl = webglAvailable() && new URL(location.href).searchParams.get('webgl') !== '0';
+  const { default: cytoscape } = await library;
   const cy = cytoscape({
     container,
     elements,
     style: graphStyle(),
     // The viewport comes from the positions' extent: fitting would first measure every element's bounding box.
     layout: { name: 'preset', fit: false },
-    ...initialViewport(nodes, container),
+    ...view,
     minZoom: 0.002,
     maxZoom: 4,
     hideEdgesOnViewport: big,
@@ -63,6 +106,13 @@ async function main(container: HTMLElement) {
 
   if (big) labelInView(cy);
 
+  // The painted first frame stays until cytoscape's own drawing is on screen, or the reader moves the view first.
+  const dropSnapshot = () => {
+    snapshot?.remove();
+    snapshot = undefined;
+  };
+  cy.one('viewport tapstart mouseover', dropSnapshot);
+
   const form = document.querySelector<HTMLFormElement>('[data-graph-filters]')!;
   let filtered = false;
   const applyFilters = () => {
@@ -76,6 +126,7 @@ async function main(container: HTMLElement) {
       return;
     }
     filtered = true;
+    dropSnapshot();
     cy.batch(() => {
       cy.nodes().forEach((n) => {
         n.toggleClass('hidden', !kinds.has(n.data('kind')) || (hideStubs && n.data('stub')));
@@ -94,7 +145,7 @@ async function main(container: HTMLElement) {
   const focus = (node: NodeSingular, animate = true) => {
     cy.nodes('.focused').removeClass('focused');
     node.addClass('focused');
-    const view = { center: { eles: node }, zoom: Math.max(cy.zoom(), 1.2) };
+    const view = { center: { eles: node }, zoom: Math.max(cy.zoom(), FOCUS_ZOOM) };
     if (animate) cy.animate(view, { duration: 300 });
     else cy.viewport({ zoom: view.zoom, pan: { x: 0, y: 0 } }).center(node);
     const url = new URL(location.href);
@@ -103,7 +154,6 @@ async function main(container: HTMLElement) {
     showFocus(details, node);
   };
 
-  const find = document.querySelector<HTMLFormElement>('[data-graph-find]')!;
   const input = find.querySelector('input')!;
   const byTitle = new Map(nodes.map((n) => [n.title.toLowerCase(), n.id]));
   fillTitles(document.querySelector<HTMLDataListElement>('#graph-titles'), nodes.map((n) => n.title));
@@ -118,6 +168,7 @@ async function main(container: HTMLElement) {
     }
     const node = cy.getElementById(id);
     if (node.hasClass('hidden')) node.removeClass('hidden');
+    dropSnapshot();
     focus(node);
     status.textContent = `Found “${node.data('label')}”.`;
   });
@@ -126,39 +177,18 @@ async function main(container: HTMLElement) {
     location.href = `/${event.target.id()}/`;
   });
 
-  const initial = new URL(location.href).searchParams.get('focus');
-  if (initial && cy.getElementById(initial).nonempty()) focus(cy.getElementById(initial), false);
+  if (initialNode) focus(cy.getElementById(initialNode.id), false);
+  find.removeEventListener('submit', holdFind);
+  if (pendingFind) find.requestSubmit();
 
-  // Cytoscape draws on its own animation frame; two frames after ready, the first paint is on screen.
-  const afterPaint = (then: () => void) => requestAnimationFrame(() => requestAnimationFrame(then));
-  cy.ready(() =>
-    afterPaint(() => {
-      container.setAttribute('data-graph-ready', '');
-      performance.mark('graph:ready');
-      if (!big) return container.setAttribute('data-graph-complete', '');
-      setTimeout(() => {
-        cy.add(edgeElements);
-        applyFilters();
-        afterPaint(() => {
-          container.setAttribute('data-graph-complete', '');
-          performance.mark('graph:complete');
-        });
-      });
-    }),
-  );
-}
-
-/** Zoom and pan that show every position, with a margin. */
-function initialViewport(nodes: { x: number; y: number }[], container: HTMLElement): { zoom: number; pan: { x: number; y: number } } {
-  if (nodes.length === 0) return { zoom: 1, pan: { x: 0, y: 0 } };
-  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (const { x, y } of nodes) {
-    [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
-  }
-  const margin = 40;
-  const { width, height } = container.getBoundingClientRect();
-  const zoom = Math.min(1, (width - 2 * margin) / Math.max(maxX - minX, 1), (height - 2 * margin) / Math.max(maxY - minY, 1));
-  return { zoom, pan: { x: width / 2 - zoom * (minX + maxX) / 2, y: height / 2 - zoom * (minY + maxY) / 2 } };
+  // Cytoscape draws on its own animation frame; two frames after ready, its drawing is on screen.
+  cy.ready(async () => {
+    await afterPaint();
+    if (!big) ready();
+    dropSnapshot();
+    container.setAttribute('data-graph-complete', '');
+    performance.mark('graph:complete');
+  });
 }
 
 /** Once zoomed in, labels the nodes in view (a bounded number), so titles appear without labelling thousands. */

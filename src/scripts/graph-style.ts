@@ -9,7 +9,14 @@ import type { Core, StylesheetJson } from 'cytoscape';
 export const KIND_VARS = { note: '--note', paper: '--paper', line: '--line' } as const;
 export const EDGE_VARS = { cites: '--edge-cites', related: '--edge-related', source: '--edge-source', next: '--edge-next', similar: '--edge-similar' } as const;
 
-const cssVar = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
+/** Label metrics, shared with the first frame painted before cytoscape is up. */
+export const LABEL_FONT_SIZE = 11;
+export const LABEL_MIN_ZOOMED_SIZE = 9;
+export const LABEL_MAX_WIDTH = 160;
+/** Whether cytoscape shows a label at this zoom (`min-zoomed-font-size`). */
+export const labelShown = (zoom: number) => LABEL_FONT_SIZE * zoom >= LABEL_MIN_ZOOMED_SIZE;
+
+export const cssVar = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
 
 export function graphStyle(): StylesheetJson {
   const fg = cssVar('--fg');
@@ -23,7 +30,7 @@ export function graphStyle(): StylesheetJson {
         height: 'data(size)',
         'background-color': cssVar('--stub'),
         color: fg,
-        'font-size': 11,
+        'font-size': LABEL_FONT_SIZE,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-background-color': bg,
@@ -32,7 +39,7 @@ export function graphStyle(): StylesheetJson {
       },
     },
     // Only labelled nodes carry a label: measuring thousands of labels is most of the cost of a first paint.
-    { selector: 'node.labelled, node.lit, node.focused, node.trail', style: { label: 'data(label)', 'min-zoomed-font-size': 9, 'text-wrap': 'ellipsis', 'text-max-width': '160px' } },
+    { selector: 'node.labelled, node.lit, node.focused, node.trail', style: { label: 'data(label)', 'min-zoomed-font-size': LABEL_MIN_ZOOMED_SIZE, 'text-wrap': 'ellipsis', 'text-max-width': `${LABEL_MAX_WIDTH}px` } },
     ...Object.entries(KIND_VARS).map(([kind, v]) => ({ selector: `node[kind = "${kind}"]`, style: { 'background-color': cssVar(v) } })),
     { selector: 'node[?stub]', style: { 'background-opacity': 0.45, 'border-width': 1, 'border-color': cssVar('--stub') } },
     {
