@@ -2,7 +2,7 @@
 import type { Corpus } from './corpus';
 import { figureProvenance, type ProvenanceReport } from './figures';
 import type { NodeId } from './slug';
-import { evidenceTrail, type Trail } from './trail';
+import { evidenceTrail, trimTrail, type Trail } from './trail';
 
 export interface EvidenceModel {
   /** For a note with a claim, or a line: how it rests on notes and papers. */
@@ -18,7 +18,7 @@ export function evidenceModel(corpus: Corpus, id: NodeId): EvidenceModel {
   const subject = node.kind === 'note' ? node.claim : node.title;
   if (subject) {
     const trail = evidenceTrail(corpus.graph, id);
-    if (trail && trail.root.children.length > 0) model.trail = { trail, subject };
+    if (trail && trail.root.children.length > 0) model.trail = { trail: trimTrail(trail), subject };
   }
   const figures = figureProvenance(corpus, id);
   if (figures.figures.length > 0) model.figures = figures;

@@ -20,6 +20,8 @@ export interface TrailStep {
   seeAbove: boolean;
   /** Some paper is reachable from here along the trail. */
   reachesPaper: boolean;
+  /** Children left out by `trimTrail`, so a page can say how many. */
+  omitted?: number;
 }
 
 export interface Trail {
@@ -106,4 +108,33 @@ function markReachesPaper(root: TrailStep, graph: Graph, edges: Edge[]): void {
 /** Counts the distinct nodes a trail names below its root. */
 export function trailSize(trail: Trail): number {
   return new Set(trail.edges.map((e) => e.target)).size;
+}
+
+export interface TrimLimits {
+  /** Direct links of the claim shown at most. */
+  rootChildren: number;
+  /** Links shown at most below any other step. */
+  children: number;
+}
+
+/**
+ * A trail a reader can take in: the claim's own links all stay (up to a
+ * limit), but further down only the steps that lead to a paper, without
+ * repeats, and a bounded number of them per step. In a well-linked
+ * collection the whole trail of a hub note runs to thousands of steps.
+ */
+export function trimTrail(trail: Trail, limits: TrimLimits = { rootChildren: 24, children: 8 }): Trail {
+  const edges: Edge[] = [];
+  const trim = (step: TrailStep, depth: number): TrailStep => {
+    const wanted = depth === 0 ? step.children : step.children.filter((c) => c.reachesPaper && !c.seeAbove);
+    // Papers first, then steps that lead to one, each group in its original order.
+    const rank = (c: TrailStep) => (c.node.kind === 'paper' ? 0 : c.reachesPaper ? 1 : 2);
+    const ordered = wanted.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
+    const limit = depth === 0 ? limits.rootChildren : limits.children;
+    const kept = ordered.slice(0, limit);
+    for (const c of kept) if (c.edge) edges.push(c.edge);
+    const children = kept.map((c) => trim(c, depth + 1));
+    return { ...step, children, omitted: step.children.length - kept.length };
+  };
+  return { root: trim(trail.root, 0), papers: trail.papers, edges };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus';
-import { evidenceTrail, type TrailStep } from '../../src/lib/trail';
+import { evidenceTrail, trimTrail, type TrailStep } from '../../src/lib/trail';
 import type { NodeId } from '../../src/lib/slug';
 import { corpusOf, idOf, md } from '../helpers/corpus';
 
@@ -85,5 +85,40 @@ describe('evidence trails', () => {
 
   it('is undefined for an id the graph does not hold', () => {
     expect(evidenceTrail(corpus.graph, 'notes/nothing' as NodeId)).toBeUndefined();
+  });
+});
+
+describe('trimming a trail for reading', () => {
+  const files: Record<string, string> = {
+    'notes/hub.md': md('title: Hub\nclaim: Everything connects', Array.from({ length: 30 }, (_, i) => `Point [[Spoke ${i}]].`).join(' ')),
+  };
+  for (let i = 0; i < 30; i++) {
+    files[`notes/spoke-${i}.md`] = md(`title: Spoke ${i}${i % 3 === 0 ? '\npapers: [Paper ' + i + ']' : ''}`, Array.from({ length: 10 }, (_, j) => `See [[Leaf ${i}-${j}]].`).join(' '));
+  }
+  const corpus = corpusOf(files);
+  const full = evidenceTrail(corpus.graph, idOf('note', 'Hub'))!;
+  const trimmed = trimTrail(full, { rootChildren: 12, children: 4 });
+
+  it('keeps at most the limit of the claim’s own links, papers’ branches first, and says how many are left out', () => {
+    expect(full.root.children).toHaveLength(30);
+    expect(trimmed.root.children).toHaveLength(12);
+    expect(trimmed.root.omitted).toBe(18);
+    expect(trimmed.root.children.slice(0, 10).every((c) => c.reachesPaper)).toBe(true);
+  });
+
+  it('below the claim keeps only the steps that lead to a paper', () => {
+    const spoke = trimmed.root.children.find((c) => c.node.title === 'Spoke 0')!;
+    expect(titles(spoke.children)).toEqual(['Paper 0']);
+    expect(spoke.omitted).toBe(10);
+    const bare = trimmed.root.children.find((c) => !c.reachesPaper)!;
+    expect(bare.children).toEqual([]);
+  });
+
+  it('keeps every paper it reaches and only the edges it shows', () => {
+    expect(trimmed.papers).toEqual(full.papers);
+    const shown = new Set<string>();
+    const walk = (s: TrailStep) => s.children.forEach((c) => { shown.add(`${c.edge!.source}>${c.edge!.target}`); walk(c); });
+    walk(trimmed.root);
+    expect(new Set(trimmed.edges.map((e) => `${e.source}>${e.target}`))).toEqual(shown);
   });
 });
