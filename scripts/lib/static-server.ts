@@ -8,7 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-const TYPES: Record<string, string> = {
+/** Content types by file extension, for every server that serves a built site. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -25,6 +26,9 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml',
   '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
 };
 
 export interface StaticServer {
@@ -51,12 +55,12 @@ export async function serveDirectory(root: string, port = 0): Promise<StaticServ
       if (!info?.isFile()) {
         const notFound = path.join(base, '404.html');
         const has404 = await stat(notFound).then((s) => s.isFile()).catch(() => false);
-        res.writeHead(404, { 'Content-Type': TYPES['.html'] });
+        res.writeHead(404, { 'Content-Type': CONTENT_TYPES['.html'] });
         if (has404) createReadStream(notFound).pipe(res);
         else res.end('Not found');
         return;
       }
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': info.size });
+      res.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': info.size });
       createReadStream(file).pipe(res);
     } catch {
       res.writeHead(400).end('Bad request');
