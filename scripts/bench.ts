@@ -12,7 +12,7 @@
  * that fails says why and the others go on.
  */
 import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -104,7 +104,7 @@ async function ourIndex(site: string, search: Step<SearchFigures>): Promise<Inde
   const all = await readdir(site, { recursive: true });
   const named = all.filter((p) => /search/i.test(p) && !p.endsWith('.html') && !/\.(js|css)$/.test(p)).map((p) => join(site, p));
   const fetched = failed(search) ? [] : search.fetched.map((e) => join(site, decodeURIComponent(e.path.split('?')[0])));
-  const files = [...new Set([...named, ...fetched])].filter((f) => existsSync(f) && !f.endsWith('/'));
+  const files = [...new Set([...named, ...fetched])].filter((f) => existsSync(f) && statSync(f).isFile());
   if (files.length === 0) throw new Error('no search index found (no data fetched for the first query, no file named *search*)');
   return sizeFiles(files);
 }
