@@ -293,8 +293,9 @@ function parseAll(files: SourceFile[], problems: ContentProblem[]): Map<NodeId, 
   const documents = new Map<NodeId, Document>();
   for (const file of files) {
     // Markdown outside the kind folders is a vault note, at any depth, with or without frontmatter.
-    const vault = !kindOfPath(file.path);
-    const kind = kindOfPath(file.path) ?? 'note';
+    const folderKind = kindOfPath(file.path);
+    const vault = !folderKind;
+    const kind = folderKind ?? 'note';
     const decoded = decodeUtf8(file.bytes, file.path);
     if (!decoded.ok) {
       problems.push(decoded.problem);

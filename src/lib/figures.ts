@@ -206,7 +206,7 @@ function statedText(corpus: Corpus, id: NodeId): string[] {
 
 /** Every distinct figure an item states, each with where its linked papers state it (or nowhere). */
 export function figureProvenance(corpus: Corpus, id: NodeId): ProvenanceReport {
-  const searched = linkedPapers(corpus, id).filter(({ paper }) => paperPassages(corpus, paper.id).length > 0);
+  const searched = linkedPapers(corpus, id).filter(({ paper }) => paperFigures(corpus, paper.id).length > 0);
   const seen = new Set<string>();
   const figures: FigureProvenance[] = [];
   for (const block of statedText(corpus, id)) {

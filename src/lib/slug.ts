@@ -3,7 +3,7 @@
  * between them. A title, a slug, a node id and a URL are all strings, but
  * passing one where another is meant is a bug the compiler should catch.
  */
-import GithubSlugger, { slug as githubSlug } from 'github-slugger';
+import { slug as githubSlug } from 'github-slugger';
 
 declare const brand: unique symbol;
 type Brand<T, B extends string> = T & { readonly [brand]: B };
@@ -82,9 +82,3 @@ export const pathOf = (id: NodeId) => `/${id}/` as SitePath;
 
 /** The anchor a heading gets on its page (rehype-slug uses the same slugger). */
 export const headingAnchor = (heading: string) => githubSlug(heading);
-
-/** Slugs that stay unique within one document or one kind. */
-export function uniqueSlugger() {
-  const slugger = new GithubSlugger();
-  return (text: string) => slugger.slug(text);
-}

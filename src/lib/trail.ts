@@ -105,11 +105,6 @@ function markReachesPaper(root: TrailStep, graph: Graph, edges: Edge[]): void {
   visit(root);
 }
 
-/** Counts the distinct nodes a trail names below its root. */
-export function trailSize(trail: Trail): number {
-  return new Set(trail.edges.map((e) => e.target)).size;
-}
-
 export interface TrimLimits {
   /** Direct links of the claim shown at most. */
   rootChildren: number;
