@@ -1,6 +1,6 @@
 /** `npm run check`: validates the content folder and prints every problem; exits 1 on errors. */
-import { loadCorpus, reportProblems } from '../src/lib/corpus';
-import { contentDir } from '../src/lib/site';
+import { loadCorpus } from '../src/lib/corpus';
+import { contentDir, reportProblems } from '../src/lib/site';
 
 const root = process.argv[2] ?? contentDir();
 const corpus = await loadCorpus(root);

@@ -7,8 +7,8 @@
  * panning, labels only past a zoom level, one device pixel per CSS pixel.
  */
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
-import { expandCompactGraph, type CompactGraph } from '../lib/compact-graph';
-import { extentViewport, FOCUS_ZOOM, focusViewport } from '../lib/graph-viewport';
+import { expandCompactGraph, type CompactGraph } from '../lib/graph/compact';
+import { extentViewport, FOCUS_ZOOM, focusViewport } from '../lib/graph/viewport';
 import { paintSnapshot, paintSnapshotLinks } from './graph-snapshot';
 import { followTheme, graphStyle, highlightOnHover, nodeSize, webglAvailable } from './graph-style';
 import { fillTitles } from './titles';

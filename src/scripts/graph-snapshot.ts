@@ -6,7 +6,7 @@
  * colours, node sizes, stub styling, links and labels; so the swap to
  * cytoscape does not change the picture.
  */
-import type { Viewport } from '../lib/graph-viewport';
+import type { Viewport } from '../lib/graph/viewport';
 import { cssVar, EDGE_VARS, KIND_VARS, labelShown, LABEL_FONT_SIZE, LABEL_MAX_WIDTH, nodeSize } from './graph-style';
 
 export interface SnapshotNode {

@@ -4,8 +4,8 @@
  * evidence trail highlighted as a path, a click opening the item.
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import { expandCompactGraph, type CompactGraph } from '../lib/compact-graph';
-import { adjacencyOf, neighbourhood } from '../lib/paths';
+import { expandCompactGraph, type CompactGraph } from '../lib/graph/compact';
+import { adjacencyOf, neighbourhood } from '../lib/graph/walks';
 import { followTheme, graphStyle, highlightOnHover, nodeSize } from './graph-style';
 
 declare global {

@@ -1,7 +1,8 @@
 /** The path finder: resolves two titles, walks the graph file, and lists the chain of typed links. */
-import { expandCompactGraph, type CompactGraph } from '../lib/compact-graph';
-import { adjacencyOf, shortestPath, STEP_VERBS } from '../lib/paths';
-import type { EdgeType } from '../lib/graph';
+import { expandCompactGraph, type CompactGraph } from '../lib/graph/compact';
+import { adjacencyOf, shortestPath } from '../lib/graph/walks';
+import type { EdgeType } from '../lib/graph/graph';
+import { EDGE_VOCABULARY } from '../lib/graph/vocabulary';
 import { fillTitles } from './titles';
 
 type Node = ReturnType<typeof expandCompactGraph>['nodes'][number];
@@ -82,7 +83,7 @@ async function run(fromText: string, toText: string, avoidStubs: boolean) {
     const li = document.createElement('li');
     li.className = 'step-edge';
     li.dataset.edgeType = step.edge.type;
-    li.textContent = `${step.direction === 'forward' ? '↓' : '↑'} ${STEP_VERBS[step.edge.type as EdgeType][step.direction]}`;
+    li.textContent = `${step.direction === 'forward' ? '↓' : '↑'} ${EDGE_VOCABULARY[step.edge.type as EdgeType].step[step.direction]}`;
     list.append(li, item(byId.get(step.to)!));
   }
   result.replaceChildren(heading, list);

@@ -3,9 +3,9 @@
  * by kind, ?q= in the landing page's URL. Loaded on demand (focus, Ctrl/Cmd-K,
  * "/"), so pages that are only read never download the search code.
  */
-import type { SearchRecord } from '../lib/search/documents';
-import { SearchClient } from '../lib/search/loader';
-import { matchRanges, resultSnippet, type KindFilter, type Range, type SearchHit, type SearchOutcome } from '../lib/search/query';
+import type { SearchRecord } from '../lib/search/wire/types';
+import { SearchClient } from '../lib/search/wire/loader';
+import { matchRanges, resultSnippet, type KindFilter, type Range, type SearchHit, type SearchOutcome } from '../lib/search/wire/query';
 
 const PAGE_SIZE = 10;
 /** Typing pause before fetching index shards; a search on shards already loaded runs at once. */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { CompactGraph } from '../../src/lib/compact-graph';
+import type { CompactGraph } from '../../src/lib/graph/compact';
 import { launchBrowser, openPage } from '../helpers/browser';
 
 const site = inject('siteUrl');

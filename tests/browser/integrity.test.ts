@@ -9,7 +9,7 @@ import path from 'node:path';
 import { LinkChecker, LinkState } from 'linkinator';
 import { describe, expect, inject, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus';
-import { headingAnchor } from '../../src/lib/slug';
+import { headingAnchor } from '../../src/lib/content/ids';
 import { buildSite } from '../helpers/build-site';
 
 async function brokenLinks(base: string): Promise<string[]> {

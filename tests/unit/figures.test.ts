@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus';
-import { compareFigures, figureProvenance, findFigures } from '../../src/lib/figures';
+import { compareFigures, figureProvenance, findFigures } from '../../src/lib/corpus/figures';
 import { corpusOf, idOf, md } from '../helpers/corpus';
 
 const one = (text: string) => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus';
 import { toGraphJson, type EdgeType } from '../../src/lib/graph';
-import { pageModel } from '../../src/lib/views';
+import { pageModel } from '../../src/lib/site/pages';
 import { corpusOf, idOf, md } from '../helpers/corpus';
 
 const fixture = path.resolve('tests/fixtures/basic');

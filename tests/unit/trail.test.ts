@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus';
-import { evidenceTrail, trimTrail, type TrailStep } from '../../src/lib/trail';
-import type { NodeId } from '../../src/lib/slug';
+import { evidenceTrail, trimTrail, type TrailStep } from '../../src/lib/graph/trail';
+import type { NodeId } from '../../src/lib/content/ids';
 import { corpusOf, idOf, md } from '../helpers/corpus';
 
 const titles = (steps: TrailStep[]) => steps.map((s) => s.node.title);

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { parseSearchId } from '../../../lib/search/options';
-import { siteSearchFiles } from '../../../lib/search/site';
+import { parseSearchId } from '../../../lib/search/wire/options';
+import { siteSearchFiles } from '../../../lib/site/search-files';
 
 /** What one result shows, fetched only when it is shown. */
 export const getStaticPaths = (async () => {

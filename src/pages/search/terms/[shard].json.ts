@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { shardFileName } from '../../../lib/search/options';
-import { siteSearchFiles } from '../../../lib/search/site';
+import { shardFileName } from '../../../lib/search/wire/options';
+import { siteSearchFiles } from '../../../lib/site/search-files';
 
 /** One term shard: the postings of the terms starting with its key. */
 export const getStaticPaths = (async () => {

@@ -1,0 +1,77 @@
+/**
+ * A content folder becomes a corpus: documents validated, links resolved,
+ * bodies rendered and the graph built, in one pass over the files. A bad
+ * file is reported and left out; every other file still becomes a page.
+ *
+ * The stages, each in its own file: parse-files (frontmatter and schema),
+ * resolve (titles, aliases, stubs), frontmatter-edges (lists), body-links
+ * (wiki links, anchors, embeds), then the graph is built.
+ */
+import { listAttachments, readContentFolder, type SourceFile } from '../content/files';
+import type { Document } from '../content/document';
+import type { NodeId } from '../content/ids';
+import { contentWarning, sortProblems, type Problem } from '../content/problems';
+import { GraphBuilder, type EdgeContext } from '../graph/graph';
+import { renderMarkdown, type RenderedBody } from '../markdown';
+import { BodyLinks } from './body-links';
+import { addFrontmatterEdges, frontmatterReferences } from './frontmatter-edges';
+import { parseAll } from './parse-files';
+import { LinkResolver } from './resolve';
+import type { Corpus } from './types';
+
+export async function loadCorpus(root: string): Promise<Corpus> {
+  const [files, attachments] = await Promise.all([readContentFolder(root), listAttachments(root)]);
+  return buildCorpus(files, attachments);
+}
+
+/** Builds a corpus from files already in memory (what tests and the benchmark use), and the paths of its attachments. */
+export function buildCorpus(files: SourceFile[], attachments: string[] = []): Corpus {
+  const problems: Problem[] = [];
+  const started = performance.now();
+  const documents = parseAll(files, problems);
+  const parsed = performance.now();
+
+  const resolver = new LinkResolver(documents.values());
+  problems.push(...resolver.problems);
+  resolver.declareStubs(frontmatterReferences(documents.values()));
+
+  const builder = new GraphBuilder();
+  const nodeTags = new Map<NodeId, string[]>();
+  for (const doc of documents.values()) {
+    const { title, summary, aliases, tags, stub } = doc.data;
+    const claim = doc.kind === 'note' ? (doc.data as Document<'note'>['data']).claim : undefined;
+    nodeTags.set(doc.id, builder.addNode({ id: doc.id, kind: doc.kind, title, summary, claim, aliases, tags: tags.map(String), stub, file: doc.file }).tags);
+  }
+  addFrontmatterEdges(documents.values(), resolver, builder);
+  const linked = performance.now();
+
+  const bodies = new Map<NodeId, RenderedBody>();
+  const links = new BodyLinks(documents, resolver, attachments, problems);
+  for (const doc of documents.values()) {
+    const body = renderMarkdown(doc.body, { lineOffset: doc.bodyLine - 1, resolveWikiLink: (ref) => links.resolve(doc, ref) });
+    bodies.set(doc.id, body);
+    if (body.unrendered) {
+      problems.push(contentWarning('body/unrendered', doc.file, `the body is shown as plain text because ${body.unrendered.reason}; simplify the Markdown`, { line: body.unrendered.line ?? doc.bodyLine }));
+    }
+    // Inline #tags count like frontmatter tags.
+    const tags = nodeTags.get(doc.id)!;
+    for (const tag of body.tags) if (!tags.includes(tag)) tags.push(tag);
+    for (const ref of body.links) {
+      const target = links.targetOf(ref);
+      if (!target || target === doc.id) continue; // A link to oneself is a link, not an edge.
+      const context: EdgeContext = { ...ref.context, line: ref.line, heading: ref.heading };
+      builder.addEdge(doc.id, target, 'cites', { context });
+    }
+  }
+
+  const rendered = performance.now();
+  links.checkAnchors(bodies);
+
+  for (const stub of resolver.stubs()) {
+    builder.addNode({ id: stub.id, kind: stub.kind, title: stub.title, summary: stub.summary, aliases: [], tags: [], stub: true });
+  }
+  const graph = builder.build();
+  const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
+  return { documents, bodies, graph, problems: sortProblems(problems), attachments, linkCounts: links.counts, timings };
+}
+

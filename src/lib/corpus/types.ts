@@ -1,0 +1,43 @@
+/**
+ * What the corpus layer hands up: a folder's documents, rendered bodies and
+ * typed graph, with every problem found on the way.
+ */
+import type { Document } from '../content/document';
+import type { Problem } from '../content/problems';
+import type { Graph } from '../graph/graph';
+import type { RenderedBody } from '../markdown/types';
+import type { NodeId } from '../content/ids';
+
+export interface Corpus {
+  documents: Map<NodeId, Document>;
+  bodies: Map<NodeId, RenderedBody>;
+  graph: Graph;
+  /** Errors (a file left out) and warnings, sorted by file and line. */
+  problems: Problem[];
+  /** Images, PDFs and other files beside the notes, relative to the content folder; published under `/attachments/`. */
+  attachments: string[];
+  /** How the wiki links of all bodies resolved. */
+  linkCounts: LinkCounts;
+  /** Milliseconds spent in each phase of `buildCorpus`, for the benchmark. */
+  timings: CorpusTimings;
+}
+
+/**
+ * `graphMs` is link resolution, stubs, edges and adjacency: the graph's own
+ * construction, apart from reading frontmatter and rendering Markdown.
+ */
+export interface CorpusTimings {
+  parseMs: number;
+  renderMs: number;
+  graphMs: number;
+}
+
+/** Wiki links by outcome: to a written item, to an attachment, to a stub (not written yet), or to nothing. */
+export interface LinkCounts {
+  total: number;
+  written: number;
+  attachments: number;
+  stubs: number;
+  missing: number;
+}
+

@@ -1,0 +1,98 @@
+/**
+ * The shapes the Markdown layer hands out and the data its plugins attach:
+ * a wiki link as written (`WikiLinkRef`), what the caller's resolver says it
+ * points at (`ResolvedLink`), and a rendered body (`RenderedBody`). The
+ * `wikiLink` node is registered with mdast here, so visitors are typed.
+ */
+import type { Root as HastRoot } from 'hast';
+import type { Data, Literal } from 'mdast';
+import type { LinkContext } from '../content/link-context';
+
+export type { LinkContext };
+
+/** A `[[target#heading|label]]` as written in a body. */
+export interface WikiLinkRef {
+  target: string;
+  heading?: string;
+  /** `[[File#^id]]`: the block marked `^id` in the target. */
+  block?: string;
+  /** `![[File]]`: the target is shown in place (a note's text, an image), not linked. */
+  embed?: boolean;
+  /** Written as a Markdown link or image to a file path (`[text](../Note.md)`), relative to the linking file. */
+  path?: boolean;
+  label: string;
+  /** 1-based line in the file. */
+  line: number;
+  context: LinkContext;
+}
+
+/** What the resolver says a link points at. */
+export interface ResolvedLink {
+  href: string;
+  /** The target is referenced but not written yet. */
+  stub: boolean;
+  kind: string;
+  title: string;
+  /** What an embed shows in place of the link; without it an embed is shown as a link. */
+  embed?: EmbedContent;
+}
+
+/** The content of `![[…]]`: an image, a link to another file, or another note's sanitised HTML tree. */
+export type EmbedContent =
+  | { type: 'image'; src: string; alt: string; width?: string; height?: string }
+  | { type: 'file'; href: string; label: string }
+  | { type: 'note'; href: string; title: string; tree: HastRoot };
+
+export interface BodyHeading {
+  depth: number;
+  text: string;
+  anchor: string;
+  line: number;
+}
+
+export interface RenderedBody {
+  html: string;
+  links: WikiLinkRef[];
+  headings: BodyHeading[];
+  /** The body as plain text (links as their labels), for search and figure matching. */
+  text: string;
+  /** Inline `#tags`, in order of first use, without the `#`. */
+  tags: string[];
+  /** Ids of the blocks marked `^id`, the anchors `[[File#^id]]` can point to. */
+  blocks: string[];
+  /** Why the body was shown as plain text instead of rendered, with the line at fault where known. */
+  unrendered?: { reason: string; line?: number };
+}
+
+/** What remark-wiki-link (and our file-link plugin) put on a wiki link node. */
+export interface WikiLinkData extends Data {
+  alias: string | null;
+  /** `![[…]]`, set by the embed-mark plugin. */
+  embed?: boolean;
+  /** Made from a Markdown link to a file path, set by the file-link plugin. */
+  path?: boolean;
+}
+
+/** `[[target|alias]]` in the mdast tree: `value` is the target as written. */
+export interface WikiLink extends Literal {
+  type: 'wikiLink';
+  data: WikiLinkData;
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    wikiLink: WikiLink;
+  }
+  interface RootContentMap {
+    wikiLink: WikiLink;
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Set by the caller: turns a wiki link into a destination. */
+    resolveWikiLink: (ref: WikiLinkRef) => ResolvedLink | undefined;
+    /** Lines before the body in the file, so positions name the file's own lines. */
+    lineOffset: number;
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * The site layer: what Astro pages and endpoints read. The corpus of the
+ * site, loaded once (corpus.ts); page models (pages.ts); evidence shown on
+ * item pages (evidence.ts); the graph file (graph-data.ts); the search files
+ * (search-files.ts); settings (config.ts).
+ *
+ * May import every layer below it. Nothing in `src/lib` imports this layer.
+ */
+export * from './config';
+export * from './corpus';
+export * from './pages';
+export * from './evidence';
+export * from './graph-data';
+export * from './search-files';
