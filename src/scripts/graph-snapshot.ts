@@ -19,7 +19,7 @@ export interface SnapshotNode {
   degree: number;
 }
 /** [source index, target index, type index], as in the graph file. */
-export type SnapshotEdge = readonly [number, number, number];
+export type SnapshotEdge = readonly [number, number, number, ...number[]];
 
 /** Cytoscape's default label font, so label widths match. */
 const FONT_FAMILY = 'Helvetica Neue, Helvetica, sans-serif';

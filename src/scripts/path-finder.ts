@@ -2,7 +2,7 @@
 import { expandCompactGraph, type CompactGraph } from '../lib/graph/compact';
 import { adjacencyOf, shortestPath } from '../lib/graph/walks';
 import type { EdgeType } from '../lib/graph/graph';
-import { EDGE_VOCABULARY } from '../lib/graph/vocabulary';
+import { stepWording } from '../lib/graph/vocabulary';
 import { fillTitles } from './titles';
 
 type Node = ReturnType<typeof expandCompactGraph>['nodes'][number];
@@ -83,7 +83,8 @@ async function run(fromText: string, toText: string, avoidStubs: boolean) {
     const li = document.createElement('li');
     li.className = 'step-edge';
     li.dataset.edgeType = step.edge.type;
-    li.textContent = `${step.direction === 'forward' ? '↓' : '↑'} ${EDGE_VOCABULARY[step.edge.type as EdgeType].step[step.direction]}`;
+    if (step.edge.stance) li.dataset.stance = step.edge.stance;
+    li.textContent = `${step.direction === 'forward' ? '↓' : '↑'} ${stepWording(step.edge.type as EdgeType, step.edge.stance, step.direction)}`;
     list.append(li, item(byId.get(step.to)!));
   }
   result.replaceChildren(heading, list);

@@ -183,6 +183,7 @@ class Widget implements SearchWidget {
     const head = document.createElement('div');
     head.append(badge, ' ', link);
     if (record.stub) head.append(' ', Object.assign(document.createElement('span'), { className: 'badge stub', textContent: 'not written yet' }));
+    if (record.status) head.append(' ', Object.assign(document.createElement('span'), { className: `badge status-${record.status}`, textContent: record.status }));
     li.append(head);
 
     const shown = resultSnippet(record, hit);

@@ -30,7 +30,7 @@ function bigGraph(): CompactGraph {
     if (col + 1 < SIDE) e.push([i, i + 1, 0]);
     if (row + 1 < SIDE) e.push([i, i + SIDE, 1]);
   }
-  return { kinds, types: ['cites', 'related', 'source', 'next', 'similar'], n, e };
+  return { kinds, types: ['cites', 'related', 'source', 'next', 'similar'], stances: ['supports', 'challenges', 'qualifies'], n, e };
 }
 
 const graph = bigGraph();

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Kind } from './ids';
+import { STANCE_FIELDS, type StanceField } from './stance';
 
 const text = z.string().trim().min(1, 'expected non-empty text');
 const textList = z.array(text).default([]);
@@ -14,8 +15,16 @@ const isoDate = z
   .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d));
 const count = z.number().int('expected a whole number').nonnegative('expected a count of 0 or more');
 
+/**
+ * `supports:`, `challenges:`, `qualifies:` and their synonyms: titles or
+ * `"[[wiki links]]"`, as a list or one string, each a link with that stance.
+ */
+const stanceList = z.preprocess((v) => (typeof v === 'string' ? [v] : v), textList);
+const stanceLists = Object.fromEntries(Object.keys(STANCE_FIELDS).map((key) => [key, stanceList])) as Record<StanceField, typeof stanceList>;
+
 /** Fields every kind shares. */
 const common = {
+  ...stanceLists,
   title: text,
   summary: text.optional(),
   aliases: textList,

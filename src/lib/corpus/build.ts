@@ -15,6 +15,7 @@ import { GraphBuilder, type EdgeContext } from '../graph/graph';
 import { renderMarkdown, type RenderedBody } from '../markdown';
 import { BodyLinks } from './body-links';
 import { addFrontmatterEdges, frontmatterReferences } from './frontmatter-edges';
+import { applyClaimStatus, checkDeclaredStances, frontmatterStances, hasClaim, linkStance, sectionStances, verifyEvidence } from './stances';
 import { parseAll } from './parse-files';
 import { LinkResolver } from './resolve';
 import type { Corpus } from './types';
@@ -56,12 +57,17 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = []): Co
     // Inline #tags count like frontmatter tags.
     const tags = nodeTags.get(doc.id)!;
     for (const tag of body.tags) if (!tags.includes(tag)) tags.push(tag);
+    const claimed = hasClaim(doc);
+    const sectionAt = sectionStances(body.headings);
     for (const ref of body.links) {
       const target = links.targetOf(ref);
       if (!target || target === doc.id) continue; // A link to oneself is a link, not an edge.
-      const context: EdgeContext = { ...ref.context, line: ref.line, heading: ref.heading };
+      const stance = linkStance(doc, ref, sectionAt(ref.line), claimed, problems);
+      const context: EdgeContext = { ...ref.context, line: ref.line, heading: ref.heading, ...(stance ? { stance } : {}) };
       builder.addEdge(doc.id, target, 'cites', { context });
     }
+    const declared = body.links.some((l) => l.stance) || !frontmatterStances(doc).next().done;
+    checkDeclaredStances(doc, body.stanceFields, declared, problems);
   }
 
   const rendered = performance.now();
@@ -70,8 +76,12 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = []): Co
   for (const stub of resolver.stubs()) {
     builder.addNode({ id: stub.id, kind: stub.kind, title: stub.title, summary: stub.summary, aliases: [], tags: [], stub: true });
   }
+  const claims = [...documents.values()].filter(hasClaim).map((d) => d.id);
+  // Verification reads the graph (which papers an item reaches), then may add evidence edges: build, verify, build again.
+  const provenance = verifyEvidence({ documents, bodies, graph: builder.build() }, claims, builder);
   const graph = builder.build();
+  applyClaimStatus(graph, claims);
   const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
-  return { documents, bodies, graph, problems: sortProblems(problems), attachments, linkCounts: links.counts, timings };
+  return { documents, bodies, graph, provenance, problems: sortProblems(problems), attachments, linkCounts: links.counts, timings };
 }
 

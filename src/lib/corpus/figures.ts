@@ -1,13 +1,23 @@
 /**
- * Figure provenance: the numbers a note states ("+8.6pp", "19.4%", "10-30
- * percentage points", "p < 0.001", "β = 0.4266") found again in the text of
- * the papers it links to, directly or one step away, by value and unit, with
- * the section and the sentence that state them.
+ * Provenance: the numbers an item states ("+8.6pp", "19.4%", "10-30
+ * percentage points", "p < 0.001", "β = 0.4266") and the quotations it gives
+ * in quotation marks, found again in the text of the papers it links to or
+ * lists as related, directly or one step away: by value and unit for
+ * figures, word for word for quotations, with the section and the sentence
+ * that state them. A match is what makes a stance `verified`.
  */
-import type { Corpus } from './types';
 import type { Document } from '../content/document';
-import type { GraphNode } from '../graph/graph';
 import type { NodeId } from '../content/ids';
+import { headingStance, type Stance } from '../content/stance';
+import type { Graph, GraphNode } from '../graph/graph';
+import type { RenderedBody } from '../markdown';
+
+/** What provenance reads of a corpus; the corpus build calls it before the corpus is whole. */
+export interface CorpusText {
+  documents: Map<NodeId, Document>;
+  bodies: Map<NodeId, RenderedBody>;
+  graph: Graph;
+}
 
 /** `pp` percentage points, `%` percent, `p` a p-value, `stat` a named statistic such as β or r. */
 export type FigureUnit = 'pp' | '%' | 'p' | 'stat';
@@ -124,7 +134,7 @@ export interface Passage {
  * in. The abstract counts as the paper's text; a summary written about the
  * paper does not, since a figure found only there was never stated by the authors.
  */
-export function paperPassages(corpus: Corpus, id: NodeId): Passage[] {
+export function paperPassages(corpus: CorpusText, id: NodeId): Passage[] {
   const passages: Passage[] = [];
   const doc = corpus.documents.get(id) as Document<'paper'> | undefined;
   if (doc?.data.abstract) passages.push({ section: { text: 'Abstract', anchor: 'abstract-heading' }, text: doc.data.abstract });
@@ -160,18 +170,29 @@ export interface FigureProvenance {
   figure: Figure;
   /** The sentence of the item that states the figure. */
   sentence: string;
+  /** What the sentence does for the item's claim: from a stance field in it, else its section, else it argues the claim. */
+  stance: Stance;
   /** Where the figure is stated, best first: exact matches, then nearer papers. */
   sources: FigureSource[];
 }
 
+/** A quotation an item gives, in quotation marks, and where its papers say it word for word. */
+export interface QuoteProvenance {
+  quote: string;
+  sentence: string;
+  stance: Stance;
+  sources: Omit<FigureSource, 'stated' | 'match'>[];
+}
+
 export interface ProvenanceReport {
   figures: FigureProvenance[];
+  quotes: QuoteProvenance[];
   /** The papers with text that were searched, nearest first. */
   searched: { paper: GraphNode; distance: 1 | 2 }[];
 }
 
 /** Papers an item links to (distance 1) and papers its linked items link to (distance 2), each once at its nearest. */
-export function linkedPapers(corpus: Corpus, id: NodeId): { paper: GraphNode; distance: 1 | 2 }[] {
+export function linkedPapers(corpus: CorpusText, id: NodeId): { paper: GraphNode; distance: 1 | 2 }[] {
   const { graph } = corpus;
   const found = new Map<NodeId, 1 | 2>();
   const firstHop = (graph.outgoing.get(id) ?? []).map((e) => e.target).filter((t) => t !== id);
@@ -184,39 +205,100 @@ export function linkedPapers(corpus: Corpus, id: NodeId): { paper: GraphNode; di
   return [...found].map(([paperId, distance]) => ({ paper: graph.nodes.get(paperId)!, distance }));
 }
 
-const paperFigureCache = new WeakMap<Corpus, Map<NodeId, { passage: Passage; figures: Figure[] }[]>>();
+interface PaperText {
+  passages: { passage: Passage; figures: Figure[]; folded: string }[];
+}
 
-/** A paper's figures by passage, extracted once per corpus however many notes link to the paper. */
-function paperFigures(corpus: Corpus, id: NodeId) {
-  let cache = paperFigureCache.get(corpus);
-  if (!cache) paperFigureCache.set(corpus, (cache = new Map()));
+const paperTextCache = new WeakMap<CorpusText['bodies'], Map<NodeId, PaperText>>();
+
+/** A paper's passages with their figures and folded text, extracted once per corpus however many items link to the paper. */
+function paperText(corpus: CorpusText, id: NodeId): PaperText {
+  let cache = paperTextCache.get(corpus.bodies);
+  if (!cache) paperTextCache.set(corpus.bodies, (cache = new Map()));
   let entry = cache.get(id);
   if (!entry) {
-    entry = paperPassages(corpus, id).map((passage) => ({ passage, figures: findFigures(passage.text) }));
+    entry = { passages: paperPassages(corpus, id).map((passage) => ({ passage, figures: findFigures(passage.text), folded: foldQuote(passage.text) })) };
     cache.set(id, entry);
   }
   return entry;
 }
 
-/** The text of an item in which its figures are looked for: claim, summary and body. */
-function statedText(corpus: Corpus, id: NodeId): string[] {
-  const node = corpus.graph.nodes.get(id);
-  return [node?.claim, node?.summary, ...(corpus.bodies.get(id)?.text.split('\n') ?? [])].filter((t): t is string => !!t?.trim());
+/** A block of an item's own text, and the stance its place gives what it states. */
+interface StatedBlock {
+  text: string;
+  stance: Stance;
 }
 
-/** Every distinct figure an item states, each with where its linked papers state it (or nowhere). */
-export function figureProvenance(corpus: Corpus, id: NodeId): ProvenanceReport {
-  const searched = linkedPapers(corpus, id).filter(({ paper }) => paperFigures(corpus, paper.id).length > 0);
+/**
+ * The text of an item in which its figures and quotations are looked for:
+ * claim, summary and body, each body block with the stance of the section it
+ * falls in (a figure under "The Counter-Evidence" challenges the claim).
+ */
+function statedText(corpus: CorpusText, id: NodeId): StatedBlock[] {
+  const node = corpus.graph.nodes.get(id);
+  const blocks: StatedBlock[] = [node?.claim, node?.summary].filter((t): t is string => !!t?.trim()).map((text) => ({ text, stance: 'supports' }));
+  const body = corpus.bodies.get(id);
+  if (!body) return blocks;
+  // Headings are blocks of the body's text too, in order: walk both to know each block's section.
+  const stack: { depth: number; stance?: Stance }[] = [];
+  let next = 0;
+  for (const block of body.text.split('\n')) {
+    if (!block.trim()) continue;
+    const heading = body.headings[next];
+    if (heading && block.trim() === heading.text.trim()) {
+      next++;
+      while (stack.length && stack[stack.length - 1].depth >= heading.depth) stack.pop();
+      stack.push({ depth: heading.depth, stance: headingStance(heading.text) });
+      continue;
+    }
+    const section = [...stack].reverse().find((h) => h.stance)?.stance;
+    blocks.push({ text: block, stance: section ?? 'supports' });
+  }
+  return blocks;
+}
+
+/** A sentence's stance: a stance field in it wins over its section's. */
+function sentenceStance(corpus: CorpusText, id: NodeId, sentence: string, section: Stance): Stance {
+  const declared = corpus.bodies.get(id)?.links.find((l) => l.stance && sentence.includes(l.context.sentence));
+  return declared?.stance ?? section;
+}
+
+const QUOTE = /[“"«]([^“”"«»\n]{12,600}?)[”"»]/g;
+const MIN_QUOTE_WORDS = 4;
+
+/** Quotations in a text: words in quotation marks, four or more (shorter ones are terms, not quotations). */
+export function findQuotations(text: string): { quote: string; start: number }[] {
+  return [...text.matchAll(QUOTE)]
+    .map((m) => ({ quote: m[1].trim(), start: m.index! }))
+    .filter(({ quote }) => quote.split(/\s+/).length >= MIN_QUOTE_WORDS);
+}
+
+/** Text folded for word-for-word comparison: case, quote and dash styles, whitespace and ellipses set aside. */
+export function foldQuote(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’‚‛′]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[‐‑‒–—―−]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Every distinct figure and quotation an item states, each with where its papers state it (or nowhere). */
+export function provenance(corpus: CorpusText, id: NodeId): ProvenanceReport {
+  const searched = linkedPapers(corpus, id).filter(({ paper }) => paperText(corpus, paper.id).passages.length > 0);
   const seen = new Set<string>();
   const figures: FigureProvenance[] = [];
+  const quotes: QuoteProvenance[] = [];
   for (const block of statedText(corpus, id)) {
-    for (const figure of findFigures(block)) {
+    for (const figure of findFigures(block.text)) {
       const key = figureKey(figure);
       if (seen.has(key)) continue;
       seen.add(key);
       const sources: FigureSource[] = [];
       for (const { paper, distance } of searched) {
-        for (const { passage, figures: stated } of paperFigures(corpus, paper.id)) {
+        for (const { passage, figures: stated } of paperText(corpus, paper.id).passages) {
           for (const candidate of stated) {
             const match = compareFigures(figure, candidate);
             if (!match) continue;
@@ -228,8 +310,26 @@ export function figureProvenance(corpus: Corpus, id: NodeId): ProvenanceReport {
         }
       }
       sources.sort((a, b) => Number(a.match === 'rounded') - Number(b.match === 'rounded') || a.distance - b.distance);
-      figures.push({ figure, sentence: sentenceAt(block, figure.start), sources });
+      const sentence = sentenceAt(block.text, figure.start);
+      figures.push({ figure, sentence, stance: sentenceStance(corpus, id, sentence, block.stance), sources });
+    }
+    for (const { quote, start } of findQuotations(block.text)) {
+      const folded = foldQuote(quote);
+      if (seen.has(`quote|${folded}`)) continue;
+      seen.add(`quote|${folded}`);
+      const sources: QuoteProvenance['sources'] = [];
+      for (const { paper, distance } of searched) {
+        for (const { passage, folded: text } of paperText(corpus, paper.id).passages) {
+          const at = text.indexOf(folded);
+          if (at < 0) continue;
+          const sentence = sentenceAt(passage.text, Math.min(at, passage.text.length - 1));
+          if (!sources.some((s) => s.paper === paper && s.passage === sentence)) sources.push({ paper, section: passage.section, passage: sentence, distance });
+        }
+      }
+      sources.sort((a, b) => a.distance - b.distance);
+      const sentence = sentenceAt(block.text, start);
+      quotes.push({ quote, sentence, stance: sentenceStance(corpus, id, sentence, block.stance), sources });
     }
   }
-  return { figures, searched };
+  return { figures, quotes, searched };
 }

@@ -2,15 +2,19 @@
  * The edges frontmatter lists make: a note's related papers (ranked) and the
  * lines that use it, a paper's similar papers, a line's sources (ranked, with
  * their gloss) and next lines. Titles are resolved, or stubbed with a kind
- * guessed from the list that names them.
+ * guessed from the list that names them. Stance lists (`supports:`,
+ * `challenges:`, `qualifies:` and their synonyms) make `cites` edges with a
+ * declared stance.
  */
 import type { Document } from '../content/document';
 import type { EdgeContext, GraphBuilder } from '../graph/graph';
 import type { LinkResolver, ReferenceRole } from './resolve';
+import { frontmatterStances } from './stances';
 
 /** Every title a frontmatter list names, with the role that tells a stub's kind. */
 export function* frontmatterReferences(documents: Iterable<Document>): Generator<{ title: string; role: ReferenceRole; summary?: string }> {
   for (const doc of documents) {
+    for (const { title } of frontmatterStances(doc)) yield { title, role: 'cites' };
     if (doc.kind === 'note') {
       const data = (doc as Document<'note'>).data;
       for (const title of data.papers) yield { title, role: 'paper' };
@@ -32,6 +36,10 @@ export function addFrontmatterEdges(documents: Iterable<Document>, resolver: Lin
       const target = resolver.resolveOrStub(title, role);
       return target === doc.id ? undefined : target;
     };
+    for (const { title, stance } of frontmatterStances(doc)) {
+      const target = link(title, 'cites');
+      if (target) builder.addEdge(doc.id, target, 'cites', { stance: { stance, from: 'declared' } });
+    }
     if (doc.kind === 'note') {
       const data = (doc as Document<'note'>).data;
       data.papers.forEach((title, i) => {

@@ -7,11 +7,14 @@ import type { Problem } from '../content/problems';
 import type { Graph } from '../graph/graph';
 import type { RenderedBody } from '../markdown/types';
 import type { NodeId } from '../content/ids';
+import type { ProvenanceReport } from './figures';
 
 export interface Corpus {
   documents: Map<NodeId, Document>;
   bodies: Map<NodeId, RenderedBody>;
   graph: Graph;
+  /** For every item with a claim: its figures and quotations, and where its papers state them (what verified its evidence). */
+  provenance: Map<NodeId, ProvenanceReport>;
   /** Errors (a file left out) and warnings, sorted by file and line. */
   problems: Problem[];
   /** Images, PDFs and other files beside the notes, relative to the content folder; published under `/attachments/`. */

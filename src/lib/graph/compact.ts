@@ -5,17 +5,20 @@
  */
 import { EDGE_TYPES, type EdgeType, type Graph } from './graph';
 import { KINDS, type Kind, type NodeId } from '../content/ids';
+import { STANCES, type Stance } from '../content/stance';
 
 /**
  * The graph as the global view loads it: parallel arrays and indices instead
  * of repeated keys and ids, which roughly halves the file at 10,000 notes.
- * `n`: [id, title, kind index, stub 0/1, x, y, degree]; `e`: [source index, target index, type index].
+ * `n`: [id, title, kind index, stub 0/1, x, y, degree]; `e`: [source index, target index, type index],
+ * followed by the stance index for an edge with a stance.
  */
 export interface CompactGraph {
   kinds: readonly Kind[];
   types: readonly EdgeType[];
+  stances: readonly Stance[];
   n: [string, string, number, 0 | 1, number, number, number][];
-  e: [number, number, number][];
+  e: ([number, number, number] | [number, number, number, number])[];
 }
 
 export function compactGraph(graph: Graph, positions: Map<NodeId, { x: number; y: number }>): CompactGraph {
@@ -27,13 +30,21 @@ export function compactGraph(graph: Graph, positions: Map<NodeId, { x: number; y
     const degree = (graph.outgoing.get(node.id)?.length ?? 0) + (graph.incoming.get(node.id)?.length ?? 0);
     n.push([node.id, node.title, KINDS.indexOf(node.kind), node.stub ? 1 : 0, x, y, degree]);
   }
-  const e: CompactGraph['e'] = graph.edges.map((edge) => [index.get(edge.source)!, index.get(edge.target)!, EDGE_TYPES.indexOf(edge.type)]);
-  return { kinds: KINDS, types: EDGE_TYPES, n, e };
+  const e: CompactGraph['e'] = graph.edges.map((edge) => {
+    const link: [number, number, number] = [index.get(edge.source)!, index.get(edge.target)!, EDGE_TYPES.indexOf(edge.type)];
+    return edge.stance ? [...link, STANCES.indexOf(edge.stance)] : link;
+  });
+  return { kinds: KINDS, types: EDGE_TYPES, stances: STANCES, n, e };
 }
 
 /** The compact graph read back into nodes and edges, on either side of the wire. */
 export function expandCompactGraph(compact: CompactGraph) {
   const nodes = compact.n.map(([id, title, kind, stub, x, y, degree]) => ({ id, title, kind: compact.kinds[kind], stub: stub === 1, x, y, degree }));
-  const edges = compact.e.map(([s, t, type]) => ({ source: nodes[s].id, target: nodes[t].id, type: compact.types[type] }));
+  const edges = compact.e.map(([s, t, type, stance]) => ({
+    source: nodes[s].id,
+    target: nodes[t].id,
+    type: compact.types[type],
+    stance: stance === undefined ? undefined : compact.stances[stance],
+  }));
   return { nodes, edges };
 }

@@ -4,15 +4,18 @@
  */
 import { pathOf, type Kind, type NodeId, type SitePath } from '../content/ids';
 import type { LinkContext } from '../content/link-context';
+import { stanceStrength, type ClaimStatus, type Stance, type StanceCounts, type StanceOf, type StanceSource } from '../content/stance';
 
 /**
  * - `cites`: a wiki link in a body;
  * - `source`: an inquiry line draws on a note;
  * - `related`: a note's related paper, with its rank;
  * - `next`: an inquiry line leads on to another;
- * - `similar`: a paper resembles another.
+ * - `similar`: a paper resembles another;
+ * - `evidence`: a paper the item does not link to, whose text states a figure
+ *   or quotation of the item (found through an item it links to).
  */
-export const EDGE_TYPES = ['cites', 'source', 'related', 'next', 'similar'] as const;
+export const EDGE_TYPES = ['cites', 'source', 'related', 'next', 'similar', 'evidence'] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
 export interface GraphNode {
@@ -28,6 +31,9 @@ export interface GraphNode {
   tags: string[];
   /** The content file, for written items and stubs that have one. */
   file?: string;
+  /** For an item with a claim: where the claim stands, and how many items take each stance on it. */
+  status?: ClaimStatus;
+  stanceCounts?: StanceCounts;
 }
 
 /** Where and why an edge is made: the sentence of a link, or the gloss a list gives. */
@@ -35,6 +41,19 @@ export interface EdgeContext extends LinkContext {
   line?: number;
   /** The heading a link points into. */
   heading?: string;
+  /** What this place says of the link's stance, where it says anything. */
+  stance?: StanceOf;
+}
+
+/** A passage of a paper that states what an item says: the check behind a verified stance. */
+export interface VerifiedPassage {
+  /** The item's own sentence. */
+  sentence: string;
+  /** The figure (`+8.6pp`) or the quotation matched. */
+  quote: string;
+  /** The paper's sentence that states it. */
+  passage: string;
+  section?: { text: string; anchor: string };
 }
 
 export interface Edge {
@@ -45,6 +64,15 @@ export interface Edge {
   rank?: number;
   /** One entry per place the link is made; empty for bare list entries. */
   contexts: EdgeContext[];
+  /**
+   * What the link means for the source's claim, from its strongest place
+   * (declared, then heading, then inferred), or from a verified passage.
+   * Absent for links that take no stance (related reading, sources, next lines).
+   */
+  stance?: Stance;
+  stanceFrom?: StanceSource;
+  /** Verified passages, when the paper's text was found to state what the item says. */
+  passages?: VerifiedPassage[];
 }
 
 export interface Graph {
@@ -69,7 +97,8 @@ export class GraphBuilder {
     return this.nodes.has(id);
   }
 
-  addEdge(source: NodeId, target: NodeId, type: EdgeType, extra: { rank?: number; context?: EdgeContext } = {}): void {
+  /** Adds (or adds a place to) an edge, and hands it back so the caller can read the stance it settled on. */
+  addEdge(source: NodeId, target: NodeId, type: EdgeType, extra: { rank?: number; context?: EdgeContext; stance?: StanceOf } = {}): Edge {
     const key = `${source}\u0000${type}\u0000${target}`;
     let edge = this.edgeByKey.get(key);
     if (!edge) {
@@ -80,6 +109,17 @@ export class GraphBuilder {
     if (extra.context && !edge.contexts.some((c) => c.sentence === extra.context!.sentence && c.start === extra.context!.start)) {
       edge.contexts.push(extra.context);
     }
+    const stance = extra.stance ?? extra.context?.stance;
+    if (stance && (!edge.stanceFrom || stanceStrength(stance.from) < stanceStrength(edge.stanceFrom))) {
+      edge.stance = stance.stance;
+      edge.stanceFrom = stance.from;
+    }
+    return edge;
+  }
+
+  /** The edge made so far, if any. */
+  edge(source: NodeId, target: NodeId, type: EdgeType): Edge | undefined {
+    return this.edgeByKey.get(`${source}\u0000${type}\u0000${target}`);
   }
 
   build(): Graph {
@@ -122,13 +162,29 @@ function sortEdges(edges: Edge[]): Edge[] {
 
 /** The whole graph as plain JSON, the format `dist/graph.json` documents. */
 export interface GraphJson {
-  nodes: { id: NodeId; kind: Kind; title: string; claim?: string; summary?: string; url: SitePath; stub: boolean }[];
-  edges: { source: NodeId; target: NodeId; type: EdgeType; rank?: number }[];
+  nodes: { id: NodeId; kind: Kind; title: string; claim?: string; summary?: string; url: SitePath; stub: boolean; status?: ClaimStatus }[];
+  edges: {
+    source: NodeId;
+    target: NodeId;
+    type: EdgeType;
+    rank?: number;
+    stance?: Stance;
+    stanceFrom?: StanceSource;
+    passages?: { paper: NodeId; section?: string; quote: string; passage: string }[];
+  }[];
 }
 
 export function toGraphJson(graph: Graph): GraphJson {
   return {
-    nodes: [...graph.nodes.values()].map(({ id, kind, title, claim, summary, url, stub }) => ({ id, kind, title, claim, summary, url, stub })),
-    edges: graph.edges.map(({ source, target, type, rank }) => (rank === undefined ? { source, target, type } : { source, target, type, rank })),
+    nodes: [...graph.nodes.values()].map(({ id, kind, title, claim, summary, url, stub, status }) => ({ id, kind, title, claim, summary, url, stub, status })),
+    edges: graph.edges.map(({ source, target, type, rank, stance, stanceFrom, passages }) => ({
+      source,
+      target,
+      type,
+      rank,
+      stance,
+      stanceFrom,
+      passages: passages?.map((p) => ({ paper: target, section: p.section?.text, quote: p.quote, passage: p.passage })),
+    })),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The graph layer: the typed adjacency built once (graph.ts), walks over it
- * (walks.ts: shortest paths, neighbourhoods), evidence trails (trail.ts), the
+ * (walks.ts: shortest paths, neighbourhoods), the
  * build-time layout (layout.ts), the compact form the browser loads
  * (compact.ts), viewports (viewport.ts) and the one table of edge wording
  * (vocabulary.ts).
@@ -11,7 +11,6 @@
  */
 export * from './graph';
 export * from './walks';
-export * from './trail';
 export * from './vocabulary';
 export * from './viewport';
 export * from './compact';

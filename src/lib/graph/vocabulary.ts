@@ -1,10 +1,11 @@
 /**
  * How the site names each edge type, in one table: the legend and filter
- * label, the heading of a page's list from either end, the verb of an
- * evidence-trail step and of a path step walked either way, and the CSS
- * variable that colours it. `satisfies` makes a missing type a compile error.
+ * label, the heading of a page's list from either end, the verb of a path
+ * step walked either way, and the CSS variable that colours it. An edge
+ * with a stance is named by its stance instead (`STANCE_VOCABULARY`). `satisfies` makes a missing type a compile error.
  */
 import type { Kind } from '../content/ids';
+import { STANCE_VOCABULARY, type Stance } from '../content/stance';
 import type { EdgeType } from './graph';
 
 export interface EdgeWording {
@@ -14,8 +15,6 @@ export interface EdgeWording {
   outgoing: Partial<Record<Kind, string>> & { default: string };
   /** Heading of the list on the page they reach. */
   incoming: Partial<Record<Kind, string>> & { default: string };
-  /** How a trail step says what its link is, read from the item above it. */
-  trailVerb: string;
   /** How a path step reads in the direction it is walked: "A cites B", "A is cited by B". */
   step: { forward: string; backward: string };
   /** The CSS custom property of its colour (both themes define it). */
@@ -27,7 +26,6 @@ export const EDGE_VOCABULARY = {
     label: 'Cites (a link in the text)',
     outgoing: { default: 'Links to' },
     incoming: { default: 'Linked from' },
-    trailVerb: 'cites',
     step: { forward: 'cites', backward: 'is cited by' },
     colourVar: '--edge-cites',
   },
@@ -35,23 +33,20 @@ export const EDGE_VOCABULARY = {
     label: 'Source of a line',
     outgoing: { default: 'Sources' },
     incoming: { default: 'Inquiry lines that use this note' },
-    trailVerb: 'draws on',
     step: { forward: 'draws on', backward: 'is a source of' },
     colourVar: '--edge-source',
   },
   related: {
-    label: 'Related paper',
-    outgoing: { default: 'Related papers' },
-    incoming: { default: 'Notes that rely on this paper' },
-    trailVerb: 'rests on the paper',
-    step: { forward: 'rests on the paper', backward: 'is a paper behind' },
+    label: 'Related reading (similarity)',
+    outgoing: { default: 'Related reading: papers on the same topic, ranked by similarity' },
+    incoming: { default: 'Listed as related reading by' },
+    step: { forward: 'is related to', backward: 'is related to' },
     colourVar: '--edge-related',
   },
   next: {
     label: 'Next line',
     outgoing: { default: 'Next inquiry lines' },
     incoming: { default: 'Inquiry lines that lead here' },
-    trailVerb: 'leads on to',
     step: { forward: 'leads on to', backward: 'follows from' },
     colourVar: '--edge-next',
   },
@@ -59,9 +54,15 @@ export const EDGE_VOCABULARY = {
     label: 'Similar paper',
     outgoing: { default: 'Similar papers' },
     incoming: { default: 'Listed as similar by' },
-    trailVerb: 'is similar to',
     step: { forward: 'is similar to', backward: 'is listed as similar by' },
     colourVar: '--edge-similar',
+  },
+  evidence: {
+    label: 'Verified evidence',
+    outgoing: { default: 'Papers whose text states its figures or quotations' },
+    incoming: { default: 'Items whose figures or quotations this paper states' },
+    step: { forward: 'is checked against', backward: 'states a passage of' },
+    colourVar: '--edge-evidence',
   },
 } as const satisfies Record<EdgeType, EdgeWording>;
 
@@ -69,4 +70,13 @@ export const EDGE_VOCABULARY = {
 export function edgeListLabel(type: EdgeType, direction: 'outgoing' | 'incoming', kind: Kind): string {
   const labels: EdgeWording['outgoing'] = EDGE_VOCABULARY[type][direction];
   return labels[kind] ?? labels.default;
+}
+
+/**
+ * How a path step reads, walked forward or backward: by its stance where it
+ * has one ("supports", "is challenged by"), else by its type.
+ */
+export function stepWording(type: EdgeType, stance: Stance | undefined, direction: 'forward' | 'backward'): string {
+  if (stance) return direction === 'forward' ? STANCE_VOCABULARY[stance].verb : STANCE_VOCABULARY[stance].inverse;
+  return EDGE_VOCABULARY[type].step[direction];
 }

@@ -78,7 +78,7 @@ export function renderMarkdown(body: string, options: RenderOptions = {}): Rende
 }
 
 function unrendered(body: string, why: { reason: string; line?: number }): RenderedBody {
-  return { html: `<pre class="unrendered">${escapeHtml(body)}</pre>`, links: [], headings: [], text: body, tags: [], blocks: [], unrendered: why };
+  return { html: `<pre class="unrendered">${escapeHtml(body)}</pre>`, links: [], headings: [], text: body, tags: [], blocks: [], stanceFields: [], unrendered: why };
 }
 
 function renderWithPipeline(body: string, options: RenderOptions): RenderedBody {
@@ -91,6 +91,7 @@ function renderWithPipeline(body: string, options: RenderOptions): RenderedBody 
     text: file.data.plainText ?? '',
     tags: file.data.tags ?? [],
     blocks: file.data.blocks ?? [],
+    stanceFields: file.data.stanceFields ?? [],
   };
 }
 

@@ -44,6 +44,7 @@ export const remarkResolveWikiLinks: Plugin<[], MdRoot> = () => (tree, file) => 
     if (blockId) ref.block = blockId;
     if (node.data.embed) ref.embed = true;
     if (node.data.path) ref.path = true;
+    if (node.data.stance) ref.stance = node.data.stance;
     links.push(ref);
     const resolved = resolve?.(ref);
     if (resolved?.embed && renderEmbed(node, resolved.embed, ancestors[ancestors.length - 1])) return;
@@ -52,7 +53,7 @@ export const remarkResolveWikiLinks: Plugin<[], MdRoot> = () => (tree, file) => 
     node.data.hProperties = resolved
       ? {
           href: resolved.href,
-          className: resolved.stub ? ['wikilink', 'stub'] : ['wikilink'],
+          className: ['wikilink', ...(resolved.stub ? ['stub'] : []), ...(ref.stance ? [`stance-${ref.stance}`] : [])],
           dataKind: resolved.kind,
           title: resolved.stub ? `${resolved.title} (not written yet)` : resolved.title,
         }

@@ -16,11 +16,12 @@ export const sanitizeSchema: SanitizeSchema = {
     ...defaultSchema.attributes,
     a: [
       ...(defaultSchema.attributes?.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')),
-      ['className', 'data-footnote-backref', 'wikilink', 'stub', 'unresolved', 'tag', 'attachment', 'embed-title'],
+      ['className', 'data-footnote-backref', 'wikilink', 'stub', 'unresolved', 'tag', 'attachment', 'embed-title', 'stance-supports', 'stance-challenges', 'stance-qualifies'],
       'dataKind',
       'title',
     ],
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'embed']],
+    span: [...(defaultSchema.attributes?.span ?? []), ['className', 'field-key'], ['dataStance', 'supports', 'challenges', 'qualifies']],
     blockquote: [...(defaultSchema.attributes?.blockquote ?? []), ['className', 'callout'], 'dataCallout'],
     details: [...(defaultSchema.attributes?.details ?? []), ['className', 'callout'], 'dataCallout', 'open'],
     summary: [...(defaultSchema.attributes?.summary ?? []), ['className', 'callout-title']],

@@ -23,6 +23,8 @@ export function inlineText(block: MdParent): { text: string; spans: Map<WikiLink
       const start = text.length;
       text += linkLabel(node);
       spans.set(node, [start, text.length]);
+    } else if (node.type === 'text' && node.data?.fieldKey) {
+      // The key of a stance field is a label beside the sentence, not a word of it.
     } else if (node.type === 'text' || node.type === 'inlineCode') {
       text += node.value;
     } else if (node.type === 'break') {

@@ -7,6 +7,7 @@
 import type { Root as HastRoot } from 'hast';
 import type { Data, Literal } from 'mdast';
 import type { LinkContext } from '../content/link-context';
+import type { Stance } from '../content/stance';
 
 export type { LinkContext };
 
@@ -24,6 +25,8 @@ export interface WikiLinkRef {
   /** 1-based line in the file. */
   line: number;
   context: LinkContext;
+  /** The stance a field around the link declares (`supports:: [[X]]`). */
+  stance?: Stance;
 }
 
 /** What the resolver says a link points at. */
@@ -60,6 +63,8 @@ export interface RenderedBody {
   tags: string[];
   /** Ids of the blocks marked `^id`, the anchors `[[File#^id]]` can point to. */
   blocks: string[];
+  /** Stance fields as written (`supports:: …`), with how many links each holds. */
+  stanceFields: { key: string; stance: Stance; line: number; links: number }[];
   /** Why the body was shown as plain text instead of rendered, with the line at fault where known. */
   unrendered?: { reason: string; line?: number };
 }
@@ -71,6 +76,8 @@ export interface WikiLinkData extends Data {
   embed?: boolean;
   /** Made from a Markdown link to a file path, set by the file-link plugin. */
   path?: boolean;
+  /** Declared by a stance field around it, set by the stance-field plugin. */
+  stance?: Stance;
 }
 
 /** `[[target|alias]]` in the mdast tree: `value` is the target as written. */

@@ -12,3 +12,5 @@ export * from './pages';
 export * from './evidence';
 export * from './graph-data';
 export * from './search-files';
+export * from './claims';
+export * from './graphml';

@@ -97,5 +97,6 @@ export function splitContext(ctx: { sentence: string; start: number; end: number
 
 /** The wording tables and slug conversions views need, from the layers that own them. */
 export { KIND_VOCABULARY } from '../content/vocabulary';
+export { STANCE_SOURCE_VOCABULARY, STANCE_VOCABULARY, STATUS_VOCABULARY } from '../content/stance';
 export { EDGE_VOCABULARY } from '../graph/vocabulary';
 export { tagPath, tagSlug } from '../content/ids';

@@ -2,7 +2,8 @@
  * Obsidian's Markdown dialect as one preset of small one-job plugins, each
  * in its own file with the vfile data it writes declared beside it:
  * `[[wiki links]]` (remark-wiki-link), `^block-id` anchors, `![[embed]]`
- * marks, Markdown links to vault files, callouts and inline `#tags`.
+ * marks, Markdown links to vault files, Dataview stance fields
+ * (`supports:: [[X]]`), callouts and inline `#tags`.
  * `%%comments%%` and the `![[` stand-in are text passes run before parsing.
  */
 import type { Preset } from 'unified';
@@ -13,6 +14,7 @@ import { remarkCallouts } from './callouts';
 import { remarkEmbedMarks } from './embeds';
 import { remarkFileLinks } from './file-links';
 import { remarkInlineTags } from './inline-tags';
+import { remarkStanceFields } from './stance-fields';
 
 export { BLOCK_ID, rehypeBlockIds } from './block-ids';
 export { stripComments } from './comments';
@@ -32,6 +34,7 @@ export function remarkObsidian(options: ObsidianOptions = {}): Preset {
       remarkBlockIds,
       remarkEmbedMarks,
       remarkFileLinks,
+      remarkStanceFields,
       remarkCallouts,
       [remarkInlineTags, { tagHref: options.tagHref ?? tagPath }],
     ],

@@ -5,6 +5,7 @@
  */
 import type { AsPlainObject } from 'minisearch';
 import type { Kind, SitePath } from '../../content/ids';
+import type { ClaimStatus } from '../../content/stance';
 
 export interface SearchManifest {
   /** Changes whenever the index does, so a reader never mixes shards of two builds. */
@@ -46,6 +47,8 @@ export interface SearchRecord {
   stub: boolean;
   claim?: string;
   summary?: string;
+  /** Where the item's claim stands on its evidence, for an item with a claim. */
+  status?: ClaimStatus;
   aliases: string[];
   tags: string[];
   /** The body as plain text, cut at {@link RECORD_TEXT_LIMIT} characters; snippets come from it. */

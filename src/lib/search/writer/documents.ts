@@ -41,6 +41,7 @@ export function searchCorpus(corpus: Corpus): SearchCorpus {
       stub: node.stub,
       ...(node.claim ? { claim: node.claim } : {}),
       ...(node.summary ? { summary: node.summary } : {}),
+      ...(node.status ? { status: node.status } : {}),
       aliases: node.aliases,
       tags: node.tags,
       // Paragraph breaks would show as odd gaps inside a one-line snippet.
