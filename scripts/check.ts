@@ -9,4 +9,9 @@ const stubs = [...corpus.graph.nodes.values()].filter((n) => n.stub).length;
 console.log(`${corpus.documents.size} documents, ${stubs} stubs, ${corpus.graph.nodes.size} nodes, ${corpus.graph.edges.length} edges.`);
 const links = corpus.linkCounts;
 console.log(`${links.total} wiki links: ${links.written} to written items, ${links.attachments} to attachments, ${links.stubs} to stubs, ${links.missing} unresolved; ${corpus.attachments.length} attachments.`);
+const claims = [...corpus.graph.nodes.values()].filter((n) => n.status);
+if (claims.length) {
+  const by = (status: string) => claims.filter((n) => n.status === status).length;
+  console.log(`${claims.length} claims: ${by('supported')} supported, ${by('contested')} contested, ${by('challenged')} challenged, ${by('open')} open.`);
+}
 process.exit(corpus.problems.some((p) => p.severity === 'error') ? 1 : 0);

@@ -121,21 +121,7 @@ describe('the global graph on a phone and in the dark theme', () => {
 });
 
 describe('a note page', () => {
-  it('shows the evidence trail of its claim, with the sentence at each step', async () => {
-    const { page, incidents } = await openPage(browser);
-    await page.goto(site + GRANULARITY);
-    const trail = page.locator('[data-evidence-trail]');
-    await expect(trail.locator('h2').textContent()).resolves.toBe('Evidence trail');
-    const warmth = trail.locator('[data-trail-node="notes/does-warmth-training-make-language-models-less-reliable"]').first();
-    await expect(warmth.locator('.via').first().textContent()).resolves.toBe('cites');
-    await expect(warmth.locator('.context').first().textContent()).resolves.toContain('Trait-level warmth training corrupts');
-    const papers = await trail.locator('[data-trail-paper]').allTextContents();
-    expect(papers.some((t) => t.includes('Training language models to be warm and empathetic'))).toBe(true);
-    expect(papers.some((t) => t.includes('RLVER'))).toBe(true);
-    expect(incidents).toEqual([]);
-  });
-
-  it('opens its local graph on demand, with the trail highlighted, and switches to depth 2', async () => {
+  it('opens its local graph on demand, with the evidence highlighted, and switches to depth 2', async () => {
     const { page, incidents } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));

@@ -66,7 +66,8 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = []): Co
       const context: EdgeContext = { ...ref.context, line: ref.line, heading: ref.heading, ...(stance ? { stance } : {}) };
       builder.addEdge(doc.id, target, 'cites', { context });
     }
-    const declared = body.links.some((l) => l.stance) || !frontmatterStances(doc).next().done;
+    const fieldLink = body.links.find((l) => l.stance);
+    const declared = fieldLink ? { line: fieldLink.line } : frontmatterStances(doc).next().done ? undefined : {};
     checkDeclaredStances(doc, body.stanceFields, declared, problems);
   }
 

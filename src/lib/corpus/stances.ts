@@ -80,14 +80,16 @@ export function* frontmatterStances(doc: Document): Generator<{ field: StanceFie
 }
 
 /** Warns about stance fields without a link and stances declared by items that claim nothing. */
-export function checkDeclaredStances(doc: Document, fields: { key: string; line: number; links: number }[], declared: boolean, problems: Problem[]): void {
+export function checkDeclaredStances(doc: Document, fields: { key: string; line: number; links: number }[], declared: { line?: number } | undefined, problems: Problem[]): void {
   for (const field of fields) {
     if (field.links === 0) {
       problems.push(contentWarning('stance/no-link', doc.file, `the field "${field.key}::" names no [[link]]; write the item it ${STANCE_FIELDS[field.key.toLowerCase() as StanceField]} as [[Title]]`, { line: field.line }));
     }
   }
   if (declared && !hasClaim(doc)) {
-    problems.push(contentWarning('stance/no-claim', doc.file, 'it declares stances (supports, challenges, qualifies) but has no claim for them to bear on; the stances are kept on its links; add a claim: to its frontmatter'));
+    problems.push(
+      contentWarning('stance/no-claim', doc.file, 'it declares stances (supports, challenges, qualifies) but has no claim for them to bear on; the stances are kept on its links; add a claim: to its frontmatter', declared),
+    );
   }
 }
 
