@@ -26,7 +26,7 @@ describe('a contested claim', () => {
     expect(supports.filter(([, from]) => from === 'inferred')).toHaveLength(4);
     const challenges = await group('challenges').evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.evidenceItem, (li as HTMLElement).dataset.from]));
     expect(challenges).toEqual([[RLVER_NOTE, 'heading']]);
-    await expect(group('challenges').first().textContent()).resolves.toContain('from the section it sits in');
+    await expect(group('challenges').first().textContent()).resolves.toContain('by section');
     await expect(group('qualifies').count()).resolves.toBe(0);
     // The seven other similarity papers are not evidence: only a count that points to the related-reading list.
     await expect(evidence.textContent()).resolves.toMatch(/7 papers are listed as related reading/);

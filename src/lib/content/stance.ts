@@ -141,12 +141,13 @@ export const STANCE_VOCABULARY = {
   qualifies: { label: 'Qualifies', verb: 'qualifies', inverse: 'is qualified by', colourVar: '--stance-qualifies' },
 } as const satisfies Record<Stance, { label: string; verb: string; inverse: string; colourVar: string }>;
 
+/** Where a stance came from: a short label shown beside each item, and what it means (its title and the legend). */
 export const STANCE_SOURCE_VOCABULARY = {
-  declared: 'declared by the author',
-  heading: 'from the section it sits in',
-  inferred: 'inferred: cited while arguing the claim',
-  verified: 'verified: the text states it',
-} as const satisfies Record<StanceSource, string>;
+  declared: { label: 'declared', explain: 'the author declared it (a stance field or frontmatter list)' },
+  heading: { label: 'by section', explain: 'the section it sits in names it (for example “Counter-evidence”)' },
+  inferred: { label: 'inferred', explain: 'cited in the text while arguing the claim' },
+  verified: { label: 'verified', explain: 'a figure or quotation of this item is stated in its text' },
+} as const satisfies Record<StanceSource, { label: string; explain: string }>;
 
 export const STATUS_VOCABULARY = {
   supported: { label: 'Supported', explain: 'supported, and nothing here challenges it' },

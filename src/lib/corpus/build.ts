@@ -13,6 +13,7 @@ import type { NodeId } from '../content/ids';
 import { contentWarning, sortProblems, type Problem } from '../content/problems';
 import { GraphBuilder, type EdgeContext } from '../graph/graph';
 import { renderMarkdown, type RenderedBody } from '../markdown';
+import { cacheable, renderKey, sameResolutions, type CachedBody, type RenderCache } from './render-cache';
 import { BodyLinks } from './body-links';
 import { addFrontmatterEdges, frontmatterReferences } from './frontmatter-edges';
 import { applyClaimStatus, checkDeclaredStances, frontmatterStances, hasClaim, linkStance, sectionStances, verifyEvidence } from './stances';
@@ -20,13 +21,18 @@ import { parseAll } from './parse-files';
 import { LinkResolver } from './resolve';
 import type { Corpus } from './types';
 
-export async function loadCorpus(root: string): Promise<Corpus> {
+export interface BuildOptions {
+  /** Rendered bodies of an earlier build, reused where nothing they depend on changed. */
+  cache?: RenderCache;
+}
+
+export async function loadCorpus(root: string, options: BuildOptions = {}): Promise<Corpus> {
   const [files, attachments] = await Promise.all([readContentFolder(root), listAttachments(root)]);
-  return buildCorpus(files, attachments);
+  return buildCorpus(files, attachments, options);
 }
 
 /** Builds a corpus from files already in memory (what tests and the benchmark use), and the paths of its attachments. */
-export function buildCorpus(files: SourceFile[], attachments: string[] = []): Corpus {
+export function buildCorpus(files: SourceFile[], attachments: string[] = [], options: BuildOptions = {}): Corpus {
   const problems: Problem[] = [];
   const started = performance.now();
   const documents = parseAll(files, problems);
@@ -47,9 +53,10 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = []): Co
   const linked = performance.now();
 
   const bodies = new Map<NodeId, RenderedBody>();
+  const renders = { rendered: 0, reused: 0 };
   const links = new BodyLinks(documents, resolver, attachments, problems);
   for (const doc of documents.values()) {
-    const body = renderMarkdown(doc.body, { lineOffset: doc.bodyLine - 1, resolveWikiLink: (ref) => links.resolve(doc, ref) });
+    const body = renderBody(doc, links, options.cache, renders);
     bodies.set(doc.id, body);
     if (body.unrendered) {
       problems.push(contentWarning('body/unrendered', doc.file, `the body is shown as plain text because ${body.unrendered.reason}; simplify the Markdown`, { line: body.unrendered.line ?? doc.bodyLine }));
@@ -83,6 +90,42 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = []): Co
   const graph = builder.build();
   applyClaimStatus(graph, claims);
   const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
-  return { documents, bodies, graph, provenance, problems: sortProblems(problems), attachments, linkCounts: links.counts, timings };
+  return { documents, bodies, graph, provenance, problems: sortProblems(problems), attachments, linkCounts: links.counts, timings: { ...timings, ...renders } };
 }
 
+
+/**
+ * A document's body, from the cache when it and every link's resolution are
+ * unchanged, else rendered. Each link is resolved exactly once either way, so
+ * counts and warnings are the same as an uncached build's.
+ */
+function renderBody(doc: Document, links: BodyLinks, cache: RenderCache | undefined, renders: { rendered: number; reused: number }): RenderedBody {
+  const lineOffset = doc.bodyLine - 1;
+  const key = cache ? renderKey(doc) : '';
+  const cached = cache?.get(key);
+  if (cached) {
+    const now = cached.body.links.map((ref) => links.resolve(doc, ref));
+    if (sameResolutions(cached.resolutions, now)) {
+      renders.reused++;
+      return cached.body;
+    }
+    // Some link resolves differently now: render again, handing each link (in document order) the resolution just made.
+    let i = 0;
+    const body = { ...renderMarkdown(doc.body, { lineOffset, resolveWikiLink: () => now[i++] }), links: cached.body.links };
+    renders.rendered++;
+    if (cacheable(now)) cache!.set(key, { body, resolutions: now });
+    return body;
+  }
+  const resolutions: CachedBody['resolutions'] = [];
+  const body = renderMarkdown(doc.body, {
+    lineOffset,
+    resolveWikiLink: (ref) => {
+      const resolved = links.resolve(doc, ref);
+      resolutions.push(resolved);
+      return resolved;
+    },
+  });
+  renders.rendered++;
+  if (cache && cacheable(resolutions)) cache.set(key, { body, resolutions });
+  return body;
+}

@@ -6,5 +6,6 @@
  * May import: `content/`, `markdown/`, `graph/`. Nothing above (search, site).
  */
 export * from './types';
-export { buildCorpus, loadCorpus } from './build';
+export { buildCorpus, loadCorpus, type BuildOptions } from './build';
+export type { CachedBody, RenderCache } from './render-cache';
 export type { SourceFile } from '../content/files';

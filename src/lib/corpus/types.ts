@@ -33,6 +33,9 @@ export interface CorpusTimings {
   parseMs: number;
   renderMs: number;
   graphMs: number;
+  /** Bodies rendered by this build, and bodies reused from a render cache. */
+  rendered: number;
+  reused: number;
 }
 
 /** Wiki links by outcome: to a written item, to an attachment, to a stub (not written yet), or to nothing. */

@@ -1,13 +1,18 @@
 /**
  * The corpus of the site being built: loaded once per process however many
- * pages ask, with its problems printed once.
+ * pages ask, with its problems printed once. The cache lives on `globalThis`
+ * because Astro renders pages from its own bundle of this module while the
+ * site's integrations (search files, dev server) import another copy: both
+ * must see the one corpus, read and rendered once.
  */
 import path from 'node:path';
 import { formatProblem, type Problem } from '../content/problems';
 import { loadCorpus, type Corpus } from '../corpus';
 import { contentDir } from './config';
+import { DiskRenderCache } from './render-cache';
 
-const loaded = new Map<string, Promise<Corpus>>();
+const STORE = Symbol.for('research-graph.corpora');
+const loaded: Map<string, Promise<Corpus>> = ((globalThis as { [STORE]?: Map<string, Promise<Corpus>> })[STORE] ??= new Map());
 
 /**
  * The corpus of a folder, loaded once per process however many pages ask,
@@ -17,12 +22,22 @@ export function corpusOnce(root: string): Promise<Corpus> {
   const key = path.resolve(root);
   let corpus = loaded.get(key);
   if (!corpus) {
-    corpus = loadCorpus(key).then((c) => {
+    corpus = loadWithCache(key).then((c) => {
       reportProblems(c.problems, key);
       return c;
     });
     loaded.set(key, corpus);
   }
+  return corpus;
+}
+
+/** Loads a folder, reusing the bodies a previous build rendered (unless `RENDER_CACHE=0`), and keeps this build's for the next. */
+async function loadWithCache(root: string): Promise<Corpus> {
+  if (process.env.RENDER_CACHE === '0') return loadCorpus(root);
+  const cache = await DiskRenderCache.open(root).catch(() => undefined);
+  const corpus = await loadCorpus(root, { cache });
+  // A cache that cannot be written (a read-only checkout) costs the next build time, nothing else.
+  await cache?.save().catch(() => undefined);
   return corpus;
 }
 

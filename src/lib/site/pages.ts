@@ -3,16 +3,31 @@
  * only lay out. Every list here is read off the graph's adjacency maps.
  */
 import type { Document } from '../content/document';
-import { KIND_FOLDER, KINDS, type Kind, type NodeId } from '../content/ids';
+import { KIND_FOLDER, KINDS, type Kind, type NodeId, type SitePath } from '../content/ids';
 import type { Corpus } from '../corpus';
 import { degree, groupByType, type Edge, type EdgeType, type GraphNode } from '../graph/graph';
 import { edgeListLabel } from '../graph/vocabulary';
 import type { RenderedBody } from '../markdown';
 
+/**
+ * How much a page lists before it points elsewhere. A hub note of a
+ * 3,000-note corpus had 655 backlinks, each with its sentence: 270 KB of
+ * HTML. Past `perGroup` a group shows its count and links to its full list,
+ * and index pages show `perPage` items a page.
+ */
+export const LIST_LIMITS = { perGroup: 30, contextsPerItem: 2, perPage: 200 } as const;
+
+export type Direction = 'outgoing' | 'incoming';
+
 export interface EdgeGroup {
   type: EdgeType;
+  direction: Direction;
   label: string;
+  /** The first `LIST_LIMITS.perGroup` items. */
   items: { edge: Edge; node: GraphNode }[];
+  total: number;
+  /** The page listing them all, when not all are shown here. */
+  fullList?: SitePath;
 }
 
 export interface PageModel {
@@ -23,14 +38,45 @@ export interface PageModel {
   incoming: EdgeGroup[];
 }
 
-function groups(corpus: Corpus, edges: Edge[], direction: 'outgoing' | 'incoming', kind: Kind): EdgeGroup[] {
-  return groupByType(edges).map(([type, list]) => {
-    return {
-      type,
-      label: edgeListLabel(type, direction, kind),
-      items: list.map((edge) => ({ edge, node: corpus.graph.nodes.get(direction === 'outgoing' ? edge.target : edge.source)! })),
-    };
-  });
+function groups(corpus: Corpus, id: NodeId, direction: Direction, kind: Kind, limit: number = LIST_LIMITS.perGroup): EdgeGroup[] {
+  const edges = corpus.graph[direction].get(id) ?? [];
+  return groupByType(edges).map(([type, list]) => ({
+    type,
+    direction,
+    label: edgeListLabel(type, direction, kind),
+    items: list.slice(0, limit).map((edge) => ({ edge, node: corpus.graph.nodes.get(direction === 'outgoing' ? edge.target : edge.source)! })),
+    total: list.length,
+    fullList: list.length > limit ? linkListPath(id, direction, type) : undefined,
+  }));
+}
+
+/** The page that lists every `type` link of an item in one direction (`/links/notes/x/incoming-cites/`). */
+export const linkListPath = (id: NodeId, direction: Direction, type: EdgeType, page = 1) => pagePath(`/links/${id}/${direction}-${type}/`, page);
+
+/** Page `page` of a paginated list at `base`: the base itself, then `base~2/`… (`~` is in no slug or tag). */
+export const pagePath = (base: string, page: number) => (page <= 1 ? base : `${base}~${page}/`) as SitePath;
+
+/** Splits a list into pages of `LIST_LIMITS.perPage`; an empty list is one empty page. */
+export function paginate<T>(items: T[], perPage: number = LIST_LIMITS.perPage): { items: T[]; page: number; pages: number }[] {
+  const pages = Math.max(1, Math.ceil(items.length / perPage));
+  return Array.from({ length: pages }, (_, i) => ({ items: items.slice(i * perPage, (i + 1) * perPage), page: i + 1, pages }));
+}
+
+/** Every full list a page points to: one per group of an item longer than `LIST_LIMITS.perGroup`, paginated. */
+export function linkListPages(corpus: Corpus): { path: string; node: GraphNode; group: EdgeGroup; page: number; pages: number }[] {
+  const out: { path: string; node: GraphNode; group: EdgeGroup; page: number; pages: number }[] = [];
+  for (const node of corpus.graph.nodes.values()) {
+    for (const direction of ['outgoing', 'incoming'] as const) {
+      if ((corpus.graph[direction].get(node.id)?.length ?? 0) <= LIST_LIMITS.perGroup) continue;
+      for (const group of groups(corpus, node.id, direction, node.kind, Infinity)) {
+        if (group.total <= LIST_LIMITS.perGroup) continue;
+        for (const { items, page, pages } of paginate(group.items)) {
+          out.push({ path: linkListPath(node.id, direction, group.type, page).slice('/links/'.length, -1), node, group: { ...group, items }, page, pages });
+        }
+      }
+    }
+  }
+  return out;
 }
 
 export function pageModel(corpus: Corpus, id: NodeId): PageModel {
@@ -40,8 +86,8 @@ export function pageModel(corpus: Corpus, id: NodeId): PageModel {
     node,
     doc: corpus.documents.get(id),
     body: corpus.bodies.get(id),
-    outgoing: groups(corpus, corpus.graph.outgoing.get(id) ?? [], 'outgoing', node.kind),
-    incoming: groups(corpus, corpus.graph.incoming.get(id) ?? [], 'incoming', node.kind),
+    outgoing: groups(corpus, id, 'outgoing', node.kind),
+    incoming: groups(corpus, id, 'incoming', node.kind),
   };
 }
 
