@@ -8,7 +8,8 @@ reportProblems(corpus.problems, root, (line) => console.log(line));
 const stubs = [...corpus.graph.nodes.values()].filter((n) => n.stub).length;
 console.log(`${corpus.documents.size} documents, ${stubs} stubs, ${corpus.graph.nodes.size} nodes, ${corpus.graph.edges.length} edges.`);
 const links = corpus.linkCounts;
-console.log(`${links.total} wiki links: ${links.written} to written items, ${links.attachments} to attachments, ${links.stubs} to stubs, ${links.missing} unresolved; ${corpus.attachments.length} attachments.`);
+console.log(`${links.total} wiki links: ${links.written} to written items, ${links.attachments} to attachments, ${links.stubs} to stubs, ${links.private} to private files (shown as text), ${links.missing} unresolved; ${corpus.attachments.length} attachments.`);
+if (corpus.privateFiles.length) console.log(`${corpus.privateFiles.length} kept private (publish: false or draft: true), never published: ${corpus.privateFiles.join(', ')}.`);
 const claims = [...corpus.graph.nodes.values()].filter((n) => n.status);
 if (claims.length) {
   const by = (status: string) => claims.filter((n) => n.status === status).length;

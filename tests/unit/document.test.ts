@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, parseDocument } from '../../src/lib/content/document';
 import { formatProblem } from '../../src/lib/content/problems';
-import type { Slug } from '../../src/lib/content/ids';
-import { md } from '../helpers/corpus';
+import type { NodeId, Slug } from '../../src/lib/content/ids';
+import { corpusOf, md } from '../helpers/corpus';
 
 const parse = (kind: 'note' | 'paper' | 'line', text: string) => parseDocument(kind, 'x' as Slug, 'notes/x.md', text);
 
@@ -76,5 +76,25 @@ describe('decodeUtf8', () => {
   });
   it('accepts multi-byte characters', () => {
     expect(decodeUtf8(new TextEncoder().encode('émoji 🧪 עברית'), 'f')).toEqual({ ok: true, text: 'émoji 🧪 עברית' });
+  });
+});
+
+describe('titles YAML reads as numbers or dates', () => {
+  it('are read as the text written, as Obsidian reads them', () => {
+    for (const [yaml, title] of [['123', '123'], ['2024-05-01', '2024-05-01'], ['1.5', '1.5']]) {
+      const result = parseDocument('note', 'x' as Slug, 'notes/x.md', `---\ntitle: ${yaml}\nclaim: 42\n---\nBody`);
+      expect(result.ok && [result.doc.data.title, result.doc.data.claim]).toEqual([title, '42']);
+    }
+  });
+});
+
+describe('a link into a block marked on the line under it', () => {
+  it('finds the block, with no warning', () => {
+    const corpus = corpusOf({
+      'notes/a.md': '---\ntitle: A\n---\n> [!note] Callout\n> Body.\n^callout-id\n\n| a |\n| - |\n| 1 |\n^table-id\n',
+      'notes/b.md': '---\ntitle: B\n---\nSee [[A#^callout-id]] and [[A#^table-id]].\n',
+    });
+    expect(corpus.problems).toEqual([]);
+    expect(corpus.bodies.get('notes/a' as NodeId)!.blocks).toEqual(['callout-id', 'table-id']);
   });
 });

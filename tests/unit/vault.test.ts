@@ -17,7 +17,7 @@ describe('plain Markdown outside the kind folders', () => {
     'Headed.md': '\n# The *real* title\n\nBody text.\n\n# A later heading\n',
     'Titled.md': md('title: From frontmatter', '# Not the title\n'),
     'Obsidian keys.md': md('created: 2024-01-01\ncssclasses: [wide]\npublish: true\naliases: Only alias\ntags: "one, two #three"\nsummary:\n', 'Text.'),
-    'notes/strict.md': md('title: Strict\npublish: true', ''),
+    'notes/strict.md': md('title: Strict\ncssclasses: [wide]', ''),
   });
 
   it('becomes a note at any depth, its address keeping its folders', () => {
@@ -43,7 +43,7 @@ describe('plain Markdown outside the kind folders', () => {
   });
 
   it('keeps the kind folders strict: unknown keys there are still errors', () => {
-    expect(corpus.problems).toContainEqual(expect.objectContaining({ file: 'notes/strict.md', severity: 'error', field: 'publish' }));
+    expect(corpus.problems).toContainEqual(expect.objectContaining({ file: 'notes/strict.md', severity: 'error', field: 'cssclasses' }));
   });
 
   it('gives vault notes readable, folder-keeping slugs', () => {

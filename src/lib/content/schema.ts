@@ -8,6 +8,8 @@ import type { Kind } from './ids';
 import { STANCE_FIELDS, type StanceField } from './stance';
 
 const text = z.string().trim().min(1, 'expected non-empty text');
+/** Text that YAML may have read as a number or a date (`title: 1984`, `title: 2024-05-01`): read back as the text written. */
+const looseText = z.preprocess((v) => (typeof v === 'number' ? String(v) : v instanceof Date ? v.toISOString().slice(0, 10) : v), text);
 const textList = z.array(text).default([]);
 /** YAML turns `2025-07-29` into a Date; people also write plain strings. */
 const isoDate = z
@@ -25,8 +27,11 @@ const stanceLists = Object.fromEntries(Object.keys(STANCE_FIELDS).map((key) => [
 /** Fields every kind shares. */
 const common = {
   ...stanceLists,
-  title: text,
-  summary: text.optional(),
+  title: looseText,
+  summary: looseText.optional(),
+  /** `publish: false` (Obsidian Publish's key) or `draft: true`: the file is private and never published. */
+  publish: z.boolean().optional(),
+  draft: z.boolean().optional(),
   aliases: textList,
   tags: z.array(z.union([text, z.number().transform(String)])).default([]),
   /** True for an item that is referenced but not written yet. */
@@ -39,7 +44,7 @@ export const noteSchema = z
   .object({
     ...common,
     /** The note's thesis in one sentence. */
-    claim: text.optional(),
+    claim: looseText.optional(),
     /** Related papers, best first. */
     papers: textList,
     /** Inquiry lines that use this note as a source. */
@@ -113,7 +118,7 @@ export const vaultNoteSchema = z
     Object.fromEntries(
       Object.entries({
         ...noteSchema.shape,
-        title: text.optional(),
+        title: looseText.optional(),
         aliases: looseList(/,/),
         tags: looseList(/[,\s]+/).transform((tags) => tags.map((t) => t.replace(/^#/, '')).filter(Boolean)),
       }).map(([key, schema]) => [key, emptyIsAbsent(schema)]),

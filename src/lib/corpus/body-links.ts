@@ -31,13 +31,15 @@ export class BodyLinks {
   /** Every file of the content folder, to tell which relative links name one. */
   private readonly paths: Set<string>;
   private cycleCuts = 0;
-  readonly counts: LinkCounts = { total: 0, written: 0, attachments: 0, stubs: 0, missing: 0 };
+  readonly counts: LinkCounts = { total: 0, written: 0, attachments: 0, stubs: 0, missing: 0, private: 0 };
 
   constructor(
     private readonly documents: Map<NodeId, Document>,
     private readonly resolver: LinkResolver,
     attachments: string[],
     private readonly problems: Problem[],
+    /** Whether a name is a private file's: a link to it is plain text, never a stub. */
+    private readonly isPrivate: (name: string) => boolean = () => false,
   ) {
     this.attachments = new PathIndex(attachments.map((p) => ({ path: p, value: attachmentUrl(p) })), false);
     this.paths = new Set([...attachments, ...[...documents.values()].map((d) => d.file)]);
@@ -47,7 +49,8 @@ export class BodyLinks {
   resolve(doc: Document, ref: WikiLinkRef): ResolvedLink | undefined {
     const resolved = this.link(doc, ref, [doc.id], true);
     this.counts.total++;
-    if (!resolved) this.counts.missing++;
+    if (resolved?.private) this.counts.private++;
+    else if (!resolved) this.counts.missing++;
     else if (resolved.kind === 'attachment') this.counts.attachments++;
     else if (resolved.stub) this.counts.stubs++;
     else this.counts.written++;
@@ -88,6 +91,7 @@ export class BodyLinks {
       if (file.others.length) ambiguous(file.path, file.others);
       return { href: file.value, stub: false, kind: 'attachment', title: path.posix.basename(file.path), embed: ref.embed ? attachmentEmbed(ref, file.path, file.value) : undefined };
     }
+    if (name && this.isPrivate(name.replace(/\.md$/i, ''))) return { href: '', stub: false, kind: 'private', title: ref.label, private: true };
     const target = name ? this.resolver.resolveOrStub(name.replace(/\.md$/i, ''), 'cites', ambiguous) : doc.id;
     const targetDoc = this.documents.get(target);
     if (own) {

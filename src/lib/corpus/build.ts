@@ -21,6 +21,9 @@ import { parseAll } from './parse-files';
 import { LinkResolver } from './resolve';
 import type { Corpus } from './types';
 
+/** `publish: false` (as Obsidian Publish reads it) or `draft: true`. */
+export const isPrivate = (doc: Document) => doc.data.publish === false || doc.data.draft === true;
+
 export interface BuildOptions {
   /** Rendered bodies of an earlier build, reused where nothing they depend on changed. */
   cache?: RenderCache;
@@ -38,9 +41,14 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const documents = parseAll(files, problems);
   const parsed = performance.now();
 
+  // Private files leave before anything reads them; links to them are told apart from links to nothing.
+  const privateDocs = [...documents.values()].filter(isPrivate);
+  for (const doc of privateDocs) documents.delete(doc.id);
   const resolver = new LinkResolver(documents.values());
   problems.push(...resolver.problems);
-  resolver.declareStubs(frontmatterReferences(documents.values()));
+  const privateNames = new LinkResolver(privateDocs);
+  const namesPrivate = (name: string) => privateDocs.length > 0 && !resolver.resolve(name) && privateNames.resolve(name) !== undefined;
+  resolver.declareStubs([...frontmatterReferences(documents.values())].filter((ref) => !namesPrivate(ref.title)));
 
   const builder = new GraphBuilder();
   const nodeTags = new Map<NodeId, string[]>();
@@ -49,12 +57,12 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
     const claim = doc.kind === 'note' ? (doc.data as Document<'note'>['data']).claim : undefined;
     nodeTags.set(doc.id, builder.addNode({ id: doc.id, kind: doc.kind, title, summary, claim, aliases, tags: tags.map(String), stub, file: doc.file }).tags);
   }
-  addFrontmatterEdges(documents.values(), resolver, builder);
+  addFrontmatterEdges(documents.values(), resolver, builder, namesPrivate);
   const linked = performance.now();
 
   const bodies = new Map<NodeId, RenderedBody>();
   const renders = { rendered: 0, reused: 0 };
-  const links = new BodyLinks(documents, resolver, attachments, problems);
+  const links = new BodyLinks(documents, resolver, attachments, problems, namesPrivate);
   for (const doc of documents.values()) {
     const body = renderBody(doc, links, options.cache, renders);
     bodies.set(doc.id, body);
@@ -90,7 +98,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const graph = builder.build();
   applyClaimStatus(graph, claims);
   const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
-  return { documents, bodies, graph, provenance, problems: sortProblems(problems), attachments, linkCounts: links.counts, timings: { ...timings, ...renders } };
+  return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), attachments, linkCounts: links.counts, timings: { ...timings, ...renders } };
 }
 
 

@@ -29,10 +29,11 @@ export function* frontmatterReferences(documents: Iterable<Document>): Generator
   }
 }
 
-export function addFrontmatterEdges(documents: Iterable<Document>, resolver: LinkResolver, builder: GraphBuilder): void {
+export function addFrontmatterEdges(documents: Iterable<Document>, resolver: LinkResolver, builder: GraphBuilder, isPrivate: (title: string) => boolean = () => false): void {
   const gloss = (text: string | undefined): EdgeContext | undefined => (text ? { sentence: text, start: 0, end: 0 } : undefined);
   for (const doc of documents) {
     const link = (title: string, role: ReferenceRole) => {
+      if (isPrivate(title)) return undefined;
       const target = resolver.resolveOrStub(title, role);
       return target === doc.id ? undefined : target;
     };

@@ -15,6 +15,8 @@ export interface Corpus {
   graph: Graph;
   /** For every item with a claim: its figures and quotations, and where its papers state them (what verified its evidence). */
   provenance: Map<NodeId, ProvenanceReport>;
+  /** Files kept private (`publish: false`, `draft: true`): no page, no node, no search entry; links to them are plain text. */
+  privateFiles: string[];
   /** Errors (a file left out) and warnings, sorted by file and line. */
   problems: Problem[];
   /** Images, PDFs and other files beside the notes, relative to the content folder; published under `/attachments/`. */
@@ -45,5 +47,7 @@ export interface LinkCounts {
   attachments: number;
   stubs: number;
   missing: number;
+  /** To files kept private: shown as plain text. */
+  private: number;
 }
 

@@ -31,9 +31,9 @@ export function markdownFragment(body: string, part: { heading?: string; block?:
     let found: string | undefined;
     visit(tree, 'paragraph', (paragraph, index, parent) => {
       const match = BLOCK_ID.exec(mdastToString(paragraph));
-      if (found !== undefined || !match || match[1] !== part.block || !parent || index === undefined) return undefined;
+      if (found !== undefined || !match || match[2] !== part.block || !parent || index === undefined) return undefined;
       const alone = mdastToString(paragraph).trim() === `^${part.block}`;
-      const node = alone && index > 0 ? parent.children[index - 1] : parent.type === 'listItem' ? parent : paragraph;
+      const node = alone && index > 0 ? parent.children[index - 1] : parent.type === 'listItem' || (match[1] === '\n' && parent.type === 'blockquote') ? parent : paragraph;
       found = slice(node);
       return SKIP;
     });

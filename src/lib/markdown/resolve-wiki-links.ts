@@ -47,6 +47,12 @@ export const remarkResolveWikiLinks: Plugin<[], MdRoot> = () => (tree, file) => 
     if (node.data.stance) ref.stance = node.data.stance;
     links.push(ref);
     const resolved = resolve?.(ref);
+    if (resolved?.private) {
+      node.data.hName = 'span';
+      node.data.hProperties = {};
+      node.data.hChildren = [{ type: 'text', value: label }];
+      return;
+    }
     if (resolved?.embed && renderEmbed(node, resolved.embed, ancestors[ancestors.length - 1])) return;
     node.data.hName = 'a';
     node.data.hChildren = [{ type: 'text', value: label }];

@@ -12,6 +12,7 @@ import { visit, EXIT } from 'unist-util-visit';
 /** What raw HTML may keep: GitHub's safe subset, plus the attributes our own links carry. */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark'],
   attributes: {
     ...defaultSchema.attributes,
     a: [

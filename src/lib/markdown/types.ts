@@ -38,6 +38,8 @@ export interface ResolvedLink {
   title: string;
   /** What an embed shows in place of the link; without it an embed is shown as a link. */
   embed?: EmbedContent;
+  /** The target is private: the link is shown as its label, as plain text, and nothing of the target. */
+  private?: boolean;
 }
 
 /** The content of `![[…]]`: an image, a link to another file, or another note's sanitised HTML tree. */

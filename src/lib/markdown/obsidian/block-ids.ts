@@ -16,8 +16,12 @@ declare module 'vfile' {
   }
 }
 
-/** `^block-id` at the end of a block marks it as a link target. */
-export const BLOCK_ID = /(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
+/**
+ * `^block-id` at the end of a block marks it as a link target; on a line of
+ * its own right under a quote, callout, list or image (no blank line between),
+ * as Obsidian writes it for such blocks, it marks that whole block.
+ */
+export const BLOCK_ID = /(?:^|[ \t]|(\n))\^([A-Za-z0-9-]+)[ \t]*$/;
 
 /**
  * Strips each `^block-id` marker and marks its block, so the page can give the
@@ -31,12 +35,13 @@ export const remarkBlockIds: Plugin<[], MdRoot> = () => (tree, file) => {
     if (!parent || index === undefined || last?.type !== 'text') return;
     const match = BLOCK_ID.exec(last.value);
     if (!match) return;
-    const id = match[1];
+    const id = match[2];
+    const ownLine = match[1] === '\n';
     last.value = last.value.slice(0, match.index).trimEnd();
     const empty = paragraph.children.every((c) => c.type === 'text' && !c.value.trim());
     let target: MdNodes = paragraph;
     if (empty && index > 0) target = parent.children[index - 1];
-    else if (parent.type === 'listItem' && parent.children[0] === paragraph) target = parent;
+    else if ((parent.type === 'listItem' && parent.children[0] === paragraph) || (ownLine && parent.type === 'blockquote')) target = parent;
     if (!blocks.includes(id)) {
       blocks.push(id);
       ((target.data ??= {}).hProperties ??= {}).dataBlockId = id;
@@ -46,6 +51,17 @@ export const remarkBlockIds: Plugin<[], MdRoot> = () => (tree, file) => {
       return [SKIP, index];
     }
     return undefined;
+  });
+  // A marker line right under a table is read by GFM as one more row of one cell: it marks the table.
+  visit(tree, 'table', (table) => {
+    const row = table.children[table.children.length - 1];
+    const cells = row?.children.filter((c) => c.children.length > 0) ?? [];
+    const only = cells.length === 1 && cells[0].children.length === 1 && cells[0].children[0].type === 'text' ? cells[0].children[0].value : undefined;
+    const match = only === undefined || table.children.length < 3 ? null : /^\^([A-Za-z0-9-]+)$/.exec(only.trim());
+    if (!match || blocks.includes(match[1])) return;
+    table.children.pop();
+    blocks.push(match[1]);
+    ((table.data ??= {}).hProperties ??= {}).dataBlockId = match[1];
   });
   file.data.blocks = blocks;
 };

@@ -42,7 +42,8 @@ export const remarkCallouts: Plugin<[], MdRoot> = () => (tree) => {
     quote.children.unshift(heading);
     quote.data = {
       hName: fold ? 'details' : 'blockquote',
-      hProperties: { className: ['callout'], dataCallout: type.toLowerCase(), ...(fold === '+' ? { open: true } : {}) },
+      // Keep what earlier plugins set (a block id marking the whole callout).
+      hProperties: { ...quote.data?.hProperties, className: ['callout'], dataCallout: type.toLowerCase(), ...(fold === '+' ? { open: true } : {}) },
     };
   });
 };

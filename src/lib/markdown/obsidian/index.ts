@@ -3,7 +3,8 @@
  * in its own file with the vfile data it writes declared beside it:
  * `[[wiki links]]` (remark-wiki-link), `^block-id` anchors, `![[embed]]`
  * marks, Markdown links to vault files, Dataview stance fields
- * (`supports:: [[X]]`), callouts and inline `#tags`.
+ * (`supports:: [[X]]`), callouts, `==highlights==`, escaped pipes of links in
+ * tables and inline `#tags`.
  * `%%comments%%` and the `![[` stand-in are text passes run before parsing.
  */
 import type { Preset } from 'unified';
@@ -13,8 +14,10 @@ import { remarkBlockIds } from './block-ids';
 import { remarkCallouts } from './callouts';
 import { remarkEmbedMarks } from './embeds';
 import { remarkFileLinks } from './file-links';
+import { remarkHighlights } from './highlights';
 import { remarkInlineTags } from './inline-tags';
 import { remarkStanceFields } from './stance-fields';
+import { remarkTableLinks } from './table-links';
 
 export { BLOCK_ID, rehypeBlockIds } from './block-ids';
 export { stripComments } from './comments';
@@ -31,11 +34,13 @@ export function remarkObsidian(options: ObsidianOptions = {}): Preset {
   return {
     plugins: [
       [remarkWikiLink, { aliasDivider: '|' }],
+      remarkTableLinks,
       remarkBlockIds,
       remarkEmbedMarks,
       remarkFileLinks,
       remarkStanceFields,
       remarkCallouts,
+      remarkHighlights,
       [remarkInlineTags, { tagHref: options.tagHref ?? tagPath }],
     ],
   };

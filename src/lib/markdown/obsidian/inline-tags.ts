@@ -33,8 +33,6 @@ export function inlineTags(text: string): { tag: string; start: number; end: num
   return found;
 }
 
-/** `^block-id` at the end of a block marks it as a link target. */
-export const BLOCK_ID = /(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
 
 /** Where a `#` is not a tag: code, link text, raw HTML. */
 const NO_TAGS = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'definition', 'wikiLink']);
