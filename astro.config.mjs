@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import attachments from './src/integrations/attachments.ts';
 import searchFiles from './src/integrations/search-files.ts';
+import liveContent from './src/integrations/live-content.ts';
 
 export default defineConfig({
   output: 'static',
@@ -11,9 +12,9 @@ export default defineConfig({
   // Pages are built from the engine's corpus, not from Astro's Markdown collections.
   devToolbar: { enabled: false },
   prefetch: false,
-  integrations: [attachments(), searchFiles()],
+  integrations: [attachments(), searchFiles(), liveContent()],
   vite: {
-    // Content changes should rebuild in dev without restarting.
+    // Content changes reload in dev without restarting (src/integrations/live-content.ts).
     server: { watch: { ignored: ['**/dist/**', '**/bench/**'] } },
   },
 });

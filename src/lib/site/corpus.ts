@@ -41,6 +41,11 @@ async function loadWithCache(root: string): Promise<Corpus> {
   return corpus;
 }
 
+/** Forgets a folder's corpus, so the next page that asks reads it again (the dev server, after a file changed). */
+export function forgetCorpus(root: string): void {
+  loaded.delete(path.resolve(root));
+}
+
 export function reportProblems(problems: Problem[], root: string, log: (line: string) => void = (l) => console.warn(l)): void {
   if (problems.length === 0) return;
   const errors = problems.filter((p) => p.severity === 'error').length;
