@@ -9,15 +9,16 @@
  */
 import { compactGraph, type CompactGraph } from './compact-graph';
 import type { Corpus } from './corpus';
+import { computeCommunities } from './graph/communities';
 import { computeLayout } from './layout';
 
 const compactCache = new WeakMap<Corpus, CompactGraph>();
 
-/** The whole graph with its layout, computed once per corpus. */
+/** The whole graph with its layout and communities, computed once per corpus. */
 export function globalGraphData(corpus: Corpus): CompactGraph {
   let data = compactCache.get(corpus);
   if (!data) {
-    data = compactGraph(corpus.graph, computeLayout(corpus.graph));
+    data = compactGraph(corpus.graph, computeLayout(corpus.graph), computeCommunities(corpus.graph));
     compactCache.set(corpus, data);
   }
   return data;

@@ -73,7 +73,7 @@ async function openBigGraph(query = '', options: { colorScheme?: 'light' | 'dark
         const at = (p: { x: number; y: number }) => ({ x: m.a * p.x + m.e, y: m.d * p.y + m.f });
         const colour = (kind: string) => getComputedStyle(document.documentElement).getPropertyValue(`--${kind}`).trim();
         w.__firstFrame = {
-          cytoscapeUp: (window as unknown as { __graph?: unknown }).__graph !== undefined,
+          cytoscapeUp: (window as unknown as { graphView?: unknown }).graphView !== undefined,
           pixels: points.map((p) => [...ctx.getImageData(Math.round(at(p).x), Math.round(at(p).y), 1, 1).data]),
           focusedAt: at(points[1]),
           size: { width: canvas.width, height: canvas.height },
@@ -111,9 +111,9 @@ describe('the global graph on a big graph', () => {
     await complete(page);
     const drawn = await page.evaluate(
       (ids) => ({
-        nodes: window.__graph!.nodes().length,
-        edges: window.__graph!.edges().length,
-        colours: ids.map((id) => window.__graph!.getElementById(id).style('background-color')),
+        nodes: window.graphView!.nodes().length,
+        edges: window.graphView!.edges().length,
+        colours: ids.map((id) => window.graphView!.getElementById(id).style('background-color')),
         snapshot: document.querySelectorAll('.graph-snapshot').length,
       }),
       SAMPLES.map((s) => graph.n[s.index][0]),
@@ -131,7 +131,7 @@ describe('the global graph on a big graph', () => {
     // The dark theme's paper colour, at the centre of the first frame.
     expect(frame.pixels[1]).toEqual([...rgb(frame.colours[1]), 255]);
     await complete(page);
-    expect(await page.evaluate(() => window.__graph!.nodes('.focused').map((n) => n.id()))).toEqual([focused]);
+    expect(await page.evaluate(() => window.graphView!.nodes('.focused').map((n) => n.id()))).toEqual([focused]);
     expect(incidents).toEqual([]);
   });
 

@@ -22,7 +22,7 @@ async function openGraph(path = '/graph/') {
 /** Counts of what cytoscape draws: all nodes, and those not hidden by a filter. */
 const counts = (page: Page) =>
   page.evaluate(() => {
-    const cy = window.__graph!;
+    const cy = window.graphView!;
     return { nodes: cy.nodes().length, visible: cy.nodes(':visible').length, edges: cy.edges(':visible').length, stubs: cy.nodes('[?stub]:visible').length, papers: cy.nodes('[kind = "paper"]:visible').length, cites: cy.edges('[type = "cites"]:visible').length };
   });
 
@@ -33,7 +33,7 @@ describe('the global graph', () => {
     const drawn = await counts(page);
     expect(drawn.nodes).toBe(graph.nodes.length);
     expect(drawn.visible).toBe(graph.nodes.length);
-    expect(await page.evaluate(() => window.__graph!.getElementById('papers/training-language-models-to-be-warm-and-empathetic-makes-them-less-reliable-and-more-sycophantic').nonempty())).toBe(true);
+    expect(await page.evaluate(() => window.graphView!.getElementById('papers/training-language-models-to-be-warm-and-empathetic-makes-them-less-reliable-and-more-sycophantic').nonempty())).toBe(true);
     expect(incidents).toEqual([]);
   });
 
@@ -41,7 +41,7 @@ describe('the global graph', () => {
     const { page, incidents } = await openGraph();
     const id = 'notes/does-training-granularity-change-how-ai-empathy-affects-reliability';
     const point = await page.evaluate((nodeId) => {
-      const cy = window.__graph!;
+      const cy = window.graphView!;
       const node = cy.getElementById(nodeId);
       cy.zoom(2);
       cy.center(node);
@@ -61,7 +61,7 @@ describe('the global graph', () => {
     // Cytoscape may settle styles on its next frame, so each check waits for the drawing to agree.
     const settles = (key: keyof Awaited<ReturnType<typeof counts>>) =>
       page.waitForFunction((k) => {
-        const cy = window.__graph!;
+        const cy = window.graphView!;
         const selectors: Record<string, string> = { stubs: 'node[?stub]:visible', papers: 'node[kind = "paper"]:visible', cites: 'edge[type = "cites"]:visible' };
         return cy.elements(selectors[k]).length === 0;
       }, key);
@@ -86,7 +86,7 @@ describe('the global graph', () => {
     const again = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await again.page.goto(shared);
     await again.page.waitForSelector('[data-graph][data-graph-ready]');
-    const focused = await again.page.evaluate(() => window.__graph!.nodes('.focused').map((n) => n.id()));
+    const focused = await again.page.evaluate(() => window.graphView!.nodes('.focused').map((n) => n.id()));
     expect(focused).toEqual(['notes/does-training-granularity-change-how-ai-empathy-affects-reliability']);
     expect(incidents).toEqual([]);
     expect(again.incidents).toEqual([]);
@@ -96,7 +96,7 @@ describe('the global graph', () => {
     const { page, incidents } = await openGraph();
     const id = 'notes/does-training-granularity-change-how-ai-empathy-affects-reliability';
     const lit = await page.evaluate((nodeId) => {
-      const cy = window.__graph!;
+      const cy = window.graphView!;
       cy.getElementById(nodeId).emit('mouseover');
       return { lit: cy.nodes('.lit').length, faded: cy.nodes('.faded').length, neighbours: cy.getElementById(nodeId).closedNeighborhood('node').length };
     }, id);
@@ -112,10 +112,10 @@ describe('the global graph on a phone and in the dark theme', () => {
     await page.goto(site + '/graph/');
     await page.waitForSelector('[data-graph][data-graph-ready]');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    const noteColour = () => page.evaluate(() => window.__graph!.nodes('[kind = "note"]').first().style('background-color'));
+    const noteColour = () => page.evaluate(() => window.graphView!.nodes('[kind = "note"]').first().style('background-color'));
     const light = await noteColour();
     await page.getByRole('button', { name: 'Dark theme' }).click();
-    await page.waitForFunction((before) => window.__graph!.nodes('[kind = "note"]').first().style('background-color') !== before, light);
+    await page.waitForFunction((before) => window.graphView!.nodes('[kind = "note"]').first().style('background-color') !== before, light);
     expect(incidents).toEqual([]);
   });
 });
