@@ -18,7 +18,8 @@ const compactCache = new WeakMap<Corpus, CompactGraph>();
 export function globalGraphData(corpus: Corpus): CompactGraph {
   let data = compactCache.get(corpus);
   if (!data) {
-    data = compactGraph(corpus.graph, computeLayout(corpus.graph), computeCommunities(corpus.graph));
+    const communities = computeCommunities(corpus.graph);
+    data = compactGraph(corpus.graph, computeLayout(corpus.graph, { communities: communities.of }), communities);
     compactCache.set(corpus, data);
   }
   return data;

@@ -6,11 +6,13 @@
  *
  * Up to 1,000 nodes and 5,000 links cytoscape draws everything. Past that,
  * the painter (graph-snapshot.ts) draws every node and link on a canvas of
- * its own (first, before cytoscape is even loaded), and cytoscape, given
- * the nodes in slices between frames, draws on top only the labelled, lit
- * and selected items and the links of what is hovered or selected, and
- * handles every event. No task then runs long, and the page answers from
- * the moment the nodes are in.
+ * its own (first, before cytoscape is even loaded), and cytoscape holds and
+ * draws on top only what is shown in detail: the labelled items, what is
+ * hovered or selected with its neighbours and links. Pointer events are
+ * matched to items with a grid over the positions. Cytoscape measured here
+ * spends 60–700 ms a frame on 15,000 nodes even when they are transparent,
+ * and seconds on 150,000 links; a few hundred elements cost it nothing, so
+ * no task runs long and the page answers as soon as cytoscape is loaded.
  */
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import { expandCompactGraph, type CompactGraph, type ExpandedEdge, type ExpandedNode } from '../lib/compact-graph';
@@ -45,10 +47,8 @@ declare global {
 /** Past either size, the painter draws the bulk of the graph and cytoscape only what is looked at. */
 const BIG_NODES = 1000;
 const BIG_EDGES = 5000;
-/** Nodes given to cytoscape per frame on a big graph. */
-const NODE_SLICE = 1500;
 /** Most labels on screen at once, besides those of what is hovered or selected. */
-const MAX_LABELS = 60;
+const MAX_LABELS = 40;
 /** Space kept around the drawing when it is fitted. */
 const FIT_MARGIN = 28;
 
@@ -106,7 +106,10 @@ async function main(container: HTMLElement) {
   const { width, height } = container.getBoundingClientRect();
   const fitTo = (points: Iterable<{ x: number; y: number }>, w = container.clientWidth, h = container.clientHeight): Viewport => {
     const barBottom = Math.max(0, bar.getBoundingClientRect().bottom - container.getBoundingClientRect().top);
-    return extentViewport(points, w, h, { top: barBottom + FIT_MARGIN, right: FIT_MARGIN, bottom: FIT_MARGIN + 8, left: FIT_MARGIN, maxZoom: 2.5 });
+    // On a wide window the drawing keeps clear of the open legend in the lower left.
+    const legend = page.querySelector<HTMLDetailsElement>('[data-legend-communities]');
+    const legendWidth = legend?.open && !legend.hidden && w >= 1000 ? legend.getBoundingClientRect().width : 0;
+    return extentViewport(points, w, h, { top: barBottom + FIT_MARGIN, right: FIT_MARGIN, bottom: FIT_MARGIN + 8, left: legendWidth + FIT_MARGIN, maxZoom: 2.5 });
   };
   let view = fitTo(nodes, width, height);
   if (initialIndex !== undefined) {
@@ -171,15 +174,12 @@ async function main(container: HTMLElement) {
     renderer: { name: 'canvas', webgl },
     boxSelectionEnabled: false,
     autounselectify: true,
+    // Positions come from the build; dragging an item would only move it away from its community.
+    autoungrabify: true,
   });
   performance.mark('graph:created');
-  if (big) {
-    // The nodes, in slices between frames: the page keeps answering while cytoscape takes them in.
-    for (let start = 0; start < nodes.length; start += NODE_SLICE) {
-      cy.add(nodes.slice(start, start + NODE_SLICE).map((n, k) => nodeElement(n, start + k)));
-      await nextFrame();
-    }
-  }
+  // Setting up comes in steps between frames, so that no one task holds the page.
+  await nextFrame();
   window.graphView = cy;
   const orderedNodes = () => order.map((i) => cy.getElementById(nodes[i].id) as NodeSingular);
 
@@ -199,27 +199,60 @@ async function main(container: HTMLElement) {
     }
     return { ids, links };
   };
-  const labels = { ordered: orderedNodes, forced: () => forced, first: () => hood, max: MAX_LABELS };
+  // On a big graph, cytoscape holds the nodes labelled or looked at, and nothing else.
+  const ensure = (chosen: ReadonlySet<string>) => {
+    const keep = new Set([...chosen, ...forced, ...(hood ?? [])]);
+    if (selected !== undefined) keep.add(nodes[selected].id);
+    cy.nodes().forEach((n) => {
+      if (!keep.has(n.id())) n.remove();
+    });
+    const missing = [...keep].filter((id) => cy.getElementById(id).empty()).map((id) => indexOf.get(id)!);
+    if (missing.length > 0) cy.add(missing.map((i) => nodeElement(nodes[i], i)));
+  };
+  const bigCandidates = (zoom: number, pan: { x: number; y: number }, width: number, height: number) => {
+    const out = [];
+    const look = new Set([...forced, ...(hood ?? [])]);
+    for (const id of look) {
+      const i = indexOf.get(id)!;
+      out.push(candidate(i, zoom, pan));
+    }
+    if (look.size > 0) return out;
+    let tested = 0;
+    for (const i of order) {
+      if (nodeHidden[i]) continue;
+      const x = nodes[i].x * zoom + pan.x;
+      const y = nodes[i].y * zoom + pan.y;
+      if (x < 0 || y < 0 || x > width || y > height) continue;
+      out.push(candidate(i, zoom, pan));
+      // The first few hundred on screen, by priority, fill the labels a view can hold.
+      if (++tested >= 600) break;
+    }
+    return out;
+  };
+  const candidate = (i: number, zoom: number, pan: { x: number; y: number }) => ({ id: nodes[i].id, x: nodes[i].x * zoom + pan.x, y: nodes[i].y * zoom + pan.y, radius: (sizes[i] / 2) * zoom, width: labelWidth(nodes[i].title, !nodes[i].stub) });
+  const labels = big
+    ? { ordered: () => [], candidates: bigCandidates, ensure, forced: () => forced, first: () => hood, max: MAX_LABELS }
+    : { ordered: orderedNodes, forced: () => forced, first: () => hood, max: MAX_LABELS };
   const placeLabelsSoon = keepLabelsPlaced(cy, labels);
   const showLooked = () => {
     const i = hovered ?? selected;
+    const looked = i === undefined ? undefined : hoodOf(i);
+    forced = new Set(i === undefined ? [] : [nodes[i].id]);
+    if (selected !== undefined) forced.add(nodes[selected].id);
+    hood = looked?.ids;
+    // Labels first: on a big graph this is also what brings the neighbourhood's nodes into cytoscape.
+    placeNow(cy, labels);
     cy.batch(() => {
       cy.elements('.lit, .faded').removeClass('lit faded');
       if (big) cy.edges().remove();
-      if (i === undefined) {
-        forced = new Set();
-        hood = undefined;
-        return;
-      }
-      const { ids, links } = hoodOf(i);
-      forced = new Set([nodes[i].id]);
-      hood = ids;
-      if (big) cy.add(links.map((l) => edgeElement(edges[l], l, 'lit')));
-      else links.forEach((l) => cy.getElementById(`e${l}`).addClass('lit'));
-      for (const id of ids) cy.getElementById(id).addClass('lit');
+      cy.nodes('.focused').removeClass('focused');
+      if (selected !== undefined) cy.getElementById(nodes[selected].id).addClass('focused');
+      if (!looked) return;
+      if (big) cy.add(looked.links.map((l) => edgeElement(edges[l], l, 'lit')));
+      else looked.links.forEach((l) => cy.getElementById(`e${l}`).addClass('lit'));
+      for (const id of looked.ids) cy.getElementById(id).addClass('lit');
       if (!big) cy.elements().not('.lit').addClass('faded');
     });
-    placeNow(cy, labels);
   };
 
   const applyColours = () => {
@@ -257,10 +290,17 @@ async function main(container: HTMLElement) {
       preset: presetSelect.value,
     };
   };
-  const evidence = evidenceOf(nodes, edges, indexOf);
+  let evidence: ReturnType<typeof evidenceOf> | undefined;
   let filtered = false;
   const applyFilters = (refit: boolean) => {
     const f = readFilters();
+    const everything = f.preset === 'all' && !f.hideStubs && f.kinds.size === form.querySelectorAll('[name="kind"]').length && f.types.size === form.querySelectorAll('[name="type"]').length && f.stances.size === form.querySelectorAll('[name="stance"]').length;
+    if (everything && !filtered) {
+      // Nothing hidden yet and nothing to hide: skip touching every element of a big graph.
+      status.textContent = `Showing all ${nodes.length} items and ${edges.length} links.`;
+      return;
+    }
+    if (f.preset === 'claims') evidence ??= evidenceOf(nodes, edges, indexOf);
     const community = f.preset.startsWith('community:') ? Number(f.preset.slice('community:'.length)) : undefined;
     let changed = false;
     nodes.forEach((n, i) => {
@@ -268,7 +308,7 @@ async function main(container: HTMLElement) {
         !f.kinds.has(n.kind) ||
         (f.hideStubs && n.stub) ||
         (f.preset === 'written' && n.stub) ||
-        (f.preset === 'claims' && !evidence.nodes.has(i)) ||
+        (f.preset === 'claims' && !evidence!.nodes.has(i)) ||
         (community !== undefined && n.community !== community);
       if (hide !== nodeHidden[i]) changed = true;
       nodeHidden[i] = hide;
@@ -280,25 +320,21 @@ async function main(container: HTMLElement) {
         (e.stance !== undefined && !f.stances.has(e.stance)) ||
         nodeHidden[paintEdges[i].source] ||
         nodeHidden[paintEdges[i].target] ||
-        (f.preset === 'claims' && !evidence.edges.has(i));
+        (f.preset === 'claims' && !evidence!.edges.has(i));
       if (hide !== edgeHidden[i]) changed = true;
       edgeHidden[i] = hide;
       paintEdges[i].hidden = hide;
     });
     const shownNodes = nodeHidden.filter((h) => !h).length;
     const shownEdges = edgeHidden.filter((h) => !h).length;
-    if (!changed && !filtered) {
-      status.textContent = `Showing all ${nodes.length} items and ${edges.length} links.`;
-      return;
-    }
     filtered = true;
-    cy.batch(() => {
-      nodes.forEach((n, i) => {
-        const el = cy.getElementById(n.id);
-        if (el.hasClass('hidden') !== nodeHidden[i]) el.toggleClass('hidden', nodeHidden[i]);
+    if (!changed) return;
+    if (!big) {
+      cy.batch(() => {
+        nodes.forEach((n, i) => cy.getElementById(n.id).toggleClass('hidden', nodeHidden[i]));
+        edges.forEach((_, i) => cy.getElementById(`e${i}`).toggleClass('hidden', edgeHidden[i]));
       });
-      if (!big) edges.forEach((_, i) => cy.getElementById(`e${i}`).toggleClass('hidden', edgeHidden[i]));
-    });
+    }
     if (selected !== undefined && nodeHidden[selected]) select(undefined);
     status.textContent = shownNodes === nodes.length && shownEdges === edges.length ? `Showing all ${nodes.length} items and ${edges.length} links.` : `Showing ${shownNodes} of ${nodes.length} items and ${shownEdges} of ${edges.length} links.`;
     if (refit && shownNodes > 0) {
@@ -324,29 +360,26 @@ async function main(container: HTMLElement) {
   }
   presetSelect.addEventListener('change', () => applyFilters(true));
   applyFilters(false);
+  await nextFrame();
 
   // Selection: the side panel, the address, the lit neighbourhood.
   const select = (i: number | undefined, options: { centre?: boolean; animate?: boolean } = {}) => {
-    cy.nodes('.focused').removeClass('focused');
     selected = i;
     const url = new URL(location.href);
     if (i === undefined) {
       url.searchParams.delete('focus');
       panel.close();
     } else {
-      const node = cy.getElementById(nodes[i].id);
-      node.addClass('focused');
       url.searchParams.set('focus', nodes[i].id);
       panel.show(i);
-      if (options.centre) centreOn(node, options.animate ?? true);
     }
     history.replaceState(null, '', url);
     showLooked();
+    if (i !== undefined && options.centre) centreOn(nodes[i], options.animate ?? true);
   };
   /** Centres the item in the part of the canvas the side panel leaves free. */
-  const centreOn = (node: NodeSingular, animate: boolean) => {
+  const centreOn = (p: { x: number; y: number }, animate: boolean) => {
     const zoom = Math.max(cy.zoom(), FOCUS_ZOOM);
-    const p = node.position();
     const panelBox = panel.box();
     const canvasBox = container.getBoundingClientRect();
     const besidePanel = panelBox && panelBox.height > canvasBox.height / 2;
@@ -365,19 +398,64 @@ async function main(container: HTMLElement) {
   const open = (i: number) => {
     location.href = `/${nodes[i].id}/`;
   };
-  cy.on('tap', 'node', (event) => select(indexOf.get(event.target.id())));
-  cy.on('tap', (event) => {
-    if (event.target === cy) select(undefined);
-  });
-  cy.on('dbltap', 'node', (event) => open(indexOf.get(event.target.id())!));
-  cy.on('mouseover', 'node', (event) => {
-    hovered = indexOf.get(event.target.id());
-    showLooked();
-  });
-  cy.on('mouseout', 'node', () => {
-    hovered = undefined;
-    showLooked();
-  });
+  if (big) {
+    // Pointer events matched to items on a grid over the positions: cytoscape holds only a few of them.
+    const hit = hitTester(nodes, sizes, nodeHidden);
+    const at = (event: MouseEvent) => {
+      const box = container.getBoundingClientRect();
+      return hit(event.clientX - box.left, event.clientY - box.top, cy.zoom(), cy.pan());
+    };
+    let queued: MouseEvent | undefined;
+    container.addEventListener('pointermove', (event) => {
+      if (event.buttons !== 0) return;
+      if (!queued) requestAnimationFrame(() => {
+        const i = at(queued!);
+        queued = undefined;
+        if (i !== hovered) {
+          hovered = i;
+          container.style.cursor = i === undefined ? '' : 'pointer';
+          showLooked();
+        }
+      });
+      queued = event;
+    });
+    container.addEventListener('pointerleave', () => {
+      if (hovered === undefined) return;
+      hovered = undefined;
+      showLooked();
+    });
+    let down: { x: number; y: number } | undefined;
+    container.addEventListener('pointerdown', (event) => (down = { x: event.clientX, y: event.clientY }));
+    container.addEventListener('click', (event) => {
+      // A drag that panned the view is not a click.
+      if (down && Math.hypot(event.clientX - down.x, event.clientY - down.y) > 4) return;
+      select(at(event));
+    });
+    container.addEventListener('dblclick', (event) => {
+      const i = at(event);
+      if (i !== undefined) open(i);
+    });
+  } else {
+    // A second tap on the same item within 400 ms opens it (cytoscape's own double tap misses fast clicks).
+    let lastTap = { id: '', at: 0 };
+    cy.on('tap', 'node', (event) => {
+      const id = event.target.id();
+      if (lastTap.id === id && event.timeStamp - lastTap.at < 400) open(indexOf.get(id)!);
+      else select(indexOf.get(id));
+      lastTap = { id, at: event.timeStamp };
+    });
+    cy.on('tap', (event) => {
+      if (event.target === cy) select(undefined);
+    });
+    cy.on('mouseover', 'node', (event) => {
+      hovered = indexOf.get(event.target.id());
+      showLooked();
+    });
+    cy.on('mouseout', 'node', () => {
+      hovered = undefined;
+      showLooked();
+    });
+  }
 
   // Keyboard: Tab reaches the canvas, arrows walk to linked items, Enter opens, Esc clears.
   container.addEventListener('keydown', (event) => {
@@ -392,8 +470,7 @@ async function main(container: HTMLElement) {
       const next = neighbourToward(selected, arrows[event.key]);
       if (next === undefined) status.textContent = `No linked item that way from “${nodes[selected].title}”.`;
       else {
-        const node = cy.getElementById(nodes[next].id);
-        const p = node.renderedPosition();
+        const p = { x: nodes[next].x * cy.zoom() + cy.pan().x, y: nodes[next].y * cy.zoom() + cy.pan().y };
         select(next, { centre: p.x < 0 || p.y < 0 || p.x > cy.width() || p.y > cy.height() });
         status.textContent = `${nodes[next].title}: ${nodes[next].stub ? 'not written yet' : nodes[next].kind}, ${linksOf[next].length} links.`;
       }
@@ -452,7 +529,11 @@ async function main(container: HTMLElement) {
   // Fit again when the window changes size, unless the reader has moved the view.
   let moved = false;
   cy.on('dragpan scrollzoom pinchzoom', () => (moved = true));
+  let size = { w: container.clientWidth, h: container.clientHeight };
   new ResizeObserver(() => {
+    // The first call only reports the size the graph was drawn at.
+    if (container.clientWidth === size.w && container.clientHeight === size.h) return;
+    size = { w: container.clientWidth, h: container.clientHeight };
     cy.resize();
     if (!moved && selected === undefined) {
       const v = fitTo(nodes.filter((_, i) => !nodeHidden[i]));
@@ -462,8 +543,9 @@ async function main(container: HTMLElement) {
     placeLabelsSoon();
   }).observe(container);
 
+  await nextFrame();
   if (initialIndex !== undefined) select(initialIndex, { centre: true, animate: false });
-  placeNow(cy, labels);
+  else placeNow(cy, labels);
   find.removeEventListener('submit', holdFind);
   if (pendingFind) find.requestSubmit();
   performance.mark('graph:interactive');
@@ -472,9 +554,42 @@ async function main(container: HTMLElement) {
   // Cytoscape draws on its own animation frame; two frames on, its drawing is on screen.
   await afterPaint();
   if (!big) ready();
-  else repaint();
   container.setAttribute('data-graph-complete', '');
   performance.mark('graph:complete');
+}
+
+/**
+ * Finds the item under a point of the canvas: a grid over the build-time
+ * positions, searched in the cells around the point; the nearest item whose
+ * disc (at least 6 pixels across) holds the point wins.
+ */
+function hitTester(nodes: ExpandedNode[], sizes: number[], hidden: boolean[]) {
+  const cell = 64;
+  const grid = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    const key = `${Math.floor(n.x / cell)},${Math.floor(n.y / cell)}`;
+    if (!grid.has(key)) grid.set(key, []);
+    grid.get(key)!.push(i);
+  });
+  const largest = Math.max(1, ...sizes) / 2;
+  return (sx: number, sy: number, zoom: number, pan: { x: number; y: number }): number | undefined => {
+    const x = (sx - pan.x) / zoom;
+    const y = (sy - pan.y) / zoom;
+    const reach = Math.max(largest, 6 / zoom);
+    let best: number | undefined;
+    let bestDistance = Infinity;
+    for (let cx = Math.floor((x - reach) / cell); cx <= Math.floor((x + reach) / cell); cx++) {
+      for (let cy = Math.floor((y - reach) / cell); cy <= Math.floor((y + reach) / cell); cy++) {
+        for (const i of grid.get(`${cx},${cy}`) ?? []) {
+          if (hidden[i]) continue;
+          const d = Math.hypot(nodes[i].x - x, nodes[i].y - y);
+          const r = Math.max(sizes[i] / 2, 6 / zoom);
+          if (d <= r && d < bestDistance) [best, bestDistance] = [i, d];
+        }
+      }
+    }
+    return best;
+  };
 }
 
 /** Items with a claim, what they link to (their evidence), and any link that takes a stance. */

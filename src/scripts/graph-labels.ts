@@ -7,6 +7,7 @@
  */
 import type { Core, NodeSingular } from 'cytoscape';
 import { placeLabels, type LabelBox, type LabelCandidate } from '../lib/graph/labels';
+export type { LabelCandidate };
 import { LABEL_FONT_FAMILY, LABEL_FONT_SIZE, LABEL_HEIGHT, LABEL_MAX_WIDTH, LABEL_OFFSET } from './graph-style';
 
 let measureCtx: CanvasRenderingContext2D | undefined;
@@ -19,8 +20,8 @@ export function labelWidth(text: string, bold = false): number {
   if (w === undefined) {
     measureCtx ??= document.createElement('canvas').getContext('2d')!;
     measureCtx.font = `${bold ? '600 ' : ''}${LABEL_FONT_SIZE}px ${LABEL_FONT_FAMILY}`;
-    // The label's background padding and rounding on both sides.
-    w = Math.min(measureCtx.measureText(text).width, LABEL_MAX_WIDTH) + 6;
+    // The label's background padding on both sides, and the margin cytoscape adds to its box.
+    w = Math.min(measureCtx.measureText(text).width, LABEL_MAX_WIDTH) + 12;
     widths.set(key, w);
   }
   return w;
@@ -35,8 +36,10 @@ export interface LabelSource {
   first?: () => ReadonlySet<string> | undefined;
   /** Most labels to show besides the forced ones. */
   max?: number;
-  /** Called with the boxes placed, in screen pixels. */
-  onPlaced?: (boxes: LabelBox[]) => void;
+  /** Candidates computed without cytoscape (a big graph, where cytoscape holds only what is shown); `ordered` is then unused. */
+  candidates?: (zoom: number, pan: { x: number; y: number }, width: number, height: number) => LabelCandidate[];
+  /** Called with the ids chosen before they are labelled: cytoscape must hold them by then. */
+  ensure?: (chosen: ReadonlySet<string>) => void;
 }
 
 /** Places labels now; returns the boxes. */
@@ -47,12 +50,12 @@ export function placeNow(cy: Core, source: LabelSource): LabelBox[] {
   const height = cy.height();
   const forced = source.forced();
   const first = source.first?.();
-  const candidates: LabelCandidate[] = [];
+  const candidates: LabelCandidate[] = source.candidates ? source.candidates(zoom, pan, width, height) : [];
   const forcedFirst: LabelCandidate[] = [];
   // Only nodes on screen are candidates; at most a few thousand are tested.
   let tested = 0;
   const margin = LABEL_MAX_WIDTH;
-  for (const node of source.ordered()) {
+  for (const node of source.candidates ? [] : source.ordered()) {
     const isForced = forced.has(node.id()) || !!first?.has(node.id());
     if (!isForced && tested > 4000) continue;
     if (node.hasClass('hidden') || (!isForced && node.hasClass('faded'))) continue;
@@ -67,11 +70,12 @@ export function placeNow(cy: Core, source: LabelSource): LabelBox[] {
   const boxes = placeLabels([...forcedFirst, ...candidates], { height: LABEL_HEIGHT, offset: LABEL_OFFSET, width, heightOfView: height, forced, first, onlyFirst: first !== undefined && first.size > 0, max: source.max });
   const chosen = new Set(boxes.map((b) => b.id));
   cy.batch(() => {
+    source.ensure?.(chosen);
     cy.nodes('.labelled').forEach((n) => {
       if (!chosen.has(n.id())) n.removeClass('labelled');
     });
     // Font size, margin and width in model units, so the label has the same size on screen at this zoom.
-    const style = { 'font-size': LABEL_FONT_SIZE / zoom, 'text-max-width': `${LABEL_MAX_WIDTH / zoom}px`, 'text-margin-y': LABEL_OFFSET / zoom, 'text-margin-x': 0, 'text-background-padding': `${1 / zoom}px` };
+    const style = { 'font-size': LABEL_FONT_SIZE / zoom, 'text-max-width': `${LABEL_MAX_WIDTH / zoom}px`, 'text-margin-y': (LABEL_OFFSET + 2) / zoom, 'text-margin-x': 0, 'text-background-padding': `${1 / zoom}px` };
     for (const id of chosen) {
       const n = cy.getElementById(id);
       const align = n.data('align');
@@ -79,7 +83,6 @@ export function placeNow(cy: Core, source: LabelSource): LabelBox[] {
       n.addClass('labelled');
     }
   });
-  source.onPlaced?.(boxes);
   return boxes;
 }
 

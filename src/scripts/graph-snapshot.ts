@@ -11,7 +11,7 @@
  */
 import type { Viewport } from '../lib/graph-viewport';
 import type { LabelBox } from '../lib/graph/labels';
-import { cssVar, EDGE_FAINT, LABEL_FONT_FAMILY, LABEL_FONT_SIZE, LABEL_HEIGHT, STUB_OPACITY } from './graph-style';
+import { cssVar, EDGE_FAINT, nextFrame, LABEL_FONT_FAMILY, LABEL_FONT_SIZE, STUB_OPACITY } from './graph-style';
 
 export interface PaintNode {
   x: number;
@@ -40,7 +40,7 @@ export interface PaintLabel {
 }
 
 /** Links stroked per slice: a slice stays well under 50 ms on a slow machine. */
-const EDGE_SLICE = 25_000;
+const EDGE_SLICE = 8_000;
 /** The smallest radius a node is drawn with on screen, so a zoomed-out graph still shows its items. */
 const MIN_RADIUS = 1.4;
 
@@ -76,6 +76,8 @@ export class GraphPainter {
     canvas.style.height = `${canvas.height}px`;
     canvas.style.transform = '';
     this.painted = { zoom: view.zoom, pan: { ...view.pan } };
+    // The view painted, for scripts and tests that look for an item in the picture.
+    canvas.dataset.view = JSON.stringify(this.painted);
     const ctx = canvas.getContext('2d')!;
     const { zoom, pan } = view;
     const colours = new Map<string, string>();
@@ -113,11 +115,13 @@ export class GraphPainter {
       for (const { box, text, bold } of labels) {
         ctx.globalAlpha = 0.78;
         ctx.fillStyle = bg;
-        ctx.fillRect(box.left, box.top, box.right - box.left, box.bottom - box.top);
+        // The box holds the margins cytoscape counts around a label; the background covers the text alone.
+        const top = box.top + 3;
+        ctx.fillRect(box.left + 5, top, box.right - box.left - 10, LABEL_FONT_SIZE + 4);
         ctx.globalAlpha = 1;
         ctx.fillStyle = fg;
         ctx.font = `${bold ? '600 ' : ''}${LABEL_FONT_SIZE}px ${LABEL_FONT_FAMILY}`;
-        ctx.fillText(text, box.left + 3, box.top + LABEL_HEIGHT / 2, box.right - box.left - 6);
+        ctx.fillText(text, box.left + 6, top + (LABEL_FONT_SIZE + 4) / 2, box.right - box.left - 12);
       }
     }
 
@@ -173,4 +177,4 @@ function addShape(path: Path2D, kind: string, x: number, y: number, r: number): 
   }
 }
 
-const nextSlice = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+const nextSlice = nextFrame;

@@ -22,8 +22,9 @@ export const communityVar = (index: number) => (index >= 0 && index < COMMUNITY_
 
 /** Label metrics on screen, shared with the first frame and the label placement. */
 export const LABEL_FONT_SIZE = 12;
-export const LABEL_HEIGHT = 16;
-export const LABEL_OFFSET = 3;
+/** The box a label takes as cytoscape measures it (line height, background padding and margin included). */
+export const LABEL_HEIGHT = 24;
+export const LABEL_OFFSET = 1;
 export const LABEL_MAX_WIDTH = 170;
 export const LABEL_FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
@@ -134,8 +135,15 @@ export function webglAvailable(): boolean {
 /** Resolves once the frames drawn so far are on screen. */
 export const afterPaint = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
 
-/** Yields to the browser between slices of work, so input and drawing get their turn. */
-export const nextFrame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+/**
+ * Yields to the browser between slices of work, so input and drawing get
+ * their turn: `scheduler.yield()` where the browser has it (the rest of the
+ * work keeps its place in the queue), else a zero timeout.
+ */
+export const nextFrame = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise<void>((done) => setTimeout(done, 0));
+};
 
 /** Lights up a node's closed neighbourhood (and fades the rest where the whole graph is drawn by cytoscape). */
 export function lightUp(cy: Core, ids: string[] | undefined, fade: boolean): void {
