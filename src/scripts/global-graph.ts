@@ -440,9 +440,10 @@ async function main(container: HTMLElement) {
     let lastTap = { id: '', at: 0 };
     cy.on('tap', 'node', (event) => {
       const id = event.target.id();
-      if (lastTap.id === id && event.timeStamp - lastTap.at < 400) open(indexOf.get(id)!);
+      const now = Date.now();
+      if (lastTap.id === id && now - lastTap.at < 400) open(indexOf.get(id)!);
       else select(indexOf.get(id));
-      lastTap = { id, at: event.timeStamp };
+      lastTap = { id, at: now };
     });
     cy.on('tap', (event) => {
       if (event.target === cy) select(undefined);
@@ -546,6 +547,7 @@ async function main(container: HTMLElement) {
   await nextFrame();
   if (initialIndex !== undefined) select(initialIndex, { centre: true, animate: false });
   else placeNow(cy, labels);
+  painter?.dropLabels();
   find.removeEventListener('submit', holdFind);
   if (pendingFind) find.requestSubmit();
   performance.mark('graph:interactive');

@@ -14,14 +14,14 @@ let measureCtx: CanvasRenderingContext2D | undefined;
 const widths = new Map<string, number>();
 
 /** A label's width on screen: its text at the label font, cut at the maximum width as cytoscape's ellipsis does. */
-export function labelWidth(text: string, bold = false): number {
-  const key = `${bold ? 'b' : 'n'}${text}`;
+export function labelWidth(text: string, bold = false, max = LABEL_MAX_WIDTH): number {
+  const key = `${bold ? 'b' : 'n'}${max}|${text}`;
   let w = widths.get(key);
   if (w === undefined) {
     measureCtx ??= document.createElement('canvas').getContext('2d')!;
     measureCtx.font = `${bold ? '600 ' : ''}${LABEL_FONT_SIZE}px ${LABEL_FONT_FAMILY}`;
     // The label's background padding on both sides, and the margin cytoscape adds to its box.
-    w = Math.min(measureCtx.measureText(text).width, LABEL_MAX_WIDTH) + 12;
+    w = Math.min(measureCtx.measureText(text).width, max) + 12;
     widths.set(key, w);
   }
   return w;
@@ -50,6 +50,8 @@ export function placeNow(cy: Core, source: LabelSource): LabelBox[] {
   const height = cy.height();
   const forced = source.forced();
   const first = source.first?.();
+  // A drawing may ask for narrower labels (a local graph on a phone).
+  const maxWidth = (cy.scratch('labelMaxWidth') as number | undefined) ?? LABEL_MAX_WIDTH;
   const candidates: LabelCandidate[] = source.candidates ? source.candidates(zoom, pan, width, height) : [];
   const forcedFirst: LabelCandidate[] = [];
   // Only nodes on screen are candidates; at most a few thousand are tested.
@@ -64,7 +66,7 @@ export function placeNow(cy: Core, source: LabelSource): LabelBox[] {
     const y = p.y * zoom + pan.y;
     if (!isForced && (x < -margin || x > width + margin || y < -margin || y > height + margin)) continue;
     tested++;
-    const c: LabelCandidate = { id: node.id(), x, y, radius: (node.data('size') / 2) * zoom, width: labelWidth(node.data('label'), !!node.data('written') || node.hasClass('group')), align: node.data('align') };
+    const c: LabelCandidate = { id: node.id(), x, y, radius: (node.data('size') / 2) * zoom, width: labelWidth(node.data('label'), !!node.data('written') || node.hasClass('group'), maxWidth), align: node.data('align') };
     (isForced ? forcedFirst : candidates).push(c);
   }
   const boxes = placeLabels([...forcedFirst, ...candidates], { height: LABEL_HEIGHT, offset: LABEL_OFFSET, width, heightOfView: height, forced, first, onlyFirst: first !== undefined && first.size > 0, max: source.max });
@@ -75,7 +77,7 @@ export function placeNow(cy: Core, source: LabelSource): LabelBox[] {
       if (!chosen.has(n.id())) n.removeClass('labelled');
     });
     // Font size, margin and width in model units, so the label has the same size on screen at this zoom.
-    const style = { 'font-size': LABEL_FONT_SIZE / zoom, 'text-max-width': `${LABEL_MAX_WIDTH / zoom}px`, 'text-margin-y': (LABEL_OFFSET + 2) / zoom, 'text-margin-x': 0, 'text-background-padding': `${1 / zoom}px` };
+    const style = { 'font-size': LABEL_FONT_SIZE / zoom, 'text-max-width': `${maxWidth / zoom}px`, 'text-margin-y': (LABEL_OFFSET + 2) / zoom, 'text-margin-x': 0, 'text-background-padding': `${1 / zoom}px` };
     for (const id of chosen) {
       const n = cy.getElementById(id);
       const align = n.data('align');

@@ -48,6 +48,13 @@ export class GraphPainter {
   readonly canvas: HTMLCanvasElement;
   private painted: Viewport | undefined;
   private generation = 0;
+  private labelCanvas: HTMLCanvasElement | undefined;
+
+  /** Takes the first frame's labels away (cytoscape draws its own). */
+  dropLabels(): void {
+    this.labelCanvas?.remove();
+    this.labelCanvas = undefined;
+  }
 
   constructor(private readonly container: HTMLElement) {
     this.canvas = document.createElement('canvas');
@@ -59,6 +66,7 @@ export class GraphPainter {
   /** Moves and scales the last picture to match `view`, until the next paint. */
   follow(view: Viewport): void {
     if (!this.painted) return;
+    this.dropLabels();
     const k = view.zoom / this.painted.zoom;
     const tx = view.pan.x - this.painted.pan.x * k;
     const ty = view.pan.y - this.painted.pan.y * k;
@@ -107,7 +115,17 @@ export class GraphPainter {
     }
     ctx.globalAlpha = 1;
 
+    // Labels of the first frame go on a canvas of their own, taken away once cytoscape labels the graph itself.
+    this.dropLabels();
     if (labels.length > 0) {
+      const labelCanvas = document.createElement('canvas');
+      labelCanvas.className = 'graph-snapshot';
+      labelCanvas.setAttribute('aria-hidden', 'true');
+      labelCanvas.width = canvas.width;
+      labelCanvas.height = canvas.height;
+      canvas.after(labelCanvas);
+      this.labelCanvas = labelCanvas;
+      const ctx = labelCanvas.getContext('2d')!;
       const bg = colourOf('--bg');
       const fg = colourOf('--fg');
       ctx.textAlign = 'left';
@@ -157,6 +175,7 @@ export class GraphPainter {
 
   remove(): void {
     this.generation++;
+    this.dropLabels();
     this.canvas.remove();
   }
 }

@@ -43,7 +43,13 @@ export async function mountLocalGraph(details: HTMLElement): Promise<void> {
   const expanded = new Set<string>();
   let depth: 1 | 2 = 1;
   const draw = () => {
+    // On a narrow canvas the ring stands upright and the labels are narrower, so they still fit beside their nodes.
+    const narrow = canvas.clientWidth < 560;
+    const maxWidth = narrow ? Math.max(80, Math.round(canvas.clientWidth * 0.3)) : LABEL_MAX_WIDTH;
+    const side = Math.min(maxWidth + 32, canvas.clientWidth * 0.4);
     const plan = planLocalGraph(adjacency, byId, center, { depth, expanded });
+    const stretch = narrow ? Math.max(1, (canvas.clientHeight - 52) / Math.max(60, canvas.clientWidth - 2 * side)) : 1;
+    for (const p of [...plan.items, ...plan.groups]) p.y *= stretch;
     const elements: ElementDefinition[] = [];
     const c = byId.get(center)!;
     elements.push({ data: { id: center, label: c.title, kind: c.kind, stub: c.stub, written: !c.stub, size: nodeSize(c.degree, c.stub) + 6, degree: c.degree, community: c.community }, position: { x: 0, y: 0 }, classes: 'focused' });
@@ -70,8 +76,8 @@ export async function mountLocalGraph(details: HTMLElement): Promise<void> {
       autounselectify: true,
     });
     cy = instance;
+    instance.scratch('labelMaxWidth', maxWidth);
     // Fitted with room on either side for the labels beside the nodes.
-    const side = Math.min(LABEL_MAX_WIDTH + 14, instance.width() * 0.3);
     instance.viewport(extentViewport(instance.nodes().map((n) => n.position()), instance.width(), instance.height(), { left: side, right: side, top: 24, bottom: 28, maxZoom: 1.6 }));
     instance.edges('.trail').connectedNodes().addClass('trail');
     // Labels: the centre, then trail items, then groups, then the rest by priority; hovered neighbourhoods always.

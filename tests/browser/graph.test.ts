@@ -57,13 +57,22 @@ describe('the global graph', () => {
     await expect(panel.locator('.graph-panel-counts').textContent()).resolves.toMatch(/\d+ related papers/);
     expect(new URL(page.url()).searchParams.get('focus')).toBe(id);
     expect(page.url()).toContain('/graph/');
-    // A linked item in the panel selects that item.
+    // A linked item in the panel selects that item, and centres it.
     const first = panel.locator('.graph-panel-links button').first();
     const firstTitle = await first.textContent();
     await first.click();
     await page.waitForFunction((t) => document.querySelector('[data-graph-panel] h2')?.textContent === t, firstTitle);
-    await page.mouse.dblclick(point.x, point.y);
-    await page.waitForURL((u) => u.pathname === `/${id}/`);
+    // A double-click opens the item's page.
+    const selected = new URL(page.url()).searchParams.get('focus')!;
+    await page.waitForTimeout(500);
+    const again = await page.evaluate((nodeId) => {
+      const cy = window.graphView!;
+      const p = cy.getElementById(nodeId).renderedPosition();
+      const box = cy.container()!.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    }, selected);
+    await page.mouse.dblclick(again.x, again.y);
+    await page.waitForURL((u) => u.pathname === `/${selected}/`);
     expect(incidents).toEqual([]);
   });
 
