@@ -11,7 +11,7 @@
  */
 import type { Viewport } from '../lib/graph-viewport';
 import type { LabelBox } from '../lib/graph/labels';
-import { cssVar, EDGE_FAINT, nextFrame, LABEL_FONT_FAMILY, LABEL_FONT_SIZE, STUB_OPACITY } from './graph-style';
+import { cssVar, EDGE_FAINT, LABEL_FONT_FAMILY, LABEL_FONT_SIZE, STUB_OPACITY } from './graph-style';
 
 export interface PaintNode {
   x: number;
@@ -73,7 +73,7 @@ export class GraphPainter {
     this.canvas.style.transform = `translate(${tx}px, ${ty}px) scale(${k})`;
   }
 
-  /** Paints the nodes (and labels) now, and the links in slices after; resolves when the links are in, or when a newer paint takes over. */
+  /** Paints the nodes (and labels) now, and the links in slices after (at background priority); resolves when the links are in, or when a newer paint takes over. */
   async paint(nodes: readonly PaintNode[], edges: readonly PaintEdge[], view: Viewport, labels: readonly PaintLabel[] = [], between: () => Promise<void> = nextSlice): Promise<boolean> {
     const generation = ++this.generation;
     const { width, height } = this.container.getBoundingClientRect();
@@ -196,4 +196,8 @@ function addShape(path: Path2D, kind: string, x: number, y: number, r: number): 
   }
 }
 
-const nextSlice = nextFrame;
+/** Link slices run at background priority: setting up cytoscape and answering the reader come first. */
+const nextSlice = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (f: () => void, o: { priority: string }) => Promise<void> } }).scheduler;
+  return scheduler?.postTask ? scheduler.postTask(() => {}, { priority: 'background' }) : new Promise<void>((done) => setTimeout(done, 0));
+};
