@@ -113,6 +113,9 @@ export function tableRows(runs: SizeRun[]): [string, ...string[]][] {
     row('graph page: first paint', (r) =>
       show(r.pages.graph, (g) => (g === 'n/a' ? 'n/a (no /graph/ page)' : g.readyMs !== undefined ? `${fmtMs(g.readyMs)} (ready)` : g.fcpMs !== undefined ? `${fmtMs(g.fcpMs)} (FCP only)` : 'n/a')),
     ),
+    row('graph page: interactive / longest task after first paint', (r) =>
+      show(r.pages.graph, (g) => (g === 'n/a' || g.interactiveMs === undefined ? 'n/a' : `${fmtMs(g.interactiveMs)} / ${g.longestTaskMs ?? 'n/a'} ms`)),
+    ),
   ];
 }
 
@@ -172,6 +175,9 @@ export function checkTargets(runs: SizeRun[]): TargetCheck[] {
     const g = ref.pages.graph;
     const ms = failed(g) || g === 'n/a' ? undefined : (g.readyMs ?? g.fcpMs);
     add('global graph first paint', '≤ 1.5 s at 10,000 notes', ms === undefined ? undefined : `${fmtMs(ms)}${refNote}`, ms !== undefined && ms <= 1500);
+    const live = failed(g) || g === 'n/a' ? undefined : g;
+    add('global graph interactive', '≤ 2 s at 10,000 notes', live?.interactiveMs === undefined ? undefined : `${fmtMs(live.interactiveMs)}${refNote}`, live?.interactiveMs !== undefined && live.interactiveMs <= 2000);
+    add('global graph longest task after first paint', '≤ 200 ms at 10,000 notes', live?.longestTaskMs === undefined ? undefined : `${live.longestTaskMs} ms${refNote}`, live?.longestTaskMs !== undefined && live.longestTaskMs <= 200);
   }
   return checks;
 }

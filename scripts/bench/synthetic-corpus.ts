@@ -10,6 +10,7 @@
  */
 import { stringify } from 'yaml';
 import { KIND_FOLDER, slugify, titleKey, type Kind } from '../../src/lib/content/ids';
+import { mulberry32 } from '../../src/lib/graph/random';
 
 /** Papers and lines generated per note. */
 export const PAPERS_PER_NOTE = 0.3;
@@ -43,17 +44,7 @@ export function corpusCounts(notes: number) {
   return { notes, papers: Math.round(notes * PAPERS_PER_NOTE), lines: Math.round(notes * LINES_PER_NOTE) };
 }
 
-/** mulberry32: a small, fast, seedable 32-bit PRNG. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../src/lib/graph/random';
 
 export class Random {
   readonly next: () => number;

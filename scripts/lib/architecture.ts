@@ -34,6 +34,9 @@ export const BROWSER_SAFE = [
   'src/lib/graph/viewport.ts',
   'src/lib/graph/compact.ts',
   'src/lib/graph/vocabulary.ts',
+  'src/lib/graph/stances.ts',
+  'src/lib/graph/labels.ts',
+  'src/lib/graph/local-groups.ts',
   /^src\/lib\/search\/wire\//,
 ] as const;
 
@@ -45,12 +48,20 @@ export interface Violation {
   message: string;
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/g;
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/g;
 const DYNAMIC_IMPORT = /import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** Every module a source names, as written. */
 export function importsOf(source: string): string[] {
-  return [...source.matchAll(IMPORT), ...source.matchAll(DYNAMIC_IMPORT)].map((m) => m[1]);
+  return importStatements(source).map((i) => i.specifier);
+}
+
+/** Every import with whether it is `import type` (erased from the bundle: harmless in the browser, still part of a cycle). */
+function importStatements(source: string): { specifier: string; typeOnly: boolean }[] {
+  return [
+    ...[...source.matchAll(IMPORT)].map((m) => ({ specifier: m[2], typeOnly: !!m[1] })),
+    ...[...source.matchAll(DYNAMIC_IMPORT)].map((m) => ({ specifier: m[1], typeOnly: false })),
+  ];
 }
 
 /** A relative specifier resolved against the known files (`x` → `x.ts` or `x/index.ts`), or undefined for packages. */
@@ -73,7 +84,7 @@ export function findViolations(sources: Map<string, string>): Violation[] {
     if (file.startsWith('src/lib/') && !layerOf(file)) {
       violations.push({ kind: 'loose-file', files: [file], message: `${file} sits loose in src/lib; put it in the layer folder that owns it` });
     }
-    for (const specifier of importsOf(source)) {
+    for (const { specifier, typeOnly } of importStatements(source)) {
       if (browser && specifier.startsWith('node:')) {
         violations.push({ kind: 'node-in-browser', files: [file], message: `${file} is browser code but imports ${specifier}` });
       }
@@ -87,7 +98,7 @@ export function findViolations(sources: Map<string, string>): Violation[] {
       if (from === 'search' && file.includes('/search/wire/') && target.includes('/search/writer/')) {
         violations.push({ kind: 'layer', files: [file, target], message: `${file} is the search wire format but imports the writer ${target}` });
       }
-      if (browser && target.startsWith('src/lib/') && !isBrowserSafe(target)) {
+      if (browser && !typeOnly && target.startsWith('src/lib/') && !isBrowserSafe(target)) {
         violations.push({ kind: 'browser', files: [file, target], message: `${file} is browser code but imports ${target}, which is not meant for the browser` });
       }
     }
