@@ -7,6 +7,7 @@ import type { Problem } from '../content/problems';
 import type { Graph } from '../graph/graph';
 import type { RenderedBody } from '../markdown/types';
 import type { NodeId } from '../content/ids';
+import type { BibEntry } from './bibliography';
 import type { ProvenanceReport } from './figures';
 
 export interface Corpus {
@@ -15,6 +16,8 @@ export interface Corpus {
   graph: Graph;
   /** For every item with a claim: its figures and quotations, and where its papers state them (what verified its evidence). */
   provenance: Map<NodeId, ProvenanceReport>;
+  /** The bibliography entry of each paper a `.bib` or CSL-JSON file made or completed. */
+  bibliography: Map<NodeId, BibEntry>;
   /** Errors (a file left out) and warnings, sorted by file and line. */
   problems: Problem[];
   /** Images, PDFs and other files beside the notes, relative to the content folder; published under `/attachments/`. */
