@@ -38,7 +38,7 @@ function blockTexts(tree: MdRoot): string[] {
       out.push(inlineText(node).text);
       return 'skip';
     }
-    if (node.type === 'code' || node.type === 'math') out.push(node.value);
+    if (node.type === 'code') out.push(node.value);
     return undefined;
   });
   return out;

@@ -66,6 +66,8 @@ export const rehypeHighlightCode: Plugin<[], HastRoot> = () => {
       themes: CODE_THEMES,
       defaultColor: 'light',
       addLanguageClass: true,
+      // No time limit: on a busy machine a line cut short would colour differently from one build to the next.
+      tokenizeTimeLimit: 0,
       // A grammar that fails on odd input leaves its block as plain code.
       onError: () => undefined,
     }) as (tree: HastRoot) => void;
