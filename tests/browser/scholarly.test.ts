@@ -5,27 +5,14 @@
  * fixture itself. Screenshots of the note (light and dark) are written to
  * `SCREENSHOT_DIR` when it is set, to look at.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { launchBrowser, openPage } from '../helpers/browser';
-import { buildSite } from '../helpers/build-site';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage } from '../helpers/browser';
+import { useFixtureSite } from '../helpers/fixture-site';
 
-let browser: Browser;
-let server: StaticServer;
-let outDir: string;
-beforeAll(async () => {
-  ({ outDir } = await buildSite('tests/fixtures/scholarly'));
-  server = await serveDirectory(outDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
-});
+const site = useFixtureSite('tests/fixtures/scholarly');
 
 const NOTE = '/notes/scaling-argument/';
 
@@ -41,8 +28,8 @@ const keywordColour = (page: Page) => page.locator('[data-body] pre.shiki .line 
 
 describe('a note with citations, math and code', () => {
   it('cites author and year, and a citation leads to its paper page, which shows the reference and BibTeX', async () => {
-    const { page, incidents } = await openPage(browser);
-    await page.goto(server.url + NOTE);
+    const { page, incidents } = await openPage(site.browser);
+    await page.goto(site.url + NOTE);
     const citation = page.locator('[data-body] .citation').first();
     await expect(citation.textContent()).resolves.toBe('(Vaswani et al., 2017)');
     await expect(page.locator('[data-body] .citation', { hasText: 'p. 4' }).textContent()).resolves.toBe('(Doe & Roe, 2020, p. 4)');
@@ -59,12 +46,12 @@ describe('a note with citations, math and code', () => {
   });
 
   it('typesets math at build time with no script, and marks bad TeX as an error showing its source', async () => {
-    const { page, incidents } = await openPage(browser);
+    const { page, incidents } = await openPage(site.browser);
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(r.url());
     });
-    await page.goto(server.url + NOTE);
+    await page.goto(site.url + NOTE);
     await expect(page.locator('[data-body] .katex-display').count()).resolves.toBe(1);
     // KaTeX's stylesheet applies: its fonts lay the fraction out, and the MathML copy is hidden from sight.
     await expect(page.locator('[data-body] .katex .katex-mathml').first().evaluate((el) => getComputedStyle(el).position)).resolves.toBe('absolute');
@@ -72,14 +59,14 @@ describe('a note with citations, math and code', () => {
     await expect(error.textContent()).resolves.toBe('\\frac{1}{');
     expect(scripts.filter((s) => /katex/i.test(s))).toEqual([]);
     // A page without math does not load KaTeX's stylesheet.
-    await page.goto(server.url + '/notes/plain/');
+    await page.goto(site.url + '/notes/plain/');
     await expect(page.locator('link[rel="stylesheet"][href*="katex"]').count()).resolves.toBe(0);
     expect(incidents).toEqual([]);
   });
 
   it('colours code for the light theme, and for the dark one when the reader switches', async () => {
-    const { page, incidents } = await openPage(browser, { colorScheme: 'light' });
-    await page.goto(server.url + NOTE);
+    const { page, incidents } = await openPage(site.browser, { colorScheme: 'light' });
+    await page.goto(site.url + NOTE);
     const light = await keywordColour(page);
     expect(light).toBe('rgb(215, 58, 73)');
     await page.locator('[data-theme-toggle]').click();
@@ -87,14 +74,14 @@ describe('a note with citations, math and code', () => {
     expect(dark).toBe('rgb(249, 117, 131)');
     await expect(page.locator('[data-body] pre.shiki').evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe('rgb(36, 41, 46)');
     await screenshot(page, 'scholarly-note-dark');
-    await page.goto(server.url + '/papers/attention-is-all-you-need/');
+    await page.goto(site.url + '/papers/attention-is-all-you-need/');
     await screenshot(page, 'scholarly-paper-dark');
     expect(incidents).toEqual([]);
   });
 
   it('lists the bibliography on /papers/, formatted, each entry leading to its paper', async () => {
-    const { page, incidents } = await openPage(browser, { viewport: { width: 390, height: 844 } });
-    await page.goto(server.url + '/papers/');
+    const { page, incidents } = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(site.url + '/papers/');
     const entries = page.locator('[data-bibliography] li');
     await expect(entries.count()).resolves.toBe(5);
     await expect(entries.first().textContent()).resolves.toContain('Doe, J., & Roe, R. (2020)');

@@ -94,6 +94,16 @@ describe('citations', () => {
     expect(bibliographyList(corpus).map((e) => e.id)).toEqual(['papers/sparse-experts-at-scale', 'papers/residual-networks', 'papers/scaling-laws', 'papers/retrieval-helps-small-models', 'papers/attention-is-all-you-need']);
   });
 
+  it('formats references in the CSL style CITATION_STYLE names', async () => {
+    process.env.CITATION_STYLE = 'vancouver';
+    try {
+      const other = await loadCorpus(ROOT);
+      expect(referenceOf(other, 'papers/sparse-experts-at-scale' as NodeId)!.html).toContain('Doe J, Roe R. Sparse Experts at Scale.');
+    } finally {
+      delete process.env.CITATION_STYLE;
+    }
+  });
+
   it('reads a bibliography named by the BIBLIOGRAPHY setting, and reports one that is missing', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'bib-'));
     try {

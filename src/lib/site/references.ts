@@ -1,18 +1,17 @@
 /**
- * References of papers as a reader copies them: formatted in a CSL style
- * (APA unless `CITATION_STYLE` names another) and as BibTeX. A paper from a
- * `.bib` file keeps its entry as written; any other paper's BibTeX is
- * written from what the site knows of it.
+ * References of the papers bibliographies hold, as a reader copies them:
+ * formatted in a CSL style (APA unless `CITATION_STYLE` names another) and as
+ * BibTeX. An entry of a `.bib` file keeps its text as written; a CSL-JSON
+ * item's BibTeX is written from it.
  *
- * Formatting is costly (citeproc starts slowly), so every paper of a corpus
- * is formatted in one pass, once, the first time a page asks.
+ * Formatting is costly (citeproc starts slowly), so every entry is formatted
+ * in one pass, once, the first time a page asks.
  */
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Document } from '../content/document';
 import type { NodeId } from '../content/ids';
 import type { Corpus } from '../corpus';
 import type { CslItem } from '../corpus/bibliography';
@@ -34,35 +33,26 @@ function styleName(): string {
   return name;
 }
 
-/** The CSL item of a paper: its bibliography entry, else one written from its fields. */
-function cslItem(corpus: Corpus, doc: Document<'paper'>): CslItem {
-  const entry = corpus.bibliography.get(doc.id);
-  if (entry) return { ...entry.item, id: doc.id, 'citation-key': entry.key };
-  const d = doc.data;
-  const [year, month, day] = (d.date ?? '').split('-').map(Number);
-  return {
-    id: doc.id,
-    type: 'article-journal',
-    title: d.title,
-    author: d.authors.map((name) => (name.includes(',') ? { family: name.split(',')[0].trim(), given: name.split(',').slice(1).join(',').trim() } : { family: name.trim().split(/\s+/).pop(), given: name.trim().split(/\s+/).slice(0, -1).join(' ') })),
-    ...(year ? { issued: { 'date-parts': [[year, month, day].filter(Boolean)] } } : {}),
-    ...(d.venue ? { 'container-title': d.venue } : {}),
-    ...(d.doi ? { DOI: d.doi } : {}),
-    ...(d.url ? { URL: d.url } : {}),
-    'citation-key': doc.slug,
-  };
+/** The CSL item of a paper from a bibliography, under its node id and with its key. */
+function cslItem(corpus: Corpus, id: NodeId): CslItem {
+  const entry = corpus.bibliography.get(id)!;
+  return { ...entry.item, id, 'citation-key': entry.key };
 }
 
 const formatted = new WeakMap<Corpus, Map<NodeId, string>>();
 
-/** Every written paper's formatted reference, by node; formatted once per corpus. */
+/**
+ * The formatted reference of every paper from a bibliography, by node, in the
+ * order the style sorts them; formatted once per corpus. Only those: citeproc
+ * takes seconds for a thousand items, and a paper file alone has too little
+ * to make a reference of.
+ */
 export function formattedReferences(corpus: Corpus): Map<NodeId, string> {
   let refs = formatted.get(corpus);
   if (!refs) {
-    const papers = [...corpus.documents.values()].filter((d): d is Document<'paper'> => d.kind === 'paper' && !d.data.stub);
     refs = new Map();
-    if (papers.length) {
-      const entries = new Cite(papers.map((p) => cslItem(corpus, p))).format('bibliography', { format: 'html', template: styleName(), asEntryArray: true });
+    if (corpus.bibliography.size) {
+      const entries = new Cite([...corpus.bibliography.keys()].map((id) => cslItem(corpus, id))).format('bibliography', { format: 'html', template: styleName(), asEntryArray: true });
       for (const [id, html] of entries) refs.set(id as NodeId, html.trim());
     }
     formatted.set(corpus, refs);
@@ -70,20 +60,15 @@ export function formattedReferences(corpus: Corpus): Map<NodeId, string> {
   return refs;
 }
 
-/** A paper's formatted reference and BibTeX entry; undefined for anything but a written paper. */
+/** A paper's formatted reference and BibTeX entry (as written in its `.bib` file, else written from its CSL item); undefined for a paper from no bibliography. */
 export function referenceOf(corpus: Corpus, id: NodeId): Reference | undefined {
-  const doc = corpus.documents.get(id);
-  if (doc?.kind !== 'paper' || doc.data.stub) return undefined;
-  const html = formattedReferences(corpus).get(id);
-  if (!html) return undefined;
   const entry = corpus.bibliography.get(id);
-  const bibtex = entry?.bibtex ?? new Cite([cslItem(corpus, doc as Document<'paper'>)]).format('bibtex').trim();
-  return { html, bibtex };
+  const html = formattedReferences(corpus).get(id);
+  if (!entry || !html) return undefined;
+  return { html, bibtex: entry.bibtex ?? new Cite([cslItem(corpus, id)]).format('bibtex').trim() };
 }
 
-/** The papers bibliography files list, in the order the style sorts them, for `/papers/`. */
+/** The bibliography for `/papers/`: every paper from a bibliography, formatted, in the style's order. */
 export function bibliographyList(corpus: Corpus): { id: NodeId; html: string }[] {
-  if (corpus.bibliography.size === 0) return [];
-  const refs = formattedReferences(corpus);
-  return [...refs].filter(([id]) => corpus.bibliography.has(id)).map(([id, html]) => ({ id, html }));
+  return [...formattedReferences(corpus)].map(([id, html]) => ({ id, html }));
 }
