@@ -1,9 +1,9 @@
 /** `npm run check`: validates the content folder and prints every problem; exits 1 on errors. */
 import { loadCorpus } from '../src/lib/corpus';
-import { contentDir, reportProblems } from '../src/lib/site';
+import { bibliographyFiles, contentDir, reportProblems } from '../src/lib/site';
 
 const root = process.argv[2] ?? contentDir();
-const corpus = await loadCorpus(root);
+const corpus = await loadCorpus(root, { bibliographies: bibliographyFiles() });
 reportProblems(corpus.problems, root, (line) => console.log(line));
 const stubs = [...corpus.graph.nodes.values()].filter((n) => n.stub).length;
 console.log(`${corpus.documents.size} documents, ${stubs} stubs, ${corpus.graph.nodes.size} nodes, ${corpus.graph.edges.length} edges.`);

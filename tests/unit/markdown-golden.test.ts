@@ -18,9 +18,11 @@ const update = process.env.UPDATE === '1';
 /**
  * A resolver with fixed rules, so each case reads on its own: titles starting
  * "Stub" are not written yet, "Nowhere…" resolves to nothing, files with an
- * extension are attachments, everything else is a written note.
+ * extension are attachments, everything else is a written note. A citation
+ * key `name2020` is a paper by Name of 2020; keys starting "nobody" are unknown.
  */
 function resolve(ref: WikiLinkRef): ResolvedLink | undefined {
+  if (ref.citation) return cite(ref.citation);
   if (ref.target.startsWith('Nowhere')) return undefined;
   const name = path.posix.basename(ref.target);
   if (/\.(png|csv)$/.test(name)) {
@@ -35,6 +37,12 @@ function resolve(ref: WikiLinkRef): ResolvedLink | undefined {
   const title = ref.target.replace(/\.md$/, '') || 'This note';
   const anchor = ref.block ? `#^${ref.block}` : ref.heading ? `#${headingAnchor(ref.heading)}` : '';
   return { href: `/notes/${slugify(title)}/${anchor}`, stub: title.startsWith('Stub'), kind: 'note', title };
+}
+
+function cite({ key, bare }: NonNullable<WikiLinkRef['citation']>): ResolvedLink | undefined {
+  if (key.startsWith('nobody')) return bare ? undefined : { href: `/papers/${slugify(key)}/`, stub: true, kind: 'paper', title: `@${key}` };
+  const [, name, year] = /^([a-z]+)(\d{4})?/.exec(key) ?? ['', key, ''];
+  return { href: `/papers/${slugify(key)}/`, stub: false, kind: 'paper', title: `Paper ${key}`, citation: { author: name[0].toUpperCase() + name.slice(1), year: year ?? 'n.d.' } };
 }
 
 describe('the Markdown dialect, case by case', () => {

@@ -31,9 +31,9 @@ export async function listContentFiles(root: string): Promise<string[]> {
     .sort();
 }
 
-/** Reads every Markdown file below `root`. */
-export async function readContentFolder(root: string): Promise<SourceFile[]> {
-  const files = (await listContentFiles(root)).filter(isMarkdownPath);
+/** Reads every Markdown file below `root` (or every file `which` accepts). */
+export async function readContentFolder(root: string, which: (path: string) => boolean = isMarkdownPath): Promise<SourceFile[]> {
+  const files = (await listContentFiles(root)).filter(which);
   return Promise.all(files.map(async (p) => ({ path: p, bytes: await readFile(path.join(root, p)) })));
 }
 

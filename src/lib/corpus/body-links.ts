@@ -11,6 +11,7 @@ import { headingAnchor, pathOf, type NodeId } from '../content/ids';
 import { contentWarning, type Problem, type Rule } from '../content/problems';
 import { attachmentUrl, isAttachmentPath, isImagePath, PathIndex } from '../content/vault';
 import { markdownFragment, renderMarkdownTree, type EmbedContent, type RenderedBody, type ResolvedLink, type WikiLinkRef } from '../markdown';
+import { citeLabel, type Bibliography } from './bibliography';
 import type { LinkResolver, OnAmbiguous } from './resolve';
 import type { LinkCounts } from './types';
 
@@ -38,6 +39,7 @@ export class BodyLinks {
     private readonly resolver: LinkResolver,
     attachments: string[],
     private readonly problems: Problem[],
+    private readonly bibliography: Bibliography = { byKey: new Map(), entries: new Map() },
     /** Whether a name is a private file's: a link to it is plain text, never a stub. */
     private readonly isPrivate: (name: string) => boolean = () => false,
   ) {
@@ -48,6 +50,8 @@ export class BodyLinks {
   /** What a link of `doc`'s own body points to; counted, and warned about where it is ambiguous or missing. */
   resolve(doc: Document, ref: WikiLinkRef): ResolvedLink | undefined {
     const resolved = this.link(doc, ref, [doc.id], true);
+    // A bare `@name` no bibliography knows is text, not a link.
+    if (!resolved && ref.citation?.bare) return undefined;
     this.counts.total++;
     if (resolved?.private) this.counts.private++;
     else if (!resolved) this.counts.missing++;
@@ -81,6 +85,7 @@ export class BodyLinks {
     const warn = (rule: Rule, message: string) => this.warn(rule, doc.file, ref.line, message, own);
     const ambiguous: OnAmbiguous = (chosen, others) =>
       warn('link/ambiguous', `the link [[${ref.target}]] could mean ${[chosen, ...others].join(' or ')}; it goes to ${chosen} (the shortest path); write [[${others[0].replace(/\.md$/i, '')}]] to link another`);
+    if (ref.citation) return this.cite(doc, ref, own, warn);
     const name = ref.path ? this.pathFrom(doc, ref.target) : ref.target;
     if (name && isAttachmentPath(name)) {
       const file = this.attachments.find(name);
@@ -102,6 +107,27 @@ export class BodyLinks {
     const title = targetDoc?.data.title ?? ref.target;
     const embed = ref.embed && targetDoc && !targetDoc.data.stub ? this.embedNote(targetDoc, ref, href, chain, warn) : undefined;
     return { href, stub: !targetDoc || targetDoc.data.stub, kind: targetDoc?.kind ?? this.resolver.stub(target)?.kind ?? 'note', title, embed };
+  }
+
+  /**
+   * A citation: the paper its key names in a bibliography, else whatever a
+   * link to `@key` reaches (a note named `@key`, as citekey notes are). A
+   * bracketed key nothing knows warns and makes a stub paper; a bare one is text.
+   */
+  private cite(doc: Document, ref: WikiLinkRef, own: boolean, warn: (rule: Rule, message: string) => void): ResolvedLink | undefined {
+    const { key, bare } = ref.citation!;
+    let target = this.bibliography.byKey.get(key) ?? this.resolver.resolve(ref.target);
+    if (!target) {
+      if (bare) return undefined;
+      warn('citation/unknown-key', `no bibliography entry or paper has the citation key "${key}"; add it to a .bib or CSL-JSON file, or correct the key; it reads [@${key}?] and points to a stub paper`);
+      target = this.resolver.resolveOrStub(ref.target, 'paper');
+    }
+    if (own) this.targets.set(ref, target);
+    const targetDoc = this.documents.get(target);
+    const stub = !targetDoc || targetDoc.data.stub;
+    const resolved: ResolvedLink = { href: pathOf(target), stub, kind: targetDoc?.kind ?? 'paper', title: targetDoc?.data.title ?? ref.target };
+    if (targetDoc?.kind === 'paper' && !stub) resolved.citation = citeLabel(targetDoc as Document<'paper'>, this.bibliography.entries.get(target));
+    return resolved;
   }
 
   /**

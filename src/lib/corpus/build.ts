@@ -14,6 +14,7 @@ import { contentWarning, sortProblems, type Problem } from '../content/problems'
 import { GraphBuilder, type EdgeContext } from '../graph/graph';
 import { renderMarkdown, type RenderedBody } from '../markdown';
 import { cacheable, renderKey, sameResolutions, type CachedBody, type RenderCache } from './render-cache';
+import { addBibliography, isBibliographyPath, readBibliographies, readNamedBibliographies } from './bibliography';
 import { BodyLinks } from './body-links';
 import { addFrontmatterEdges, frontmatterReferences } from './frontmatter-edges';
 import { applyClaimStatus, checkDeclaredStances, frontmatterStances, hasClaim, linkStance, sectionStances, verifyEvidence } from './stances';
@@ -27,18 +28,29 @@ export const isPrivate = (doc: Document) => doc.data.publish === false || doc.da
 export interface BuildOptions {
   /** Rendered bodies of an earlier build, reused where nothing they depend on changed. */
   cache?: RenderCache;
+  /** Bibliography files outside the content folder (the `BIBLIOGRAPHY` setting), relative to the working folder. */
+  bibliographies?: string[];
 }
 
 export async function loadCorpus(root: string, options: BuildOptions = {}): Promise<Corpus> {
-  const [files, attachments] = await Promise.all([readContentFolder(root), listAttachments(root)]);
-  return buildCorpus(files, attachments, options);
+  const missing: Problem[] = [];
+  const [files, attachments, bibs, named] = await Promise.all([
+    readContentFolder(root),
+    listAttachments(root),
+    readContentFolder(root, isBibliographyPath),
+    readNamedBibliographies(options.bibliographies ?? [], missing),
+  ]);
+  const corpus = buildCorpus([...files, ...bibs, ...named], attachments, options);
+  return missing.length ? { ...corpus, problems: sortProblems([...corpus.problems, ...missing]) } : corpus;
 }
 
 /** Builds a corpus from files already in memory (what tests and the benchmark use), and the paths of its attachments. */
 export function buildCorpus(files: SourceFile[], attachments: string[] = [], options: BuildOptions = {}): Corpus {
   const problems: Problem[] = [];
   const started = performance.now();
-  const documents = parseAll(files, problems);
+  const documents = parseAll(files.filter((f) => !isBibliographyPath(f.path)), problems);
+  // Bibliography entries become papers (or complete them) before any link is resolved, so titles and keys find them.
+  const bibliography = addBibliography(documents, readBibliographies(files.filter((f) => isBibliographyPath(f.path)), problems));
   const parsed = performance.now();
 
   // Private files leave before anything reads them; links to them are told apart from links to nothing.
@@ -62,13 +74,14 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
 
   const bodies = new Map<NodeId, RenderedBody>();
   const renders = { rendered: 0, reused: 0 };
-  const links = new BodyLinks(documents, resolver, attachments, problems, namesPrivate);
+  const links = new BodyLinks(documents, resolver, attachments, problems, bibliography, namesPrivate);
   for (const doc of documents.values()) {
     const body = renderBody(doc, links, options.cache, renders);
     bodies.set(doc.id, body);
     if (body.unrendered) {
       problems.push(contentWarning('body/unrendered', doc.file, `the body is shown as plain text because ${body.unrendered.reason}; simplify the Markdown`, { line: body.unrendered.line ?? doc.bodyLine }));
     }
+    for (const w of body.warnings ?? []) problems.push(contentWarning(w.rule, doc.file, w.message, { line: w.line }));
     // Inline #tags count like frontmatter tags.
     const tags = nodeTags.get(doc.id)!;
     for (const tag of body.tags) if (!tags.includes(tag)) tags.push(tag);
@@ -98,7 +111,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const graph = builder.build();
   applyClaimStatus(graph, claims);
   const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
-  return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), attachments, linkCounts: links.counts, timings: { ...timings, ...renders } };
+  return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, attachments, linkCounts: links.counts, timings: { ...timings, ...renders } };
 }
 
 

@@ -7,6 +7,7 @@ import type { Problem } from '../content/problems';
 import type { Graph } from '../graph/graph';
 import type { RenderedBody } from '../markdown/types';
 import type { NodeId } from '../content/ids';
+import type { BibEntry } from './bibliography';
 import type { ProvenanceReport } from './figures';
 
 export interface Corpus {
@@ -17,6 +18,8 @@ export interface Corpus {
   provenance: Map<NodeId, ProvenanceReport>;
   /** Files kept private (`publish: false`, `draft: true`): no page, no node, no search entry; links to them are plain text. */
   privateFiles: string[];
+  /** The bibliography entry of each paper a `.bib` or CSL-JSON file made or completed. */
+  bibliography: Map<NodeId, BibEntry>;
   /** Errors (a file left out) and warnings, sorted by file and line. */
   problems: Problem[];
   /** Images, PDFs and other files beside the notes, relative to the content folder; published under `/attachments/`. */

@@ -2,7 +2,7 @@
  * The Markdown pipeline, assembled from small one-job plugins: parse
  * (CommonMark, GFM, the Obsidian dialect), resolve wiki links (recording the
  * sentence each stands in), collect text, sanitise raw HTML, anchor headings
- * and blocks. A body is parsed once; links, headings, plain text and HTML
+ * and blocks, then typeset math (KaTeX) and highlight code (Shiki). A body is parsed once; links, headings, plain text and HTML
  * all come out of that one pass.
  */
 import type { Root as HastRoot } from 'hast';
@@ -14,8 +14,11 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { remarkCitations, remarkCitationText } from './citations';
 import { remarkCollectText } from './collect-text';
+import { rehypeHighlightCode } from './highlight';
 import { pathologicalLine } from './limits';
+import { rehypeMath, remarkMath } from './math';
 import { markEmbeds, rehypeBlockIds, remarkObsidian, stripComments } from './obsidian';
 import { remarkResolveWikiLinks } from './resolve-wiki-links';
 import { rehypeRawWhenPresent, sanitizeSchema } from './sanitize';
@@ -24,8 +27,11 @@ import type { RenderedBody, ResolvedLink, WikiLinkRef } from './types';
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkMath)
+  .use(remarkCitations)
   .use(remarkObsidian())
   .use(remarkResolveWikiLinks)
+  .use(remarkCitationText)
   .use(remarkCollectText)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRawWhenPresent)
@@ -33,6 +39,9 @@ const processor = unified()
   // After sanitising, so heading ids are not given the sanitiser's clobber prefix.
   .use(rehypeSlug)
   .use(rehypeBlockIds)
+  // KaTeX and Shiki write markup and colours the sanitiser would strip: they run after it, on trusted output.
+  .use(rehypeMath)
+  .use(rehypeHighlightCode)
   .use(rehypeStringify)
   .freeze();
 
@@ -92,6 +101,8 @@ function renderWithPipeline(body: string, options: RenderOptions): RenderedBody 
     tags: file.data.tags ?? [],
     blocks: file.data.blocks ?? [],
     stanceFields: file.data.stanceFields ?? [],
+    ...(file.data.math ? { math: true } : {}),
+    ...(file.data.mathErrors?.length ? { warnings: file.data.mathErrors.map((e) => ({ rule: 'math/invalid' as const, line: e.line, message: `this math could not be rendered (${e.message}); it is shown as its TeX source` })) } : {}),
   };
 }
 

@@ -3,7 +3,8 @@
  * where it goes, and turns it into a link (or, for an embed, into what it
  * shows).
  *
- * Reads `file.data.resolveWikiLink` and `lineOffset`; writes `file.data.wikiLinks`.
+ * Reads `file.data.resolveWikiLink` and `lineOffset`; writes `file.data.wikiLinks`
+ * (and `data.resolved` on each link node).
  */
 import type { Element, ElementContent } from 'hast';
 import type { Parent as MdParent, Parents as MdParents, Root as MdRoot } from 'mdast';
@@ -45,8 +46,10 @@ export const remarkResolveWikiLinks: Plugin<[], MdRoot> = () => (tree, file) => 
     if (node.data.embed) ref.embed = true;
     if (node.data.path) ref.path = true;
     if (node.data.stance) ref.stance = node.data.stance;
+    if (node.data.citation) ref.citation = { key: node.data.citation.key, ...(node.data.citation.bare ? { bare: true as const } : {}) };
     links.push(ref);
     const resolved = resolve?.(ref);
+    if (resolved) node.data.resolved = resolved;
     if (resolved?.private) {
       node.data.hName = 'span';
       node.data.hProperties = {};

@@ -25,7 +25,7 @@ export function inlineText(block: MdParent): { text: string; spans: Map<WikiLink
       spans.set(node, [start, text.length]);
     } else if (node.type === 'text' && node.data?.fieldKey) {
       // The key of a stance field is a label beside the sentence, not a word of it.
-    } else if (node.type === 'text' || node.type === 'inlineCode') {
+    } else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'inlineMath') {
       text += node.value;
     } else if (node.type === 'break') {
       text += ' ';

@@ -5,8 +5,9 @@
  * `wikiLink` node is registered with mdast here, so visitors are typed.
  */
 import type { Root as HastRoot } from 'hast';
-import type { Data, Literal } from 'mdast';
+import type { Data, Literal, Parent, PhrasingContent } from 'mdast';
 import type { LinkContext } from '../content/link-context';
+import type { Rule } from '../content/problems';
 import type { Stance } from '../content/stance';
 
 export type { LinkContext };
@@ -27,6 +28,8 @@ export interface WikiLinkRef {
   context: LinkContext;
   /** The stance a field around the link declares (`supports:: [[X]]`). */
   stance?: Stance;
+  /** A citation (`[@key]`, `@key`, `[[@key]]`): the key cited; `bare` for a bare `@key`, which is a citation only if some bibliography knows the key. */
+  citation?: { key: string; bare?: true };
 }
 
 /** What the resolver says a link points at. */
@@ -40,6 +43,8 @@ export interface ResolvedLink {
   embed?: EmbedContent;
   /** The target is private: the link is shown as its label, as plain text, and nothing of the target. */
   private?: boolean;
+  /** For a citation of a known work: how it is cited in the text, author–year. */
+  citation?: { author: string; year: string };
 }
 
 /** The content of `![[…]]`: an image, a link to another file, or another note's sanitised HTML tree. */
@@ -67,8 +72,18 @@ export interface RenderedBody {
   blocks: string[];
   /** Stance fields as written (`supports:: …`), with how many links each holds. */
   stanceFields: { key: string; stance: Stance; line: number; links: number }[];
+  /** The body holds math: its page needs KaTeX's stylesheet. */
+  math?: true;
+  /** Problems of the body found while rendering it (TeX that cannot be typeset), with the file's line. */
+  warnings?: BodyWarning[];
   /** Why the body was shown as plain text instead of rendered, with the line at fault where known. */
   unrendered?: { reason: string; line?: number };
+}
+
+export interface BodyWarning {
+  rule: Rule;
+  line: number;
+  message: string;
 }
 
 /** What remark-wiki-link (and our file-link plugin) put on a wiki link node. */
@@ -80,6 +95,10 @@ export interface WikiLinkData extends Data {
   path?: boolean;
   /** Declared by a stance field around it, set by the stance-field plugin. */
   stance?: Stance;
+  /** A cited key, set by the citation plugin. */
+  citation?: CitationItem;
+  /** Where the link went, set when links are resolved (read by the citation plugin to write in-text citations). */
+  resolved?: ResolvedLink;
 }
 
 /** `[[target|alias]]` in the mdast tree: `value` is the target as written. */
@@ -88,12 +107,38 @@ export interface WikiLink extends Literal {
   data: WikiLinkData;
 }
 
+/** One cited key of a group, with what is written around it. */
+export interface CitationItem {
+  key: string;
+  /** `see` in `[see @a]`. */
+  prefix?: string;
+  /** `p. 4` in `[@a, p. 4]`. */
+  locator?: string;
+  /** `[-@a]`: the year alone, the author being named in the sentence. */
+  suppressAuthor?: boolean;
+  /** A bare `@key` in a sentence (or `[[@key]]`): the author is part of the sentence, `Doe (2020)`. */
+  narrative?: boolean;
+  /** A bare `@key`: only a key a bibliography knows is a citation; any other is left as text (a handle, a name). */
+  bare?: boolean;
+  /** `[[@key|label]]`: the label shown instead of author and year. */
+  label?: string;
+}
+
+/** A citation group in the mdast tree: `[see @a; @b]`, a bare `@a` or `[[@a]]`. */
+export interface Citation extends Parent {
+  type: 'citation';
+  children: PhrasingContent[];
+  data?: Data;
+}
+
 declare module 'mdast' {
   interface PhrasingContentMap {
     wikiLink: WikiLink;
+    citation: Citation;
   }
   interface RootContentMap {
     wikiLink: WikiLink;
+    citation: Citation;
   }
 }
 

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { formatProblem, type Problem } from '../content/problems';
 import { loadCorpus, type Corpus } from '../corpus';
-import { contentDir } from './config';
+import { bibliographyFiles, contentDir } from './config';
 import { DiskRenderCache } from './render-cache';
 
 const STORE = Symbol.for('research-graph.corpora');
@@ -33,9 +33,10 @@ export function corpusOnce(root: string): Promise<Corpus> {
 
 /** Loads a folder, reusing the bodies a previous build rendered (unless `RENDER_CACHE=0`), and keeps this build's for the next. */
 async function loadWithCache(root: string): Promise<Corpus> {
-  if (process.env.RENDER_CACHE === '0') return loadCorpus(root);
+  const bibliographies = bibliographyFiles();
+  if (process.env.RENDER_CACHE === '0') return loadCorpus(root, { bibliographies });
   const cache = await DiskRenderCache.open(root).catch(() => undefined);
-  const corpus = await loadCorpus(root, { cache });
+  const corpus = await loadCorpus(root, { cache, bibliographies });
   // A cache that cannot be written (a read-only checkout) costs the next build time, nothing else.
   await cache?.save().catch(() => undefined);
   return corpus;

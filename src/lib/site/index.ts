@@ -2,7 +2,7 @@
  * The site layer: what Astro pages and endpoints read. The corpus of the
  * site, loaded once (corpus.ts); page models (pages.ts); evidence shown on
  * item pages (evidence.ts); the graph file (graph-data.ts); the search files
- * (search-files.ts); settings (config.ts).
+ * (search-files.ts); formatted references (references.ts); settings (config.ts).
  *
  * May import every layer below it. Nothing in `src/lib` imports this layer.
  */
@@ -14,3 +14,4 @@ export * from './graph-data';
 export * from './search-files';
 export * from './claims';
 export * from './graphml';
+export * from './references';
