@@ -31,7 +31,14 @@ export interface ClaimsIndex {
 
 const statusOrder = (s: ClaimStatus) => CLAIM_STATUSES.indexOf(s);
 
+const computed = new WeakMap<Corpus, ClaimsIndex>();
+
+/** The claims of a corpus, computed once however many of `/claims/`'s pages render. */
 export function claimsIndex(corpus: Corpus): ClaimsIndex {
+  return computed.get(corpus) ?? computed.set(corpus, buildClaimsIndex(corpus)).get(corpus)!;
+}
+
+function buildClaimsIndex(corpus: Corpus): ClaimsIndex {
   const { graph } = corpus;
   const rows: ClaimRow[] = [];
   for (const node of graph.nodes.values()) {

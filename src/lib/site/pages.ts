@@ -99,6 +99,29 @@ export function pagePaths(corpus: Corpus): { kind: string; slug: string; id: Nod
   });
 }
 
+const kindOrders = new WeakMap<Corpus, Map<Kind, { items: GraphNode[]; written: number; stubs: number }>>();
+
+/**
+ * A kind's index in reading order, computed once per corpus however many of
+ * its pages render: written items first (papers newest first, others by
+ * title), then stubs by title.
+ */
+export function kindIndex(corpus: Corpus, kind: Kind): { items: GraphNode[]; written: number; stubs: number } {
+  let byKind = kindOrders.get(corpus);
+  if (!byKind) kindOrders.set(corpus, (byKind = new Map()));
+  let entry = byKind.get(kind);
+  if (!entry) {
+    const all = nodesOfKind(corpus, kind).sort((a, b) => a.title.localeCompare(b.title));
+    const date = (n: GraphNode) => (corpus.documents.get(n.id)?.data as { date?: string } | undefined)?.date ?? '';
+    const written = all.filter((n) => !n.stub);
+    if (kind === 'paper') written.sort((a, b) => date(b).localeCompare(date(a)) || a.title.localeCompare(b.title));
+    const stubs = all.filter((n) => n.stub);
+    entry = { items: [...written, ...stubs], written: written.length, stubs: stubs.length };
+    byKind.set(kind, entry);
+  }
+  return entry;
+}
+
 export function nodesOfKind(corpus: Corpus, kind: Kind): GraphNode[] {
   return [...corpus.graph.nodes.values()].filter((n) => n.kind === kind);
 }

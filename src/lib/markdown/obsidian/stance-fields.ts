@@ -9,7 +9,7 @@
  *
  * Reads `file.data.lineOffset`; writes `file.data.stanceFields`.
  */
-import type { Parents, Root as MdRoot, RootContent, Text } from 'mdast';
+import type { Parents, Root as MdRoot, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { stanceOfField, type Stance } from '../../content/stance';
@@ -126,6 +126,3 @@ function markLinks(node: RootContent, mark: StanceFieldMark): void {
     mark.links++;
   });
 }
-
-/** The text nodes that are field labels, not prose: left out of sentences and plain text. */
-export const isFieldKey = (node: Text) => node.data?.fieldKey !== undefined;
