@@ -76,7 +76,7 @@ export class GraphPanel {
       meta.append(' · ', s);
     }
     const community = communities[node.community];
-    if (community && communities.length > 1) meta.append(` · group of “${short(community.title)}”`);
+    if (community && communities.length > 1) meta.append(` · community of “${short(community.title)}”`);
 
     const text = el('p', node.stub ? 'Referenced, not written yet.' : '…', 'graph-panel-text');
     text.dataset.panelText = '';
