@@ -117,17 +117,7 @@ export function graphStyle(options: { colourBy?: ColourBy; drawsBulk?: boolean }
   ] as StylesheetJson;
 }
 
-/** Calls `restyle` whenever the reader switches theme or the system scheme changes; returns how to stop. */
-export function followTheme(restyle: () => void): () => void {
-  const observer = new MutationObserver(restyle);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-  const scheme = matchMedia('(prefers-color-scheme: dark)');
-  scheme.addEventListener('change', restyle);
-  return () => {
-    observer.disconnect();
-    scheme.removeEventListener('change', restyle);
-  };
-}
+export { followTheme } from './theme';
 
 /** Cytoscape's WebGL mode needs WebGL 2. */
 export function webglAvailable(): boolean {

@@ -79,6 +79,32 @@ describe('a note with citations, math and code', () => {
     expect(incidents).toEqual([]);
   });
 
+  it('draws a Mermaid diagram in the theme, fetching the library only on a page that has one', async () => {
+    const { page, incidents } = await openPage(site.browser, { colorScheme: 'light' });
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(site.url + NOTE);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter((s) => s.includes('mermaid'))).toEqual([]);
+    await page.goto(site.url + '/notes/diagram/');
+    const diagram = page.locator('[data-body] pre.mermaid[data-drawn] svg');
+    await diagram.waitFor();
+    await expect(diagram.locator('.node').count()).resolves.toBe(4);
+    await expect(diagram.textContent()).resolves.toContain('Retriever');
+    expect(scripts.filter((s) => s.includes('mermaid'))).toHaveLength(1);
+    const lightFill = await diagram.locator('.node rect').first().evaluate((el) => getComputedStyle(el).fill);
+    await screenshot(page, 'mermaid-light');
+    await page.locator('[data-theme-toggle]').click();
+    await page.waitForFunction((before) => {
+      const rect = document.querySelector('[data-body] pre.mermaid[data-drawn] svg .node rect');
+      return rect && getComputedStyle(rect).fill !== before;
+    }, lightFill);
+    await screenshot(page, 'mermaid-dark');
+    expect(incidents).toEqual([]);
+  });
+
   it('lists the bibliography on /papers/, formatted, each entry leading to its paper', async () => {
     const { page, incidents } = await openPage(site.browser, { viewport: { width: 390, height: 844 } });
     await page.goto(site.url + '/papers/');

@@ -67,6 +67,24 @@ describe('citations', () => {
     expect(corpus.graph.nodes.has('papers/someone' as NodeId)).toBe(false);
   });
 
+  it('tells apart papers with the same authors and year: 2020a, 2020b by title, n.d.-a without a year', () => {
+    const bib = [
+      '@article{doe2020x, author = {Doe, Jane}, title = {Zebras at scale}, year = {2020}}',
+      '@article{doe2020y, author = {Doe, Jane}, title = {Antelopes at scale}, year = {2020}}',
+      '@article{doe2021, author = {Doe, Jane}, title = {Alone in its year}, year = {2021}}',
+      '@article{roe1, author = {Roe, Rita}, title = {Undated one}}',
+      '@article{roe2, author = {Roe, Rita}, title = {Undated two}}',
+    ].join('\n');
+    const encoder = new TextEncoder();
+    const files: SourceFile[] = [
+      { path: 'refs.bib', bytes: encoder.encode(bib) },
+      { path: 'notes/n.md', bytes: encoder.encode(md('title: N', 'As [@doe2020x], [@doe2020y], [@doe2021], [@roe1] and [@roe2] show.')) },
+    ];
+    const html = buildCorpus(files).bodies.get('notes/n' as NodeId)!.html;
+    const labels = [...html.matchAll(/class="wikilink"[^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
+    expect(labels).toEqual(['Doe, 2020b', 'Doe, 2020a', 'Doe, 2021', 'Roe, n.d.-a', 'Roe, n.d.-b']);
+  });
+
   it('an unknown key reads [@key?], warns with file and line, and makes a stub paper', () => {
     expect(corpus.bodies.get(NOTE)!.html).toContain('<span class="citation unknown">[<a href="/papers/nobody1999/" class="wikilink stub"');
     expect(corpus.bodies.get(NOTE)!.html).toContain('>@nobody1999?</a>]</span>');

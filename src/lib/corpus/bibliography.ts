@@ -252,6 +252,12 @@ function newPaper(documents: Map<NodeId, Document>, entry: BibEntry, fields: Rec
   return { id: nodeId('paper', slug), kind: 'paper', slug, file: entry.file, data, body: '', bodyLine: entry.line };
 }
 
+export interface CiteLabel {
+  author: string;
+  /** The year, with a letter where another paper has the same author and year (`2020a`, `n.d.-b`). */
+  year: string;
+}
+
 /** Family names from `Jane Doe` or `Doe, Jane`. */
 const familyOf = (name: string) => (name.includes(',') ? name.split(',')[0] : (name.trim().split(/\s+/).pop() ?? name)).trim();
 
@@ -259,8 +265,41 @@ const familyOf = (name: string) => (name.includes(',') ? name.split(',')[0] : (n
  * How a paper is cited in a sentence, author–year: `Doe`, `Doe & Roe`,
  * `Doe et al.` and the year (`n.d.` without one).
  */
-export function citeLabel(paper: Document<'paper'>, entry?: BibEntry): { author: string; year: string } {
+export function citeLabel(paper: Document<'paper'>, entry?: BibEntry): CiteLabel {
   const names = entry?.item.author?.length ? entry.item.author.map((a) => a.family ?? a.literal ?? fullName(a)) : paper.data.authors.map(familyOf);
   const author = names.length === 0 ? paper.data.title : names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} & ${names[1]}` : `${names[0]} et al.`;
   return { author, year: paper.data.date?.slice(0, 4) ?? 'n.d.' };
+}
+
+/** `a`…`z`, then `aa`, `ab`…: the letter told-apart labels carry. */
+function suffix(n: number): string {
+  let out = '';
+  for (let i = n; i >= 0; i = Math.floor(i / 26) - 1) out = String.fromCharCode(97 + (i % 26)) + out;
+  return out;
+}
+
+/**
+ * Author–year labels of every written paper, told apart where two share
+ * both: `Doe, 2020a` and `Doe, 2020b` in the order of their titles, `n.d.-a`
+ * without a year (APA 7, 8.19). Computed over every paper rather than the
+ * cited ones, so a note's label for a paper never depends on what else it cites.
+ */
+export function citeLabels(papers: Iterable<Document<'paper'>>, entries: ReadonlyMap<NodeId, BibEntry>): Map<NodeId, CiteLabel> {
+  const groups = new Map<string, { paper: Document<'paper'>; label: CiteLabel }[]>();
+  for (const paper of papers) {
+    if (paper.data.stub) continue;
+    const label = citeLabel(paper, entries.get(paper.id));
+    const key = `${label.author}\u0000${label.year}`;
+    groups.set(key, [...(groups.get(key) ?? []), { paper, label }]);
+  }
+  const labels = new Map<NodeId, CiteLabel>();
+  for (const group of groups.values()) {
+    if (group.length === 1) {
+      labels.set(group[0].paper.id, group[0].label);
+      continue;
+    }
+    group.sort((a, b) => a.paper.data.title.localeCompare(b.paper.data.title) || a.paper.id.localeCompare(b.paper.id));
+    group.forEach(({ paper, label }, i) => labels.set(paper.id, { author: label.author, year: `${label.year}${label.year === 'n.d.' ? '-' : ''}${suffix(i)}` }));
+  }
+  return labels;
 }

@@ -11,7 +11,7 @@ import { headingAnchor, pathOf, type NodeId } from '../content/ids';
 import { contentWarning, type Problem, type Rule } from '../content/problems';
 import { attachmentUrl, isAttachmentPath, isImagePath, PathIndex } from '../content/vault';
 import { markdownFragment, renderMarkdownTree, type EmbedContent, type RenderedBody, type ResolvedLink, type WikiLinkRef } from '../markdown';
-import { citeLabel, type Bibliography } from './bibliography';
+import { citeLabels, type Bibliography, type CiteLabel } from './bibliography';
 import type { LinkResolver, OnAmbiguous } from './resolve';
 import type { LinkCounts } from './types';
 
@@ -32,6 +32,7 @@ export class BodyLinks {
   /** Every file of the content folder, to tell which relative links name one. */
   private readonly paths: Set<string>;
   private cycleCuts = 0;
+  private labels?: Map<NodeId, CiteLabel>;
   readonly counts: LinkCounts = { total: 0, written: 0, attachments: 0, stubs: 0, missing: 0, private: 0 };
 
   constructor(
@@ -126,7 +127,10 @@ export class BodyLinks {
     const targetDoc = this.documents.get(target);
     const stub = !targetDoc || targetDoc.data.stub;
     const resolved: ResolvedLink = { href: pathOf(target), stub, kind: targetDoc?.kind ?? 'paper', title: targetDoc?.data.title ?? ref.target };
-    if (targetDoc?.kind === 'paper' && !stub) resolved.citation = citeLabel(targetDoc as Document<'paper'>, this.bibliography.entries.get(target));
+    if (targetDoc?.kind === 'paper' && !stub) {
+      this.labels ??= citeLabels([...this.documents.values()].filter((d): d is Document<'paper'> => d.kind === 'paper'), this.bibliography.entries);
+      resolved.citation = this.labels.get(target);
+    }
     return resolved;
   }
 

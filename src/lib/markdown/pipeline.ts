@@ -2,7 +2,7 @@
  * The Markdown pipeline, assembled from small one-job plugins: parse
  * (CommonMark, GFM, the Obsidian dialect), resolve wiki links (recording the
  * sentence each stands in), collect text, sanitise raw HTML, anchor headings
- * and blocks, then typeset math (KaTeX) and highlight code (Shiki). A body is parsed once; links, headings, plain text and HTML
+ * and blocks, then typeset math (KaTeX), mark Mermaid diagrams for the browser and highlight code (Shiki). A body is parsed once; links, headings, plain text and HTML
  * all come out of that one pass.
  */
 import type { Root as HastRoot } from 'hast';
@@ -19,6 +19,7 @@ import { remarkCollectText } from './collect-text';
 import { rehypeHighlightCode } from './highlight';
 import { pathologicalLine } from './limits';
 import { rehypeMath, remarkMath } from './math';
+import { rehypeMermaid } from './mermaid';
 import { markEmbeds, rehypeBlockIds, remarkObsidian, stripComments } from './obsidian';
 import { remarkResolveWikiLinks } from './resolve-wiki-links';
 import { rehypeRawWhenPresent, sanitizeSchema } from './sanitize';
@@ -41,6 +42,7 @@ const processor = unified()
   .use(rehypeBlockIds)
   // KaTeX and Shiki write markup and colours the sanitiser would strip: they run after it, on trusted output.
   .use(rehypeMath)
+  .use(rehypeMermaid)
   .use(rehypeHighlightCode)
   .use(rehypeStringify)
   .freeze();
@@ -102,6 +104,7 @@ function renderWithPipeline(body: string, options: RenderOptions): RenderedBody 
     blocks: file.data.blocks ?? [],
     stanceFields: file.data.stanceFields ?? [],
     ...(file.data.math ? { math: true } : {}),
+    ...(file.data.mermaid ? { mermaid: true } : {}),
     ...(file.data.mathErrors?.length ? { warnings: file.data.mathErrors.map((e) => ({ rule: 'math/invalid' as const, line: e.line, message: `this math could not be rendered (${e.message}); it is shown as its TeX source` })) } : {}),
   };
 }

@@ -74,6 +74,8 @@ export interface RenderedBody {
   stanceFields: { key: string; stance: Stance; line: number; links: number }[];
   /** The body holds math: its page needs KaTeX's stylesheet. */
   math?: true;
+  /** The body holds a Mermaid diagram: its page needs the script that draws it. */
+  mermaid?: true;
   /** Problems of the body found while rendering it (TeX that cannot be typeset), with the file's line. */
   warnings?: BodyWarning[];
   /** Why the body was shown as plain text instead of rendered, with the line at fault where known. */

@@ -15,3 +15,4 @@ export * from './search-files';
 export * from './claims';
 export * from './graphml';
 export * from './references';
+export * from './mermaid';

@@ -1,0 +1,24 @@
+/**
+ * The Mermaid library as a file of the site: published at `MERMAID_SCRIPT_PATH`
+ * only when some page has a diagram (3.5 MB that a site without diagrams does
+ * not carry), copied as the package ships it (no bundling: Rollup would spend
+ * seconds of every build on it).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Corpus } from '../corpus';
+
+const require = createRequire(import.meta.url);
+const packageDir = dirname(require.resolve('mermaid/package.json'));
+const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
+
+/** The library's file name: its version in the name, so a newer one is never served from an old cache. */
+export const MERMAID_SCRIPT_NAME = `mermaid-${version}.min`;
+export const MERMAID_SCRIPT_PATH = `/scripts/${MERMAID_SCRIPT_NAME}.js`;
+
+/** The browser build of the library (UMD: it sets `window.mermaid`). */
+export const mermaidLibrary = (): string => readFileSync(join(packageDir, 'dist/mermaid.min.js'), 'utf8');
+
+/** Does any published body hold a diagram? */
+export const usesMermaid = (corpus: Corpus): boolean => [...corpus.bodies.values()].some((b) => b.mermaid);
