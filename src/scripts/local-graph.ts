@@ -25,7 +25,8 @@ export async function mountLocalGraph(details: HTMLElement): Promise<void> {
   const canvas = details.querySelector<HTMLElement>('[data-local-canvas]')!;
   const status = details.querySelector<HTMLElement>('[data-local-status]')!;
   const center = details.dataset.center!;
-  const trail = new Set((JSON.parse(details.dataset.trail || '[]') as [string, string, string][]).map(([s, t, type]) => `${s}|${t}|${type}`));
+  // The evidence trail: "target|type" pairs of links from the centre (see LocalGraph.astro).
+  const trail = new Set((details.dataset.trail ?? '').split(' ').filter(Boolean).map((pair) => `${center}|${pair}`));
   let graph: ReturnType<typeof expandCompactGraph>;
   try {
     const response = await fetch(details.dataset.src!);

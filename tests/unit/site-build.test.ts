@@ -19,6 +19,14 @@ describe('building the basic fixture with Astro', () => {
     await expect(page('notes/warmth')).resolves.toContain('<h1>Does warmth training make language models less reliable?</h1>');
   });
 
+  it('writes the search files the engine makes, with the index built in a worker beside the pages', async () => {
+    expect(log).toMatch(/\d+ search files written to \/search\/ \(index made beside the pages\)/);
+    const { searchFileContents } = await import('../../src/lib/site/search-files');
+    const { loadCorpus } = await import('../../src/lib/corpus');
+    const expected = searchFileContents(await loadCorpus('tests/fixtures/basic'));
+    for (const [file, text] of expected) await expect(readFile(path.join(out, file), 'utf8')).resolves.toBe(text);
+  });
+
   it('writes graph.json with typed edges', async () => {
     const graph = JSON.parse(await readFile(path.join(out, 'graph.json'), 'utf8')) as GraphJson;
     expect(graph.nodes.find((n) => n.id === 'notes/warmth')).toMatchObject({ kind: 'note', url: '/notes/warmth/', stub: false });

@@ -137,8 +137,9 @@ describe('a corpus with every stance syntax', () => {
     const supports = evidence.groups.find((g) => g.stance === 'supports')!;
     expect(supports.items[0].passages.length).toBeGreaterThan(0);
     const noteB = supports.items.find((i) => i.node.title === 'Note B')!;
-    expect(noteB.further?.items.map((i) => i.node.title)).toEqual(['Note C', 'Note D', 'Note E']);
-    expect(noteB.further?.more).toBe(1);
+    expect(noteB.further?.items.map((i) => i.node.title)).toEqual(['Note C']);
+    expect(noteB.further?.more).toBe(3);
+    expect(noteB.further?.challenges).toBe(0);
     expect(evidence.related).toBe(1);
   });
 

@@ -13,6 +13,13 @@ import { DiskRenderCache } from './render-cache';
 
 const STORE = Symbol.for('research-graph.corpora');
 const loaded: Map<string, Promise<Corpus>> = ((globalThis as { [STORE]?: Map<string, Promise<Corpus>> })[STORE] ??= new Map());
+const LISTENERS = Symbol.for('research-graph.corpus-listeners');
+const listeners: ((corpus: Corpus) => void)[] = ((globalThis as { [LISTENERS]?: ((corpus: Corpus) => void)[] })[LISTENERS] ??= []);
+
+/** Calls `listener` with each corpus as soon as it is loaded: work that needs the corpus but not the pages starts there. */
+export function whenCorpusLoaded(listener: (corpus: Corpus) => void): void {
+  listeners.push(listener);
+}
 
 /**
  * The corpus of a folder, loaded once per process however many pages ask,
@@ -24,6 +31,7 @@ export function corpusOnce(root: string): Promise<Corpus> {
   if (!corpus) {
     corpus = loadWithCache(key).then((c) => {
       reportProblems(c.problems, key);
+      for (const listener of listeners) listener(c);
       return c;
     });
     loaded.set(key, corpus);

@@ -12,9 +12,13 @@ import { STANCES, stanceStrength, type ClaimStatus, type Stance, type StanceCoun
 import type { Corpus } from '../corpus';
 import { provenance, type ProvenanceReport } from '../corpus/figures';
 import type { Edge, EdgeContext, GraphNode, VerifiedPassage } from '../graph/graph';
+import type { EdgeGroup } from './pages';
 
-/** Items shown per stance, and supports shown one step further for each cited note. */
-export const EVIDENCE_LIMITS = { perStance: 12, further: 3, passages: 2 } as const;
+/**
+ * Items shown per stance, and supports named one step further for each cited note. One name and the
+ * counts say what the next page holds: three names made the evidence section 45 % of a note page.
+ */
+export const EVIDENCE_LIMITS = { perStance: 12, further: 1, passages: 2 } as const;
 
 export interface EvidenceItem {
   node: GraphNode;
@@ -24,7 +28,7 @@ export interface EvidenceItem {
   contexts: EdgeContext[];
   passages: VerifiedPassage[];
   /** For a note with a claim: what supports that claim in turn. */
-  further?: { items: { node: GraphNode; edge: Edge }[]; more: number };
+  further?: { items: { node: GraphNode; edge: Edge }[]; more: number; challenges: number };
 }
 
 export interface StanceGroup {
@@ -61,10 +65,12 @@ function byStrength(a: EvidenceItem, b: EvidenceItem): number {
 
 function furtherSupport(corpus: Corpus, node: GraphNode, except: NodeId): EvidenceItem['further'] {
   if (node.kind !== 'note' || !node.claim) return undefined;
-  const supports = (corpus.graph.outgoing.get(node.id) ?? []).filter((e) => e.stance === 'supports' && e.target !== except);
+  const edges = (corpus.graph.outgoing.get(node.id) ?? []).filter((e) => e.target !== except);
+  const supports = edges.filter((e) => e.stance === 'supports');
   if (supports.length === 0) return undefined;
   const shown = supports.slice(0, EVIDENCE_LIMITS.further);
-  return { items: shown.map((edge) => ({ edge, node: corpus.graph.nodes.get(edge.target)! })), more: supports.length - shown.length };
+  const challenges = new Set(edges.filter((e) => e.stance === 'challenges').map((e) => e.target)).size;
+  return { items: shown.map((edge) => ({ edge, node: corpus.graph.nodes.get(edge.target)! })), more: new Set(supports.map((e) => e.target)).size - shown.length, challenges };
 }
 
 export function claimEvidence(corpus: Corpus, id: NodeId): ClaimEvidence | undefined {
@@ -89,6 +95,19 @@ export function claimEvidence(corpus: Corpus, id: NodeId): ClaimEvidence | undef
   });
   const related = edges.filter((e) => (e.type === 'related' || e.type === 'similar') && !e.stance).length;
   return { claim: node.claim, status: node.status, counts: node.stanceCounts, groups, related };
+}
+
+/**
+ * An item's outgoing link groups without the links its evidence section already shows, counted instead:
+ * listing them twice made "From this note" a fifth of a claim note's page.
+ */
+export function beyondEvidence(groups: EdgeGroup[], evidence: ClaimEvidence | undefined): EdgeGroup[] {
+  if (!evidence) return groups;
+  const shown = new Set(evidence.groups.flatMap((g) => g.items.map((i) => i.edge)));
+  return groups.map((group) => {
+    const items = group.items.filter((i) => !shown.has(i.edge));
+    return items.length === group.items.length ? group : { ...group, items, inEvidence: group.items.length - items.length };
+  });
 }
 
 export function evidenceModel(corpus: Corpus, id: NodeId): EvidenceModel {

@@ -12,6 +12,7 @@ import type { Corpus } from '../corpus';
 import { computeCommunities } from '../graph/communities';
 import { compactGraph, type CompactGraph } from '../graph/compact';
 import { computeLayout } from '../graph/layout';
+import { cachedGraphShape } from './shape-cache';
 
 const compactCache = new WeakMap<Corpus, CompactGraph>();
 
@@ -19,8 +20,11 @@ const compactCache = new WeakMap<Corpus, CompactGraph>();
 export function globalGraphData(corpus: Corpus): CompactGraph {
   let data = compactCache.get(corpus);
   if (!data) {
-    const communities = computeCommunities(corpus.graph);
-    data = compactGraph(corpus.graph, computeLayout(corpus.graph, { communities: communities.of }), communities);
+    const { communities, positions } = cachedGraphShape(corpus.graph, () => {
+      const communities = computeCommunities(corpus.graph);
+      return { communities, positions: computeLayout(corpus.graph, { communities: communities.of }) };
+    });
+    data = compactGraph(corpus.graph, positions, communities);
     compactCache.set(corpus, data);
   }
   return data;

@@ -16,3 +16,4 @@ export * from './claims';
 export * from './graphml';
 export * from './references';
 export * from './mermaid';
+export * from './shape-cache';

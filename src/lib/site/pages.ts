@@ -28,6 +28,8 @@ export interface EdgeGroup {
   total: number;
   /** The page listing them all, when not all are shown here. */
   fullList?: SitePath;
+  /** Items left out of `items` because the evidence section above already lists them. */
+  inEvidence?: number;
 }
 
 export interface PageModel {

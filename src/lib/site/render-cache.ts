@@ -15,13 +15,16 @@ import type { CachedBody, RenderCache } from '../corpus';
 export const CACHE_DIR = 'node_modules/.cache/research-graph';
 
 /** Everything a rendered body depends on besides its own text and links. */
-export function pipelineFingerprint(projectRoot = process.cwd()): string {
+export const pipelineFingerprint = (projectRoot = process.cwd()): string => sourceFingerprint(['src/lib/markdown', 'src/lib/content'], projectRoot);
+
+/** A fingerprint of every dependency's version and of the sources in `folders`: what cached results were computed by. */
+export function sourceFingerprint(folders: string[], projectRoot = process.cwd()): string {
   const hash = createHash('sha1');
   for (const file of ['package-lock.json', 'package.json']) {
     const full = path.join(projectRoot, file);
     if (existsSync(full)) hash.update(readFileSync(full));
   }
-  for (const folder of ['src/lib/markdown', 'src/lib/content']) {
+  for (const folder of folders) {
     const dir = path.join(projectRoot, folder);
     if (!existsSync(dir)) continue;
     for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).sort((a, b) => path.join(a.parentPath, a.name).localeCompare(path.join(b.parentPath, b.name)))) {

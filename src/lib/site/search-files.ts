@@ -5,14 +5,30 @@
  * not as Astro routes: thousands of small JSON files are a file write, not a page.
  */
 import type { Corpus } from '../corpus';
-import { manifestPath, parseSearchId, resultPath, shardPath } from '../search/wire/options';
-import { searchFiles } from '../search/writer';
+import { manifestPath, parseSearchId, resultPath, shardPath, type SearchDocument } from '../search/wire/options';
+import type { SearchRecord } from '../search/wire/types';
+import { indexFiles, searchCorpus, type SearchFiles } from '../search/writer';
 
 /** Every search file of a corpus: site path → JSON text. */
 export function searchFileContents(corpus: Corpus): Map<string, string> {
-  const { manifest, shards, records } = searchFiles(corpus);
+  const { documents, records } = searchCorpus(corpus);
+  return new Map([...indexFileContents(indexFiles(documents)), ...recordFileContents(records)]);
+}
+
+/** The manifest and the term shards as site path → JSON text. */
+export function indexFileContents({ manifest, shards }: Omit<SearchFiles, 'records'>): Map<string, string> {
   const files = new Map<string, string>([[manifestPath(), JSON.stringify(manifest)]]);
   for (const [key, shard] of shards) files.set(shardPath(key), JSON.stringify(shard));
-  for (const record of records) files.set(resultPath(parseSearchId(record.id).n), JSON.stringify(record));
   return files;
+}
+
+/** One file per result record. */
+export function recordFileContents(records: SearchRecord[]): Map<string, string> {
+  return new Map(records.map((record) => [resultPath(parseSearchId(record.id).n), JSON.stringify(record)]));
+}
+
+/** The search files of a corpus, with the index built by `indexInBackground` (a worker thread, while Astro renders pages) and the records here. */
+export async function searchFileContentsBeside(corpus: Corpus, indexInBackground: (documents: SearchDocument[]) => Promise<Map<string, string>>): Promise<Map<string, string>> {
+  const { documents, records } = searchCorpus(corpus);
+  return new Map([...(await indexInBackground(documents)), ...recordFileContents(records)]);
 }

@@ -39,8 +39,11 @@ export function buildIndex(documents: SearchDocument[]): MiniSearch<SearchDocume
 /** The files a site publishes for search. */
 export function searchFiles(corpus: Corpus, sharding: ShardingOptions = DEFAULT_SHARDING): SearchFiles {
   const { documents, records } = searchCorpus(corpus);
-  return { ...splitIndex(buildIndex(documents).toJSON(), sharding), records };
+  return { ...indexFiles(documents, sharding), records };
 }
+
+/** The manifest and term shards of a set of documents: the costly part (MiniSearch indexing every text), which needs no corpus. */
+export const indexFiles = (documents: SearchDocument[], sharding: ShardingOptions = DEFAULT_SHARDING): Omit<SearchFiles, 'records'> => splitIndex(buildIndex(documents).toJSON(), sharding);
 
 export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFAULT_SHARDING): Omit<SearchFiles, 'records'> {
   let kinds = '';

@@ -1,0 +1,71 @@
+/**
+ * The global graph's communities and layout are reused by a build whose
+ * graph has the same shape, and computed again when a link changes.
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { computeCommunities } from '../../src/lib/graph/communities';
+import { computeLayout } from '../../src/lib/graph/layout';
+import type { Graph } from '../../src/lib/graph';
+import { CACHE_DIR } from '../../src/lib/site/render-cache';
+import { cachedGraphShape } from '../../src/lib/site/shape-cache';
+import { corpusOf, md } from '../helpers/corpus';
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'shape-cache-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const corpus = (aText: string, bLinks: string) =>
+  corpusOf({
+    'notes/a.md': md('title: A', `${aText} See [[B]].`),
+    'notes/b.md': md('title: B', `Links ${bLinks}.`),
+    'notes/c.md': md('title: C', 'Back to [[A]].'),
+  });
+
+const compute = (graph: Graph) =>
+  vi.fn(() => {
+    const communities = computeCommunities(graph);
+    return { communities, positions: computeLayout(graph, { communities: communities.of }) };
+  });
+
+describe('the graph shape cache', () => {
+  it('computes once, then reuses the results while the links stay as they were, however the text changes', () => {
+    const first = corpus('First words.', 'to [[C]]').graph;
+    const computeFirst = compute(first);
+    const fresh = cachedGraphShape(first, computeFirst, root);
+    expect(computeFirst).toHaveBeenCalledTimes(1);
+
+    const edited = corpus('Other words entirely.', 'to [[C]]').graph;
+    const computeEdited = compute(edited);
+    const reused = cachedGraphShape(edited, computeEdited, root);
+    expect(computeEdited).not.toHaveBeenCalled();
+    expect(reused.positions).toEqual(fresh.positions);
+    expect(reused.communities).toEqual(fresh.communities);
+  });
+
+  it('computes again when a link is added, and keeps both shapes', async () => {
+    const relinked = corpus('First words.', 'to [[C]] and [[A]]').graph;
+    const computeRelinked = compute(relinked);
+    cachedGraphShape(relinked, computeRelinked, root);
+    expect(computeRelinked).toHaveBeenCalledTimes(1);
+    expect((await readdir(path.join(root, CACHE_DIR))).filter((f) => f.startsWith('graph-shape-'))).toHaveLength(2);
+  });
+
+  it('is off with RENDER_CACHE=0', () => {
+    vi.stubEnv('RENDER_CACHE', '0');
+    try {
+      const graph = corpus('First words.', 'to [[C]]').graph;
+      const again = compute(graph);
+      cachedGraphShape(graph, again, root);
+      expect(again).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
