@@ -1,8 +1,14 @@
 /**
  * npm run bench [-- --notes 1000,10000] [--seed 1] [--skip-build] [--no-md]
+ * npm run bench -- --notes 50000 --builds-only
  *
  * --skip-build reuses sites built by an earlier run (for working on the
  * browser measurements); build figures are then left out.
+ *
+ * --builds-only builds our site and the bare one and nothing else: for the
+ * 50,000-note row, whose other steps would take hours. Its figures go to
+ * bench/results-large.json and a table of their own in BENCHMARKS.md, so the
+ * main table stays as the last full run left it.
  *
  * For each corpus size: generate the synthetic corpus, build our site and a
  * bare Astro site from the same files (wall time, peak RSS of the process
@@ -23,7 +29,7 @@ import { DEFAULT_SEED } from './bench/synthetic-corpus';
 import { launchBrowser, measureGraphPage, measureOurSearch, measurePage, measurePagefind, type SearchFigures } from './bench/browser';
 import { writeCorpus } from './bench/corpus';
 import { runMeasured } from './bench/measure';
-import { checkTargets, failed, markdownReport, textReport, type BuildFigures, type GraphFigures, type IndexFigures, type Results, type SizeRun, type Step } from './bench/report';
+import { checkLargeTargets, checkTargets, failed, largeReport, markdownReport, textReport, type BuildFigures, type GraphFigures, type IndexFigures, type Results, type SizeRun, type Step } from './bench/report';
 import { serveStatic, type StaticServer } from './bench/serve';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -40,11 +46,13 @@ const { values } = parseArgs({
     'graph-repeats': { type: 'string', default: '3' },
     'skip-build': { type: 'boolean', default: false },
     'no-md': { type: 'boolean', default: false },
+    'builds-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.notes.split(',').map((s) => Number(s.replace(/[_k]/g, (m) => (m === 'k' ? '000' : ''))));
 const seed = Number(values.seed);
 const nodeOptions = values['node-options'];
+const buildsOnly = values['builds-only'];
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
 async function step<T>(name: string, fn: () => Promise<T>): Promise<Step<T>> {
@@ -175,12 +183,19 @@ async function benchSize(notes: number, browser: Step<Browser>): Promise<SizeRun
   const bareSite = join(TMP, `bare-${notes}`);
 
   const built = await step('build: ours', () => astroBuild(ROOT, site, { CONTENT_DIR: corpusDir }, corpus.files));
-  const warm = failed(built) || built.reused ? undefined : await step('build: ours, warm rebuild', () => warmRebuild(site, corpusDir, { CONTENT_DIR: corpusDir }));
+  const warm = failed(built) || built.reused || buildsOnly ? undefined : await step('build: ours, warm rebuild', () => warmRebuild(site, corpusDir, { CONTENT_DIR: corpusDir }));
   const ours: Step<BuildFigures> = failed(built) || !warm || failed(warm) ? built : { ...built, ...warm };
   const bare = await step('build: bare Astro', () => astroBuild(join(ROOT, 'bench/bare-astro'), bareSite, { BENCH_CONTENT_DIR: corpusDir }, corpus.files));
   const both = !failed(ours) && !failed(bare) && !ours.reused && !bare.reused;
   const ratio = both ? ours.wallMs / bare.wallMs : undefined;
   const cpuRatio = both ? ours.cpuMs! / bare.cpuMs! : undefined;
+  if (buildsOnly) {
+    await rm(site, { recursive: true, force: true });
+    await rm(bareSite, { recursive: true, force: true });
+    const skipped = { error: 'not run (--builds-only)' };
+    const corpusFigures = { files: corpus.files, bytes: corpus.bytes, papers: corpus.counts.papers, lines: corpus.counts.lines };
+    return { notes, corpus: corpusFigures, build: { ours, bare, ratio, cpuRatio }, graph: skipped, search: { ours: skipped, oursIndex: skipped, pagefind: skipped, pagefindIndex: skipped }, pages: { note: skipped, graph: skipped } };
+  }
   const graph = await step('graph', () => graphStep(corpusDir));
 
   const noBrowser = async (): Promise<never> => {
@@ -258,21 +273,21 @@ async function main() {
     machine: await machine(browser),
     options: { seed, sizes, nodeOptions },
     runs,
-    targets: checkTargets(runs),
+    targets: buildsOnly ? checkLargeTargets(runs) : checkTargets(runs),
   };
-  await writeFile(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log(textReport(results));
-  if (!values['no-md']) await updateBenchmarksMd(results);
-  log('wrote bench/results.json' + (values['no-md'] ? '' : ' and BENCHMARKS.md'));
+  const resultsFile = buildsOnly ? 'bench/results-large.json' : 'bench/results.json';
+  await writeFile(join(ROOT, resultsFile), JSON.stringify(results, null, 2) + '\n');
+  console.log(buildsOnly ? largeReport(results) : textReport(results));
+  if (!values['no-md']) await updateBenchmarksMd(results, buildsOnly ? 'bench-large' : 'bench', buildsOnly ? largeReport(results) : markdownReport(results));
+  log(`wrote ${resultsFile}` + (values['no-md'] ? '' : ' and BENCHMARKS.md'));
 }
 
-const START = '<!-- bench:start -->';
-const END = '<!-- bench:end -->';
-
-async function updateBenchmarksMd(results: Results) {
+async function updateBenchmarksMd(results: Results, marker: string, table: string) {
+  const START = `<!-- ${marker}:start -->`;
+  const END = `<!-- ${marker}:end -->`;
   const file = join(ROOT, 'BENCHMARKS.md');
   const current = existsSync(file) ? await readFile(file, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
-  const block = `${START}\n${markdownReport(results)}\n${END}`;
+  const block = `${START}\n${table}\n${END}`;
   const next = current.includes(START) && current.includes(END) ? current.replace(new RegExp(`${START}[\\s\\S]*${END}`), () => block) : `${current.trimEnd()}\n\n${block}\n`;
   await writeFile(file, next);
 }

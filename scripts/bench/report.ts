@@ -208,3 +208,31 @@ export function textReport(results: Results): string {
   const tw = [0, 1, 2, 3].map((c) => Math.max(...targetRows.map((r) => r[c].length), 0));
   return [fmt(rows[0]), ...rows.slice(1).map(fmt), '', ...targetRows.map((r) => r.map((cell, c) => cell.padEnd(tw[c])).join('  '))].join('\n');
 }
+
+/** The builds-only table (`--builds-only`, the 50,000-note row): the build rows of the main table and the targets that apply. */
+export function largeReport(results: Results): string {
+  const buildRows = new Set(['corpus files (notes / papers / lines)', 'build: ours, wall / CPU time', 'build: ours, peak RSS (process tree)', 'build: bare Astro, wall / CPU time', 'build: bare Astro, peak RSS', 'output: ours / bare Astro', 'note pages: median / largest HTML', 'largest page of any kind', 'build: ours / bare (wall, CPU)']);
+  const head = ['figure', ...results.runs.map((r) => `${r.notes.toLocaleString('en-US')} notes`)];
+  return [
+    `Builds only, measured ${results.measuredAt} on ${results.machine.cpu} (${results.machine.cores} cores), ${results.machine.memory}, Node ${results.machine.node}, Astro ${results.machine.astro}; corpus seed ${results.options.seed}; NODE_OPTIONS="${results.options.nodeOptions}".`,
+    '',
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...tableRows(results.runs)
+      .filter(([label]) => buildRows.has(label))
+      .map((r) => `| ${r.join(' | ')} |`),
+    '',
+    '| target | goal | measured | |',
+    '| --- | --- | --- | --- |',
+    ...results.targets.map((t) => `| ${t.name} | ${t.target} | ${t.value} | ${mark(t.met)} |`),
+  ].join('\n');
+}
+
+/** The target of the builds-only row: the largest corpus builds within 6 GiB. */
+export function checkLargeTargets(runs: SizeRun[]): TargetCheck[] {
+  return runs.map((run) => {
+    const ours = run.build.ours;
+    const value = failed(ours) ? reason(ours) : fmtBytes(ours.peakRss);
+    return { name: `build peak memory (${run.notes.toLocaleString('en-US')} notes)`, target: '≤ 6 GiB at 50,000 notes', value, met: !failed(ours) && ours.peakRss <= 6 * 1024 * MiB };
+  });
+}
