@@ -8,7 +8,7 @@ import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { listAttachments } from '../lib/content/files';
+import { listAttachments, mapBounded } from '../lib/content/files';
 import { contentDir } from '../lib/site/config';
 import { isAttachmentPath, isIgnoredPath } from '../lib/content/vault';
 
@@ -23,8 +23,8 @@ const TYPES: Record<string, string> = {
 export async function copyAttachments(root: string, outDir: string): Promise<number> {
   const files = await listAttachments(root);
   const folders = new Set(files.map((f) => path.dirname(path.join(outDir, 'attachments', f))));
-  await Promise.all([...folders].map((dir) => mkdir(dir, { recursive: true })));
-  await Promise.all(files.map((f) => copyFile(path.join(root, f), path.join(outDir, 'attachments', f))));
+  await mapBounded([...folders], (dir) => mkdir(dir, { recursive: true }));
+  await mapBounded(files, (f) => copyFile(path.join(root, f), path.join(outDir, 'attachments', f)));
   return files.length;
 }
 

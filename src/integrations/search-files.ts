@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
+import { mapBounded } from '../lib/content/files';
 import { siteCorpus, whenCorpusLoaded } from '../lib/site/corpus';
 import type { Corpus } from '../lib/corpus';
 import type { SearchDocument } from '../lib/search/wire/options';
@@ -27,11 +28,7 @@ const filesOf = (corpus: Corpus) => computed.get(corpus) ?? computed.set(corpus,
 export async function writeSiteFiles(outDir: string, files: Map<string, string>): Promise<void> {
   const folders = new Set([...files.keys()].map((p) => path.dirname(path.join(outDir, p))));
   for (const dir of folders) await mkdir(dir, { recursive: true });
-  const entries = [...files];
-  const BATCH = 256;
-  for (let i = 0; i < entries.length; i += BATCH) {
-    await Promise.all(entries.slice(i, i + BATCH).map(([p, text]) => writeFile(path.join(outDir, p), text)));
-  }
+  await mapBounded([...files], ([p, text]) => writeFile(path.join(outDir, p), text));
 }
 
 /** The manifest and shards of `documents`, made by a worker thread. */
