@@ -37,6 +37,42 @@ describe('search from the landing page', () => {
     expect(incidents).toEqual([]);
   });
 
+  it('typed at 40 ms a key, ↓ and Enter as soon as results show open the highlighted item, never the search URL', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { page, incidents } = await openPage(browser());
+      await page.goto(site + '/');
+      const box = page.locator('input[type=search]').first();
+      await box.focus();
+      await box.pressSequentially('warmht traning', { delay: 40 });
+      await box.press('ArrowDown');
+      await box.press('Enter');
+      await page.waitForURL((u) => u.pathname !== '/');
+      expect(new URL(page.url()).pathname).toMatch(/^\/(notes|papers|lines)\/.+\/$/);
+      expect(incidents).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('when results re-render for a newer keystroke, the highlight stays on the same item if it is still listed, else on the first', async () => {
+    const { page, incidents } = await openPage(browser());
+    await page.goto(site + '/');
+    const box = page.locator('input[type=search]').first();
+    await box.focus();
+    await box.pressSequentially('warm');
+    await page.waitForFunction(() => /for “warm”/.test(document.querySelector('[role=status]')?.textContent ?? ''));
+    await box.press('ArrowDown');
+    await box.press('ArrowDown');
+    const selected = () => page.locator('[role="listbox"]:visible [role="option"][aria-selected="true"]').getAttribute('data-href');
+    const chosen = await selected();
+    await box.press('t');
+    await page.waitForFunction(() => /for “warmt”/.test(document.querySelector('[role=status]')?.textContent ?? ''));
+    const listed = await options(page).evaluateAll((items) => items.map((o) => o.getAttribute('data-href')));
+    expect(await selected()).toBe(listed.includes(chosen) ? chosen : listed[0]);
+    expect(await box.getAttribute('aria-activedescendant')).toBeTruthy();
+
+    expect(incidents).toEqual([]);
+  });
+
   it('keeps the search in ?q=, and a reload (or a shared link) shows the same results', async () => {
     const { page, incidents } = await openPage(browser());
     await page.goto(site + '/');
