@@ -1,16 +1,68 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import attachments from './src/integrations/attachments.ts';
+import previews from './src/integrations/previews.ts';
+import siteUrlNotice from './src/integrations/site-url-notice.ts';
+import { publishSettings, PublishSettingError } from './src/lib/site/publish.ts';
+
+/**
+ * Where the site is published. The environment wins (`SITE_URL=https://user.github.io BASE_PATH=/notes/
+ * npm run build`); otherwise write them here. Leave SITE_URL empty to build without canonical links,
+ * sitemap and feed (the build says so).
+ */
+const SITE_URL = '';
+const BASE_PATH = '/';
+
+let publish;
+try {
+  publish = publishSettings({ SITE_URL: process.env.SITE_URL ?? SITE_URL, BASE_PATH: process.env.BASE_PATH ?? BASE_PATH });
+} catch (e) {
+  if (!(e instanceof PublishSettingError)) throw e;
+  console.error(`error: ${e.message}`);
+  process.exit(1);
+}
+
+/** @returns {`sha256-${string}`} */
+const sha256 = (/** @type {string} */ text) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+
+/**
+ * Content-Security-Policy: Astro hashes the scripts and styles it bundles; the one inline script (the
+ * theme, before first paint) and the one style cytoscape injects into the page are allowed by their hashes.
+ * No `unsafe-inline`: a script that slipped past the sanitiser into a note would not run.
+ */
+/** @type {Exclude<NonNullable<import('astro').AstroUserConfig['experimental']>['csp'], boolean | undefined>} */
+const csp = {
+  scriptDirective: { hashes: [sha256(readFileSync(new URL('./src/scripts/theme-before-paint.js', import.meta.url), 'utf8'))] },
+  styleDirective: { hashes: [sha256('.__________cytoscape_container { position: relative; }')] },
+  directives: [
+    "default-src 'self'",
+    // Notes may show images from the web; nothing else leaves the site.
+    "img-src 'self' https: data:",
+    "media-src 'self' https:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ],
+};
 
 export default defineConfig({
   output: 'static',
+  site: publish.site,
+  base: publish.base,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Pages are built from the engine's corpus, not from Astro's Markdown collections.
   devToolbar: { enabled: false },
   prefetch: false,
-  integrations: [attachments()],
+  experimental: { csp },
+  // The sitemap needs `site`: without SITE_URL it is skipped, and the build says so.
+  integrations: [siteUrlNotice(), attachments(), previews(), sitemap()],
   vite: {
+    // The base every link is built with (src/lib/site/urls.ts), in pages and in browser code.
+    define: { __SITE_BASE__: JSON.stringify(publish.base) },
     // Content changes should rebuild in dev without restarting.
     server: { watch: { ignored: ['**/dist/**', '**/bench/**'] } },
   },

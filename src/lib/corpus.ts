@@ -85,13 +85,18 @@ export async function listAttachments(root: string): Promise<string[]> {
   return (await listContentFiles(root)).filter(isAttachmentPath);
 }
 
-export async function loadCorpus(root: string): Promise<Corpus> {
+export interface CorpusOptions {
+  /** Turns a site path in a body (`/notes/x/`) into the address to write; for a site published under a base path. */
+  siteAddress?: (path: string) => string;
+}
+
+export async function loadCorpus(root: string, options: CorpusOptions = {}): Promise<Corpus> {
   const [files, attachments] = await Promise.all([readContentFolder(root), listAttachments(root)]);
-  return buildCorpus(files, attachments);
+  return buildCorpus(files, attachments, options);
 }
 
 /** Builds a corpus from files already in memory (what tests and the benchmark use), and the paths of its attachments. */
-export function buildCorpus(files: SourceFile[], attachments: string[] = []): Corpus {
+export function buildCorpus(files: SourceFile[], attachments: string[] = [], options: CorpusOptions = {}): Corpus {
   const problems: ContentProblem[] = [];
   const started = performance.now();
   const documents = parseAll(files, problems);
@@ -114,7 +119,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = []): Co
   const bodies = new Map<NodeId, RenderedBody>();
   const links = new BodyLinks(documents, resolver, attachments, problems);
   for (const doc of documents.values()) {
-    const body = renderMarkdown(doc.body, { lineOffset: doc.bodyLine - 1, resolveWikiLink: (ref) => links.resolve(doc, ref) });
+    const body = renderMarkdown(doc.body, { lineOffset: doc.bodyLine - 1, resolveWikiLink: (ref) => links.resolve(doc, ref), siteAddress: options.siteAddress });
     bodies.set(doc.id, body);
     if (body.unrendered) {
       problems.push(contentWarning(doc.file, `the body is shown as plain text because ${body.unrendered.reason}; simplify the Markdown`, { line: body.unrendered.line ?? doc.bodyLine }));
@@ -374,11 +379,11 @@ const loaded = new Map<string, Promise<Corpus>>();
  * The corpus of a folder, loaded once per process however many pages ask,
  * with its problems printed once.
  */
-export function corpusOnce(root: string): Promise<Corpus> {
+export function corpusOnce(root: string, options: CorpusOptions = {}): Promise<Corpus> {
   const key = path.resolve(root);
   let corpus = loaded.get(key);
   if (!corpus) {
-    corpus = loadCorpus(key).then((c) => {
+    corpus = loadCorpus(key, options).then((c) => {
       reportProblems(c.problems, key);
       return c;
     });

@@ -20,6 +20,7 @@ import type { Root as HastRoot } from 'hast';
 import { visitParents } from 'unist-util-visit-parents';
 import { VFile } from 'vfile';
 import { headingAnchor } from './slug';
+import { rebaseSitePaths } from './markdown/rebase';
 import { markEmbeds, stripComments, remarkBlockIds, rehypeBlockIds, remarkCallouts, remarkEmbedMarks, remarkFileLinks, remarkInlineTags } from './obsidian';
 
 /** Where a link stands: the sentence around it, and the link's span inside that sentence. */
@@ -369,7 +370,12 @@ function pathologicalLine(body: string): { reason: string; line: number } | unde
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-type RenderOptions = { resolveWikiLink?: (ref: WikiLinkRef) => ResolvedLink | undefined; lineOffset?: number };
+type RenderOptions = {
+  resolveWikiLink?: (ref: WikiLinkRef) => ResolvedLink | undefined;
+  lineOffset?: number;
+  /** Turns a site path (`/notes/x/`) into the address to write, for a site published under a base path. */
+  siteAddress?: (path: string) => string;
+};
 
 function run(body: string, options: RenderOptions): { hast: HastRoot; file: VFile } {
   const file = new VFile({ value: markEmbeds(stripComments(body)) });
@@ -409,6 +415,8 @@ function unrendered(body: string, why: { reason: string; line?: number }): Rende
 
 function renderWithPipeline(body: string, options: RenderOptions): RenderedBody {
   const { hast, file } = run(body, options);
+  // Embedded notes are copies in this tree, so each address is rewritten once.
+  if (options.siteAddress) rebaseSitePaths(hast, options.siteAddress);
   const html = processor.stringify(hast, file);
   return {
     html,

@@ -12,6 +12,7 @@ import { extentViewport, FOCUS_ZOOM, focusViewport } from '../lib/graph-viewport
 import { paintSnapshot, paintSnapshotLinks } from './graph-snapshot';
 import { followTheme, graphStyle, highlightOnHover, nodeSize, webglAvailable } from './graph-style';
 import { fillTitles } from './titles';
+import { itemHref } from '../lib/site/urls';
 
 declare global {
   interface Window {
@@ -176,7 +177,7 @@ async function main(container: HTMLElement) {
   });
 
   cy.on('tap', 'node', (event) => {
-    location.href = `/${event.target.id()}/`;
+    location.href = itemHref(event.target.id());
   });
 
   if (initialNode) focus(cy.getElementById(initialNode.id), false);
@@ -214,7 +215,7 @@ function labelInView(cy: Core) {
 function showFocus(panel: HTMLElement, node: NodeSingular) {
   const link = (n: NodeSingular) => {
     const a = document.createElement('a');
-    a.href = `/${n.id()}/`;
+    a.href = itemHref(n.id());
     a.textContent = n.data('label');
     return a;
   };

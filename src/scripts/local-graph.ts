@@ -7,6 +7,7 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { expandCompactGraph, type CompactGraph } from '../lib/compact-graph';
 import { adjacencyOf, neighbourhood } from '../lib/paths';
 import { followTheme, graphStyle, highlightOnHover, nodeSize } from './graph-style';
+import { itemHref } from '../lib/site/urls';
 
 declare global {
   interface Window {
@@ -59,7 +60,7 @@ export async function mountLocalGraph(details: HTMLElement): Promise<void> {
     });
     cy.edges('.trail').connectedNodes().addClass('trail');
     cy.on('tap', 'node', (event) => {
-      if (event.target.id() !== center) location.href = `/${event.target.id()}/`;
+      if (event.target.id() !== center) location.href = itemHref(event.target.id());
     });
     highlightOnHover(cy);
     stopTheme = followTheme(cy);

@@ -4,13 +4,14 @@
  * "/"), so pages that are only read never download the search code.
  */
 import type { SearchRecord } from '../lib/search/documents';
-import { SearchClient } from '../lib/search/loader';
+import { fetchJsonOverHttp, SearchClient } from '../lib/search/loader';
+import { href } from '../lib/site/urls';
 import { matchRanges, resultSnippet, type KindFilter, type Range, type SearchHit, type SearchOutcome } from '../lib/search/query';
 
 const PAGE_SIZE = 10;
 /** Typing pause before fetching index shards; a search on shards already loaded runs at once. */
 const FETCH_PAUSE_MS = 90;
-const client = new SearchClient();
+const client = new SearchClient((path) => fetchJsonOverHttp(href(path)));
 
 export interface SearchWidget {
   /** Searches for `query` (as if typed) and resolves once the results are shown. */
@@ -200,7 +201,7 @@ class Widget implements SearchWidget {
     li.setAttribute('role', 'option');
     li.setAttribute('aria-selected', 'false');
     li.id = `${this.list.id}-${hit.id}`;
-    li.dataset.href = record.url;
+    li.dataset.href = href(record.url);
     li.dataset.searchResult = '';
 
     const badge = Object.assign(document.createElement('span'), { className: `badge ${record.kind}`, textContent: this.kindLabel(record.kind, 1) });
@@ -285,7 +286,7 @@ class Widget implements SearchWidget {
       if (newTab) window.open(option.dataset.href!, '_blank', 'noopener');
       else location.assign(option.dataset.href!);
     } else if (this.variant === 'dialog' && this.input.value.trim()) {
-      location.assign(`/?q=${encodeURIComponent(this.input.value.trim())}`);
+      location.assign(href(`/?q=${encodeURIComponent(this.input.value.trim())}`));
     } else if (this.options().length) {
       this.setExpanded(true);
       this.activate(0);

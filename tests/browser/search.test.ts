@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, useBrowser } from '../helpers/browser';
+import { atBase, openPage, useBrowser } from '../helpers/browser';
 
 const site = inject('siteUrl');
 const browser = useBrowser();
@@ -46,8 +46,8 @@ describe('search from the landing page', () => {
       await box.pressSequentially('warmht traning', { delay: 40 });
       await box.press('ArrowDown');
       await box.press('Enter');
-      await page.waitForURL((u) => u.pathname !== '/');
-      expect(new URL(page.url()).pathname).toMatch(/^\/(notes|papers|lines)\/.+\/$/);
+      await page.waitForURL((u) => u.pathname !== atBase('/'));
+      expect(new URL(page.url()).pathname).toMatch(new RegExp(`^${atBase('/')}(notes|papers|lines)/.+/$`));
       expect(incidents).toEqual([]);
       await page.context().close();
     }

@@ -4,18 +4,18 @@
  * Builds the vault fixture itself, as the shared site is built from content/.
  */
 import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { atBase, launchBrowser, openPage } from '../helpers/browser';
 import { buildSite } from '../helpers/build-site';
 
 let browser: Browser;
 let server: StaticServer;
 let outDir: string;
 beforeAll(async () => {
-  ({ outDir } = await buildSite('tests/fixtures/vault'));
-  server = await serveDirectory(outDir);
+  ({ outDir } = await buildSite('tests/fixtures/vault', { base: inject('siteBase') }));
+  server = await serveDirectory(outDir, 0, inject('siteBase'));
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -29,7 +29,7 @@ describe('reading a vault', () => {
     const { page, incidents } = await openPage(browser);
     await page.goto(server.url + '/notes/welcome/');
     await page.locator('[data-body] a.wikilink', { hasText: 'the second point' }).click();
-    await page.waitForURL((u) => u.pathname === '/notes/research/warmth-and-reliability/');
+    await page.waitForURL((u) => u.pathname === atBase('/notes/research/warmth-and-reliability/'));
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#^second-point');
     const target = page.locator('[id="^second-point"]');
     await expect(target.evaluate((el) => el.matches(':target'))).resolves.toBe(true);
@@ -55,7 +55,7 @@ describe('reading a vault', () => {
     const title = embed.locator('a.embed-title');
     await title.focus();
     await page.keyboard.press('Enter');
-    await page.waitForURL((u) => u.pathname === '/notes/research/warmth-and-reliability/' && u.hash === '#findings');
+    await page.waitForURL((u) => u.pathname === atBase('/notes/research/warmth-and-reliability/') && u.hash === '#findings');
     expect(incidents).toEqual([]);
   });
 
@@ -63,10 +63,10 @@ describe('reading a vault', () => {
     const { page, incidents } = await openPage(browser);
     await page.goto(server.url + '/notes/daily/2024-05-01/');
     await page.locator('[data-body] a.tag', { hasText: '#research/warmth' }).click();
-    await page.waitForURL((u) => u.pathname === '/tags/research/warmth/');
-    await expect(page.locator('main a[href="/notes/daily/2024-05-01/"]').count()).resolves.toBeGreaterThan(0);
+    await page.waitForURL((u) => u.pathname === atBase('/tags/research/warmth/'));
+    await expect(page.locator(`main a[href="${atBase('/notes/daily/2024-05-01/')}"]`).count()).resolves.toBeGreaterThan(0);
     await page.goto(server.url + '/tags/research/');
-    await expect(page.locator('main a[href="/notes/daily/2024-05-01/"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator(`main a[href="${atBase('/notes/daily/2024-05-01/')}"]`).count()).resolves.toBeGreaterThan(0);
     expect(incidents).toEqual([]);
   });
 });

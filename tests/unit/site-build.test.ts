@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphJson } from '../../src/lib/graph';
@@ -17,6 +17,24 @@ describe('building the basic fixture with Astro', () => {
     expect(log).toContain('error: notes/broken.md:3: field "papers": expected a list, found text');
     await expect(page('notes/broken')).rejects.toThrow();
     await expect(page('notes/warmth')).resolves.toContain('<h1>Does warmth training make language models less reliable?</h1>');
+  });
+
+  it('without SITE_URL says so once, and writes no sitemap, no feed and no canonical link', async () => {
+    expect(log.match(/SITE_URL is not set/g)).toHaveLength(1);
+    const files = await readdir(out);
+    expect(files.filter((f) => /sitemap|feed/.test(f))).toEqual([]);
+    expect(await readFile(path.join(out, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n');
+    const html = await page('notes/warmth');
+    expect(html).not.toContain('rel="canonical"');
+    expect(html).toContain('<meta property="og:description" content="Warmth training raises error rates on safety-critical tasks.">');
+  });
+
+  it('shows when an item was written and updated, and lists recently updated items on the landing page', async () => {
+    const paper = await page('papers/warm-and-empathetic');
+    expect(paper).toMatch(/<span>Published <time datetime="2025-07-29">29 July 2025<\/time><\/span>/);
+    const landing = await page('.');
+    expect(landing).toContain('Recently updated');
+    expect(landing).toMatch(/data-recent[^]*href="\/papers\/warm-and-empathetic\/"/);
   });
 
   it('writes graph.json with typed edges', async () => {
