@@ -81,6 +81,19 @@ describe('link previews', () => {
     expect(incidents).toEqual([]);
   });
 
+  it('on a phone, a link wrapped over two lines keeps both lines clear of its card', async () => {
+    const { page, incidents } = await openPage(browser(), { viewport: { width: 390, height: 844 } });
+    await page.goto(fixture + '/notes/emotion-rewards/');
+    const link = page.locator('[data-body] a.wikilink').first();
+    expect(await link.evaluate((a) => a.getClientRects().length)).toBeGreaterThan(1);
+    await link.hover();
+    await card(page).waitFor({ state: 'visible' });
+    const lines = await link.evaluate((a) => [...a.getClientRects()].map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
+    const c = (await card(page).boundingBox())!;
+    for (const line of lines) expect(overlaps(line, c)).toBe(false);
+    expect(incidents).toEqual([]);
+  });
+
   it('is off on touch screens: a tap follows the link', async () => {
     const { page, incidents } = await openPage(browser(), { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     await page.goto(fixture + '/notes/emotion-rewards/');
