@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import attachments from './src/integrations/attachments.ts';
+import liveContent from './src/integrations/live-content.ts';
 import previews from './src/integrations/previews.ts';
+import searchFiles from './src/integrations/search-files.ts';
 import siteUrlNotice from './src/integrations/site-url-notice.ts';
 import { publishSettings, PublishSettingError } from './src/lib/site/publish.ts';
 
@@ -53,17 +55,18 @@ export default defineConfig({
   site: publish.site,
   base: publish.base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets as files, never inlined: a page's CSS is fetched once and cached, not repeated in thousands of pages.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Pages are built from the engine's corpus, not from Astro's Markdown collections.
   devToolbar: { enabled: false },
   prefetch: false,
   experimental: { csp },
   // The sitemap needs `site`: without SITE_URL it is skipped, and the build says so.
-  integrations: [siteUrlNotice(), attachments(), previews(), sitemap()],
+  integrations: [siteUrlNotice(), attachments(), searchFiles(), previews(), liveContent(), sitemap()],
   vite: {
     // The base every link is built with (src/lib/site/urls.ts), in pages and in browser code.
     define: { __SITE_BASE__: JSON.stringify(publish.base) },
-    // Content changes should rebuild in dev without restarting.
+    // Content changes reload in dev without restarting (src/integrations/live-content.ts).
     server: { watch: { ignored: ['**/dist/**', '**/bench/**'] } },
   },
 });

@@ -18,8 +18,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { slugify } from '../src/lib/slug';
-import { DEFAULT_SEED } from '../src/lib/synthetic-corpus';
+import { slugify } from '../src/lib/content/ids';
+import { DEFAULT_SEED } from './bench/synthetic-corpus';
 import { launchBrowser, measureGraphPage, measureOurSearch, measurePage, measurePagefind, type SearchFigures } from './bench/browser';
 import { writeCorpus } from './bench/corpus';
 import { runMeasured } from './bench/measure';
@@ -71,12 +71,51 @@ async function countHtml(dir: string) {
 async function astroBuild(root: string, outDir: string, env: Record<string, string>, expectPages: number): Promise<BuildFigures> {
   if (values['skip-build'] && existsSync(outDir)) return { wallMs: NaN, peakRss: NaN, pages: await countHtml(outDir), reused: true };
   await rm(outDir, { recursive: true, force: true });
+  // A cold build: no Markdown rendered by an earlier run.
+  await rm(join(root, 'node_modules/.cache/research-graph'), { recursive: true, force: true });
   const run = await runMeasured(process.execPath, [ASTRO, 'build', '--root', root, '--outDir', outDir, '--force'], { cwd: root, env: buildEnv(env) });
   if (!run.ok) throw new Error(`astro build exited ${run.exitCode}: ${run.tail.split('\n').slice(-4).join(' | ')}`);
   const pages = await countHtml(outDir);
   // A build that skips the corpus is fast for the wrong reason: count it as failed.
   if (pages < expectPages) throw new Error(`built ${pages} pages for ${expectPages} files in ${(run.wallMs / 1000).toFixed(1)} s: the corpus was not rendered`);
-  return { wallMs: run.wallMs, cpuMs: run.cpuMs, load: run.load, peakRss: run.peakRss, pages };
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, load: run.load, peakRss: run.peakRss, pages, ...(await outputFigures(outDir)) };
+}
+
+/** Bytes of the whole site, and the sizes of its HTML pages. */
+async function outputFigures(dir: string): Promise<Pick<BuildFigures, 'outputBytes' | 'html'>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  let outputBytes = 0;
+  const notes: number[] = [];
+  let max = { bytes: 0, path: '' };
+  let over150k = 0;
+  for (const e of files) {
+    const full = join(e.parentPath, e.name);
+    const size = statSync(full).size;
+    outputBytes += size;
+    if (!e.name.endsWith('.html')) continue;
+    const path = full.slice(dir.length);
+    if (size > max.bytes) max = { bytes: size, path };
+    if (size > 150 * 1024) over150k++;
+    if (/^\/notes\/[^~]/.test(path)) notes.push(size);
+  }
+  notes.sort((a, b) => a - b);
+  const html = notes.length ? { medianNoteBytes: notes[Math.floor(notes.length / 2)], maxNoteBytes: notes[notes.length - 1], maxBytes: max.bytes, maxPath: max.path, over150k } : undefined;
+  return { outputBytes, html };
+}
+
+/** Rebuilds our site with one note changed, as an author does between two builds: the render cache is warm. */
+async function warmRebuild(outDir: string, corpusDir: string, env: Record<string, string>): Promise<Pick<BuildFigures, 'warmMs' | 'warmCpuMs'>> {
+  const notes = (await readdir(join(corpusDir, 'notes'))).sort();
+  const file = join(corpusDir, 'notes', notes[Math.floor(notes.length / 2)]);
+  const before = await readFile(file, 'utf8');
+  await writeFile(file, `${before}\nOne more sentence, written between two builds.\n`);
+  try {
+    const run = await runMeasured(process.execPath, [ASTRO, 'build', '--root', ROOT, '--outDir', outDir, '--force'], { cwd: ROOT, env: buildEnv(env) });
+    if (!run.ok) throw new Error(`warm rebuild exited ${run.exitCode}: ${run.tail.split('\n').slice(-4).join(' | ')}`);
+    return { warmMs: run.wallMs, warmCpuMs: run.cpuMs };
+  } finally {
+    await writeFile(file, before);
+  }
 }
 
 async function graphStep(corpusDir: string): Promise<GraphFigures> {
@@ -135,7 +174,9 @@ async function benchSize(notes: number, browser: Step<Browser>): Promise<SizeRun
   const site = join(TMP, `site-${notes}`);
   const bareSite = join(TMP, `bare-${notes}`);
 
-  const ours = await step('build: ours', () => astroBuild(ROOT, site, { CONTENT_DIR: corpusDir }, corpus.files));
+  const built = await step('build: ours', () => astroBuild(ROOT, site, { CONTENT_DIR: corpusDir }, corpus.files));
+  const warm = failed(built) || built.reused ? undefined : await step('build: ours, warm rebuild', () => warmRebuild(site, corpusDir, { CONTENT_DIR: corpusDir }));
+  const ours: Step<BuildFigures> = failed(built) || !warm || failed(warm) ? built : { ...built, ...warm };
   const bare = await step('build: bare Astro', () => astroBuild(join(ROOT, 'bench/bare-astro'), bareSite, { BENCH_CONTENT_DIR: corpusDir }, corpus.files));
   const both = !failed(ours) && !failed(bare) && !ours.reused && !bare.reused;
   const ratio = both ? ours.wallMs / bare.wallMs : undefined;

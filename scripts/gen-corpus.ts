@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './bench/corpus';
-import { DEFAULT_SEED } from '../src/lib/synthetic-corpus';
+import { DEFAULT_SEED } from './bench/synthetic-corpus';
 
 const { values } = parseArgs({
   options: {

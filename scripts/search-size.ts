@@ -10,10 +10,10 @@
  */
 import { gzipSync } from 'node:zlib';
 import { loadCorpus } from '../src/lib/corpus';
-import type { SearchFiles } from '../src/lib/search/index';
-import { searchFiles } from '../src/lib/search/index';
-import { SearchClient } from '../src/lib/search/loader';
-import { manifestPath, parseSearchId, resultPath, shardPath } from '../src/lib/search/options';
+import type { SearchFiles } from '../src/lib/search';
+import { searchFiles } from '../src/lib/search';
+import { SearchClient } from '../src/lib/search/wire/loader';
+import { manifestPath, parseSearchId, resultPath, shardPath } from '../src/lib/search/wire/options';
 
 const dir = process.argv[2] ?? 'content';
 /** Results a page of search shows at first, as the interface asks for them. */

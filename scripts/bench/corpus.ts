@@ -1,8 +1,8 @@
 /** Writes a synthetic corpus to disk (shared by gen-corpus and bench). */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KIND_FOLDER } from '../../src/lib/slug';
-import { SyntheticCorpus, type CorpusOptions } from '../../src/lib/synthetic-corpus';
+import { KIND_FOLDER } from '../../src/lib/content/ids';
+import { SyntheticCorpus, type CorpusOptions } from './synthetic-corpus';
 
 export async function writeCorpus(dir: string, options: CorpusOptions) {
   const corpus = new SyntheticCorpus(options);

@@ -1,6 +1,6 @@
 /**
  * npm run bench:graph -- [--corpus bench/corpus-10000] [--runs 7] [--out bench/tmp/graph-paint]
- *                        [--reuse] [--prepare-only] [--site label=dir …] [--complete] [--json file]
+ *                        [--reuse] [--prepare-only] [--site label=dir …] [--json file]
  *
  * First paint of the global graph page on a big graph, measured on its own
  * and repeatably. Building the whole site from a 10,000-note corpus takes
@@ -10,10 +10,11 @@
  * the fixture's: the page, its scripts and its data are exactly what a full
  * build would serve.
  *
- * Each run opens /graph/ in a fresh browser context and times
- * `[data-graph-ready]` from navigation start, along with the page's
- * performance marks (and, with `--complete`, the moment every link is drawn
- * and cytoscape has taken over, which takes far longer). With several `--site label=dir` (each prepared with
+ * Each run opens /graph/ in a fresh browser context and times, from
+ * navigation start, `[data-graph-ready]` (first paint),
+ * `[data-graph-interactive]` (the graph pans, zooms and answers hover) and
+ * `[data-graph-complete]`, with the longest main-thread task after the first
+ * paint (PerformanceObserver `longtask`) and the page's performance marks. With several `--site label=dir` (each prepared with
  * `--prepare-only --out dir` from its own checkout), runs alternate between
  * the sites so that load on the machine falls on both alike. Prints medians
  * and the load average.
@@ -23,7 +24,7 @@ import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser, percentile } from './browser';
+import { GRAPH_PAGE_PROBE, launchBrowser, percentile, readGraphProbe } from './browser';
 import { runMeasured } from './measure';
 import { serveStatic } from './serve';
 
@@ -40,7 +41,6 @@ const { values } = parseArgs({
     site: { type: 'string', multiple: true },
     json: { type: 'string' },
     timeout: { type: 'string', default: '60000' },
-    complete: { type: 'boolean', default: false },
   },
 });
 
@@ -75,55 +75,29 @@ async function prepare(outDir: string, corpus: string): Promise<void> {
 
 interface Run {
   readyMs?: number;
+  interactiveMs?: number;
+  longestTaskMs?: number;
   completeMs?: number;
   marks: Record<string, number>;
 }
 
 /**
- * One cold load of /graph/: when the graph is on screen, and when every link
- * is drawn. A browser of its own for each run: a closed page's renderer can
- * go on drawing a big graph for seconds and would slow the next run.
+ * One cold load of /graph/: when the graph is on screen, when it answers,
+ * when it is complete, and the longest task after the first paint. A browser
+ * of its own for each run: a closed page's renderer can go on drawing a big
+ * graph and would slow the next run.
  */
 async function measureOnce(url: string, timeout: number): Promise<Run> {
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
-    // Watch from the first byte of the document: performance.now() counts from navigation start.
-    await page.addInitScript(`
-      (() => {
-        const w = window;
-        const check = () => {
-          if (w.__readyAt === undefined && document.querySelector('[data-graph-ready]')) w.__readyAt = performance.now();
-          if (w.__completeAt === undefined && document.querySelector('[data-graph-complete]')) w.__completeAt = performance.now();
-        };
-        new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-graph-ready', 'data-graph-complete'] });
-      })();
-    `);
+    await page.addInitScript(GRAPH_PAGE_PROBE);
     await page.goto(url, { waitUntil: 'commit' });
-    // Read together with the ready time, in one call: once cytoscape starts taking in the graph, the page answers nothing for seconds.
-    const atReady = await page
-      .waitForFunction(
-        () => {
-          const w = window as unknown as { __readyAt?: number };
-          if (w.__readyAt === undefined) return undefined;
-          return { readyMs: w.__readyAt, marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const) };
-        },
-        undefined,
-        { timeout, polling: 50 },
-      )
-      .then((h) => h.jsonValue())
-      .catch(() => undefined);
-    const readyMs = atReady?.readyMs;
-    const completeMs = !values.complete
-      ? undefined
-      : await page
-      .waitForFunction(() => (window as unknown as { __completeAt?: number }).__completeAt, undefined, { timeout, polling: 100 })
-      .then((h) => h.jsonValue() as Promise<number>)
-      .catch(() => undefined);
-    const markList = values.complete ? await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const)) : (atReady?.marks ?? []);
+    const probe = await readGraphProbe(page, timeout);
+    const markList = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const));
     const marks = Object.fromEntries(markList.filter(([name]) => name.startsWith('graph:')).map(([name, t]) => [name, Math.round(t)]));
-    return { readyMs, completeMs, marks };
+    return { ...probe, marks };
   } finally {
     await browser.close();
   }
@@ -167,7 +141,7 @@ async function main() {
       for (const [i, server] of servers.entries()) {
         const run = await measureOnce(server.url + '/graph/', Number(values.timeout));
         results[i].push(run);
-        log(`${sites[i].label} #${r + 1}: ready ${fmt(run.readyMs ?? NaN)}, complete ${fmt(run.completeMs ?? NaN)} (load ${loadavg()[0].toFixed(1)})`);
+        log(`${sites[i].label} #${r + 1}: ready ${fmt(run.readyMs ?? NaN)}, interactive ${fmt(run.interactiveMs ?? NaN)}, longest task ${run.longestTaskMs ?? '—'} ms, complete ${fmt(run.completeMs ?? NaN)} (load ${loadavg()[0].toFixed(1)})`);
       }
     }
   } finally {
@@ -180,15 +154,17 @@ async function main() {
       label: s.label,
       runs: results[i].length,
       readyMs: median(results[i].map((r) => r.readyMs)),
+      interactiveMs: median(results[i].map((r) => r.interactiveMs)),
+      longestTaskMs: median(results[i].map((r) => r.longestTaskMs)),
       completeMs: median(results[i].map((r) => r.completeMs)),
       marks: Object.fromEntries(markNames.map((m) => [m, median(results[i].map((r) => r.marks[m]))])),
       all: results[i],
     };
   });
-  console.log(`\nGlobal graph first paint, medians of ${runs} cold loads (1280×800, headless Chromium)`);
+  console.log(`\nGlobal graph, medians of ${runs} cold loads (1280×800, headless Chromium)`);
   console.log(`load average: ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before, ${loadAfter.map((l) => l.toFixed(1)).join(' ')} after\n`);
   for (const s of summary) {
-    console.log(`${s.label}: first paint ${fmt(s.readyMs)}, all links drawn ${fmt(s.completeMs)}`);
+    console.log(`${s.label}: first paint ${fmt(s.readyMs)}, interactive ${fmt(s.interactiveMs)}, longest task after first paint ${s.longestTaskMs} ms, complete ${fmt(s.completeMs)}`);
     console.log(`  marks: ${Object.entries(s.marks).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
     console.log(`  every run (first paint): ${s.all.map((r) => fmt(r.readyMs ?? NaN)).join(', ')}`);
   }

@@ -8,9 +8,9 @@ import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { listAttachments } from '../lib/corpus';
-import { contentDir } from '../lib/site';
-import { isAttachmentPath, isIgnoredPath } from '../lib/vault';
+import { listAttachments } from '../lib/content/files';
+import { contentDir } from '../lib/site/config';
+import { isAttachmentPath, isIgnoredPath } from '../lib/content/vault';
 
 const TYPES: Record<string, string> = {
   png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif',

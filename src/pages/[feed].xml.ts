@@ -1,9 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteCorpus, siteHistory, SITE_TITLE } from '../lib/site';
-import { recentItems } from '../lib/site/recent';
-import { absoluteUrl, BASE } from '../lib/site/urls';
-import { KIND_LABELS } from '../lib/views';
+import { absoluteUrl, BASE, KIND_VOCABULARY, recentItems, siteCorpus, siteHistory, SITE_TITLE } from '../lib/site';
 
 /** How many items the feed lists, newest first. */
 const FEED_ITEMS = 100;
@@ -23,7 +20,7 @@ export const GET: APIRoute = async ({ site }) => {
       link: absoluteUrl(node.url, BASE, site!),
       pubDate: new Date(when),
       description: node.claim ?? node.summary,
-      categories: [KIND_LABELS[node.kind].one, ...node.tags],
+      categories: [KIND_VOCABULARY[node.kind].one, ...node.tags],
     })),
   });
 };

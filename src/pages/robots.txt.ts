@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl, BASE } from '../lib/site/urls';
+import { absoluteUrl, BASE } from '../lib/site';
 
 /**
  * Every page may be crawled; with SITE_URL the sitemap is named. Crawlers read

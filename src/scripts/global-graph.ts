@@ -1,40 +1,71 @@
 /**
- * The global graph: positions come precomputed from the build, so the
- * browser only draws (`preset` layout). Sized for thousands of nodes: on a
- * big graph the first frame is painted straight from the positions (see
- * graph-snapshot.ts) while cytoscape loads and takes in the elements behind
- * it; then WebGL where available, edges hidden and a texture shown while
- * panning, labels only past a zoom level, one device pixel per CSS pixel.
+ * The global graph. Positions and communities come from the build, so the
+ * browser only draws. The canvas fills the window under the header; the
+ * find box, view presets, filters and legend sit over it, and a click
+ * opens a side panel on the item rather than leaving the page.
+ *
+ * Up to 1,000 nodes and 5,000 links cytoscape draws everything. Past that,
+ * the painter (graph-snapshot.ts) draws every node and link on a canvas of
+ * its own (first, before cytoscape is even loaded), and cytoscape holds and
+ * draws on top only what is shown in detail: the labelled items, what is
+ * hovered or selected with its neighbours and links. Pointer events are
+ * matched to items with a grid over the positions. Cytoscape measured here
+ * spends 60–700 ms a frame on 15,000 nodes even when they are transparent,
+ * and seconds on 150,000 links; a few hundred elements cost it nothing, so
+ * no task runs long and the page answers as soon as cytoscape is loaded.
  */
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
-import { expandCompactGraph, type CompactGraph } from '../lib/compact-graph';
-import { extentViewport, FOCUS_ZOOM, focusViewport } from '../lib/graph-viewport';
-import { paintSnapshot, paintSnapshotLinks } from './graph-snapshot';
-import { followTheme, graphStyle, highlightOnHover, nodeSize, webglAvailable } from './graph-style';
+import { expandCompactGraph, type CompactGraph, type ExpandedEdge, type ExpandedNode } from '../lib/graph/compact';
+import { extentViewport, FOCUS_ZOOM, type Viewport } from '../lib/graph/viewport';
+import { byLabelPriority, placeLabels } from '../lib/graph/labels';
+import { keepLabelsPlaced, labelWidth, placeNow } from './graph-labels';
+import { GraphPanel } from './graph-panel';
+import { GraphPainter, type PaintEdge, type PaintNode } from './graph-snapshot';
+import {
+  afterPaint,
+  EDGE_VARS,
+  followTheme,
+  graphStyle,
+  LABEL_HEIGHT,
+  LABEL_OFFSET,
+  nextFrame,
+  nodeColourVar,
+  nodeSize,
+  STANCE_VARS,
+  webglAvailable,
+  type ColourBy,
+} from './graph-style';
 import { fillTitles } from './titles';
 import { itemHref } from '../lib/site/urls';
 
 declare global {
   interface Window {
-    /** The drawn graph, for tests and for anyone scripting the page. */
-    __graph?: Core;
+    /** The drawn graph (a cytoscape core), for tests and for anyone exploring in the console. */
+    graphView?: Core;
   }
 }
 
-/** Past either size, cytoscape's first frame is slow enough to paint one ourselves first. */
+/** Past either size, the painter draws the bulk of the graph and cytoscape only what is looked at. */
 const BIG_NODES = 1000;
 const BIG_EDGES = 5000;
-/** On a big graph, labels for the best-connected few at first, then for what is in view once zoomed in. */
-const LABELS_AT_FIRST = 150;
-const LABELS_IN_VIEW = 400;
-const LABEL_ZOOM = 0.6;
+/** Most labels on screen at once, besides those of what is hovered or selected. */
+const MAX_LABELS = 40;
+/** Space kept around the drawing when it is fitted. */
+const FIT_MARGIN = 28;
 
-/** Resolves once the frames drawn so far are on screen. */
-const afterPaint = () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+interface Filters {
+  kinds: Set<string>;
+  types: Set<string>;
+  stances: Set<string>;
+  hideStubs: boolean;
+  preset: string;
+}
 
 async function main(container: HTMLElement) {
-  const status = document.querySelector<HTMLElement>('[data-graph-status]')!;
-  const find = document.querySelector<HTMLFormElement>('[data-graph-find]')!;
+  const page = container.closest<HTMLElement>('[data-graph-page]')!;
+  const status = page.querySelector<HTMLElement>('[data-graph-status]')!;
+  const find = page.querySelector<HTMLFormElement>('[data-graph-find]')!;
+  const bar = page.querySelector<HTMLElement>('[data-graph-bar]')!;
   // A search asked for while the graph loads is kept and run once it can be.
   let pendingFind = false;
   const holdFind = (event: SubmitEvent) => {
@@ -48,193 +79,589 @@ async function main(container: HTMLElement) {
   performance.mark('graph:fetch');
   const response = await fetch(container.dataset.src!);
   const compact = (await response.json()) as CompactGraph;
-  const { nodes, edges } = expandCompactGraph(compact);
+  const { nodes, edges, communities } = expandCompactGraph(compact);
   performance.mark('graph:parsed');
   const big = nodes.length > BIG_NODES || edges.length > BIG_EDGES;
-  const labelled = new Set(big ? [...nodes].sort((a, b) => b.degree - a.degree).slice(0, LABELS_AT_FIRST).map((n) => n.id) : nodes.map((n) => n.id));
+  const indexOf = new Map(nodes.map((n, i) => [n.id, i]));
+  const order = nodes.map((_, i) => i).sort((a, b) => byLabelPriority(nodes[a], nodes[b]));
+  const sizes = nodes.map((n) => nodeSize(n.degree, n.stub));
+  // Each node's links, by index into `edges`.
+  const linksOf: number[][] = nodes.map(() => []);
+  edges.forEach((e, i) => {
+    linksOf[indexOf.get(e.source)!].push(i);
+    linksOf[indexOf.get(e.target)!].push(i);
+  });
+  const hasStances = edges.some((e) => e.stance);
+  let colourBy: ColourBy = communities.length > 1 ? 'community' : 'kind';
 
-  // `?focus=` opens centred on that item: the first frame and cytoscape start from the same view.
+  const panel = new GraphPanel(page, { nodes, edges, linksOf, indexOf, communities });
+  fillLegend(page, communities, (c) => setPreset(`community:${c}`));
+  fillPresets(page, communities);
+  if (hasStances) page.querySelector<HTMLElement>('[data-stance-filters]')?.removeAttribute('hidden');
+  page.querySelector<HTMLInputElement>(`input[name="colour-by"][value="${colourBy}"]`)!.checked = true;
+  if (communities.length <= 1) page.querySelector<HTMLElement>('[data-colour-by]')?.setAttribute('hidden', '');
+
+  // The first view: every item, fitted below the controls; or `?focus=`, centred on that item.
   const initial = new URL(location.href).searchParams.get('focus');
-  const initialNode = initial ? nodes.find((n) => n.id === initial) : undefined;
+  const initialIndex = initial ? indexOf.get(initial) : undefined;
   const { width, height } = container.getBoundingClientRect();
-  let view = extentViewport(nodes, width, height);
-  if (initialNode) view = focusViewport(initialNode, width, height, view.zoom);
+  const fitTo = (points: Iterable<{ x: number; y: number }>, w = container.clientWidth, h = container.clientHeight): Viewport => {
+    const barBottom = Math.max(0, bar.getBoundingClientRect().bottom - container.getBoundingClientRect().top);
+    // On a wide window the drawing keeps clear of the open legend in the lower left.
+    const legend = page.querySelector<HTMLDetailsElement>('[data-legend-communities]');
+    const legendWidth = legend?.open && !legend.hidden && w >= 1000 ? legend.getBoundingClientRect().width : 0;
+    return extentViewport(points, w, h, { top: barBottom + FIT_MARGIN, right: FIT_MARGIN, bottom: FIT_MARGIN + 8, left: legendWidth + FIT_MARGIN, maxZoom: 2.5 });
+  };
+  let view = fitTo(nodes, width, height);
+  if (initialIndex !== undefined) {
+    const n = nodes[initialIndex];
+    const z = Math.max(view.zoom, FOCUS_ZOOM);
+    view = { zoom: z, pan: { x: width / 2 - z * n.x, y: height / 2 - z * n.y } };
+  }
 
   const ready = () => {
     container.setAttribute('data-graph-ready', '');
     performance.mark('graph:ready');
   };
-  // `?webgl=0` forces the canvas renderer, for comparing the two or working around a faulty GPU driver.
-  const webgl = webglAvailable() && new URL(location.href).searchParams.get('webgl') !== '0';
-  let snapshot: HTMLCanvasElement | undefined;
+
+  // What is shown: filters and presets decide; the painter and cytoscape both read these flags.
+  const nodeHidden = new Array<boolean>(nodes.length).fill(false);
+  const edgeHidden = new Array<boolean>(edges.length).fill(false);
+  const paintNodes: PaintNode[] = nodes.map((n, i) => ({ x: n.x, y: n.y, size: sizes[i], kind: n.kind, stub: n.stub, colour: nodeColourVar(n, colourBy), hidden: false }));
+  const edgeColour = (e: ExpandedEdge) => (e.stance ? STANCE_VARS[e.stance] : EDGE_VARS[e.type]);
+  const paintEdges: PaintEdge[] = edges.map((e) => ({ source: indexOf.get(e.source)!, target: indexOf.get(e.target)!, colour: edgeColour(e), hidden: false }));
+
+  let painter: GraphPainter | undefined;
   if (big) {
-    snapshot = paintSnapshot(container, nodes, view, { labelled, focused: initialNode?.id });
-    container.append(snapshot);
-    performance.mark('graph:painted');
-    await afterPaint();
-    ready();
-    paintSnapshotLinks(snapshot, nodes, compact.e, compact.types, view, webgl ? 1 : 0);
-    performance.mark('graph:links-painted');
-    // Cytoscape takes in the elements in one long task: let the links reach the screen before it starts.
-    await afterPaint();
+    painter = new GraphPainter(container);
+    // The first frame carries the labels cytoscape will show, placed the same way.
+    const candidates = order.slice(0, 4000).map((i) => {
+      const n = nodes[i];
+      return { id: n.id, x: n.x * view.zoom + view.pan.x, y: n.y * view.zoom + view.pan.y, radius: (sizes[i] / 2) * view.zoom, width: labelWidth(n.title, !n.stub) };
+    });
+    const boxes = placeLabels(candidates, { height: LABEL_HEIGHT, offset: LABEL_OFFSET, width, heightOfView: height, max: MAX_LABELS, forced: new Set(initial ? [initial] : []) });
+    const labels = boxes.map((box) => ({ box, text: nodes[indexOf.get(box.id)!].title, bold: !nodes[indexOf.get(box.id)!].stub }));
+    const links = painter.paint(paintNodes, paintEdges, view, labels, async () => {
+      // The nodes reach the screen before the first slice of links is stroked.
+      if (!container.hasAttribute('data-graph-ready')) {
+        performance.mark('graph:painted');
+        await afterPaint();
+        ready();
+      } else await nextFrame();
+    });
+    void links.then(() => performance.mark('graph:links-painted'));
   }
 
-  const elements: ElementDefinition[] = [];
-  for (const n of nodes) {
-    elements.push({ group: 'nodes', data: { id: n.id, label: n.title, kind: n.kind, stub: n.stub, degree: n.degree, size: nodeSize(n.degree) }, position: { x: n.x, y: n.y }, classes: labelled.has(n.id) ? 'labelled' : '' });
-  }
-  edges.forEach((e, i) => elements.push({ group: 'edges', data: { id: `e${i}`, source: e.source, target: e.target, type: e.type }, classes: big ? 'bulk' : '' }));
+  // `?webgl=1` asks for cytoscape's WebGL renderer: faster on a real GPU, slower than the canvas on a software one.
+  const webgl = webglAvailable() && new URL(location.href).searchParams.get('webgl') === '1';
+  const nodeElement = (n: ExpandedNode, i: number): ElementDefinition => ({
+    group: 'nodes',
+    data: { id: n.id, label: n.title, kind: n.kind, stub: n.stub, written: !n.stub, degree: n.degree, size: sizes[i], community: n.community, index: i },
+    position: { x: n.x, y: n.y },
+  });
+  const edgeElement = (e: ExpandedEdge, i: number, classes = ''): ElementDefinition => ({ group: 'edges', data: { id: `e${i}`, source: e.source, target: e.target, type: e.type, ...(e.stance ? { stance: e.stance } : {}) }, classes });
 
   const { default: cytoscape } = await library;
   const cy = cytoscape({
     container,
-    elements,
-    style: graphStyle(),
-    // The viewport comes from the positions' extent: fitting would first measure every element's bounding box.
+    elements: big ? [] : [...nodes.map(nodeElement), ...edges.map((e, i) => edgeElement(e, i))],
+    style: graphStyle({ colourBy, drawsBulk: !big }),
     layout: { name: 'preset', fit: false },
     ...view,
     minZoom: 0.002,
-    maxZoom: 4,
-    hideEdgesOnViewport: big,
-    textureOnViewport: big,
+    maxZoom: 6,
     pixelRatio: big ? 1 : 'auto',
     // @ts-expect-error `webgl` is the canvas renderer's option; older typings lack it.
     renderer: { name: 'canvas', webgl },
     boxSelectionEnabled: false,
+    autounselectify: true,
+    // Positions come from the build; dragging an item would only move it away from its community.
+    autoungrabify: true,
   });
-  window.__graph = cy;
   performance.mark('graph:created');
-  followTheme(cy);
-  highlightOnHover(cy);
+  // Setting up comes in steps between frames, so that no one task holds the page.
+  await nextFrame();
+  window.graphView = cy;
+  const orderedNodes = () => order.map((i) => cy.getElementById(nodes[i].id) as NodeSingular);
 
-  if (big) labelInView(cy);
-
-  // The painted first frame stays until cytoscape's own drawing is on screen, or the reader moves the view first.
-  const dropSnapshot = () => {
-    snapshot?.remove();
-    snapshot = undefined;
+  // What is looked at: the hovered item, else the selected one; their neighbourhood is lit and labelled.
+  let selected: number | undefined;
+  let hovered: number | undefined;
+  let forced = new Set<string>();
+  let hood: Set<string> | undefined;
+  const hoodOf = (i: number) => {
+    const ids = new Set([nodes[i].id]);
+    const links: number[] = [];
+    for (const l of linksOf[i]) {
+      if (edgeHidden[l]) continue;
+      links.push(l);
+      ids.add(edges[l].source);
+      ids.add(edges[l].target);
+    }
+    return { ids, links };
   };
-  cy.one('viewport tapstart mouseover', dropSnapshot);
+  // On a big graph, cytoscape holds the nodes labelled or looked at, and nothing else.
+  const ensure = (chosen: ReadonlySet<string>) => {
+    const keep = new Set([...chosen, ...forced, ...(hood ?? [])]);
+    if (selected !== undefined) keep.add(nodes[selected].id);
+    cy.nodes().forEach((n) => {
+      if (!keep.has(n.id())) n.remove();
+    });
+    const missing = [...keep].filter((id) => cy.getElementById(id).empty()).map((id) => indexOf.get(id)!);
+    if (missing.length > 0) cy.add(missing.map((i) => nodeElement(nodes[i], i)));
+  };
+  const bigCandidates = (zoom: number, pan: { x: number; y: number }, width: number, height: number) => {
+    const out = [];
+    const look = new Set([...forced, ...(hood ?? [])]);
+    for (const id of look) {
+      const i = indexOf.get(id)!;
+      out.push(candidate(i, zoom, pan));
+    }
+    if (look.size > 0) return out;
+    let tested = 0;
+    for (const i of order) {
+      if (nodeHidden[i]) continue;
+      const x = nodes[i].x * zoom + pan.x;
+      const y = nodes[i].y * zoom + pan.y;
+      if (x < 0 || y < 0 || x > width || y > height) continue;
+      out.push(candidate(i, zoom, pan));
+      // The first few hundred on screen, by priority, fill the labels a view can hold.
+      if (++tested >= 600) break;
+    }
+    return out;
+  };
+  const candidate = (i: number, zoom: number, pan: { x: number; y: number }) => ({ id: nodes[i].id, x: nodes[i].x * zoom + pan.x, y: nodes[i].y * zoom + pan.y, radius: (sizes[i] / 2) * zoom, width: labelWidth(nodes[i].title, !nodes[i].stub) });
+  const labels = big
+    ? { ordered: () => [], candidates: bigCandidates, ensure, forced: () => forced, first: () => hood, max: MAX_LABELS }
+    : { ordered: orderedNodes, forced: () => forced, first: () => hood, max: MAX_LABELS };
+  const placeLabelsSoon = keepLabelsPlaced(cy, labels);
+  const showLooked = () => {
+    const i = hovered ?? selected;
+    const looked = i === undefined ? undefined : hoodOf(i);
+    forced = new Set(i === undefined ? [] : [nodes[i].id]);
+    if (selected !== undefined) forced.add(nodes[selected].id);
+    hood = looked?.ids;
+    // Labels first: on a big graph this is also what brings the neighbourhood's nodes into cytoscape.
+    placeNow(cy, labels);
+    cy.batch(() => {
+      cy.elements('.lit, .faded').removeClass('lit faded');
+      if (big) cy.edges().remove();
+      cy.nodes('.focused').removeClass('focused');
+      if (selected !== undefined) cy.getElementById(nodes[selected].id).addClass('focused');
+      if (!looked) return;
+      if (big) cy.add(looked.links.map((l) => edgeElement(edges[l], l, 'lit')));
+      else looked.links.forEach((l) => cy.getElementById(`e${l}`).addClass('lit'));
+      for (const id of looked.ids) cy.getElementById(id).addClass('lit');
+      if (!big) cy.elements().not('.lit').addClass('faded');
+    });
+  };
 
-  const form = document.querySelector<HTMLFormElement>('[data-graph-filters]')!;
+  const applyColours = () => {
+    paintNodes.forEach((p, i) => (p.colour = nodeColourVar(nodes[i], colourBy)));
+    cy.style(graphStyle({ colourBy, drawsBulk: !big }));
+    repaint();
+  };
+  followTheme(applyColours);
+
+  // The painter follows the view: moved at once, painted again once the view settles.
+  let repaintTimer: ReturnType<typeof setTimeout> | undefined;
+  const repaint = () => {
+    if (!painter) return;
+    clearTimeout(repaintTimer);
+    void painter.paint(paintNodes, paintEdges, { zoom: cy.zoom(), pan: cy.pan() });
+  };
+  if (painter) {
+    cy.on('viewport', () => {
+      painter!.follow({ zoom: cy.zoom(), pan: cy.pan() });
+      clearTimeout(repaintTimer);
+      repaintTimer = setTimeout(repaint, 140);
+    });
+  }
+
+  // Filters and presets.
+  const form = page.querySelector<HTMLFormElement>('[data-graph-filters]')!;
+  const presetSelect = page.querySelector<HTMLSelectElement>('[data-graph-preset]')!;
+  const readFilters = (): Filters => {
+    const data = new FormData(form);
+    return {
+      kinds: new Set(data.getAll('kind').map(String)),
+      types: new Set(data.getAll('type').map(String)),
+      stances: new Set(data.getAll('stance').map(String)),
+      hideStubs: data.has('hide-stubs'),
+      preset: presetSelect.value,
+    };
+  };
+  let evidence: ReturnType<typeof evidenceOf> | undefined;
   let filtered = false;
-  const applyFilters = () => {
-    const kinds = new Set(new FormData(form).getAll('kind'));
-    const types = new Set(new FormData(form).getAll('type'));
-    const hideStubs = new FormData(form).has('hide-stubs');
-    const everything = kinds.size === form.querySelectorAll('[name="kind"]').length && types.size === form.querySelectorAll('[name="type"]').length && !hideStubs;
+  const applyFilters = (refit: boolean) => {
+    const f = readFilters();
+    const everything = f.preset === 'all' && !f.hideStubs && f.kinds.size === form.querySelectorAll('[name="kind"]').length && f.types.size === form.querySelectorAll('[name="type"]').length && f.stances.size === form.querySelectorAll('[name="stance"]').length;
     if (everything && !filtered) {
-      // Nothing to hide on first load: skip touching every element of a big graph.
-      status.textContent = `Showing all ${cy.nodes().length} items and ${cy.edges().length} links.`;
+      // Nothing hidden yet and nothing to hide: skip touching every element of a big graph.
+      status.textContent = `Showing all ${nodes.length} items and ${edges.length} links.`;
       return;
     }
-    filtered = true;
-    dropSnapshot();
-    cy.batch(() => {
-      cy.nodes().forEach((n) => {
-        n.toggleClass('hidden', !kinds.has(n.data('kind')) || (hideStubs && n.data('stub')));
-      });
-      cy.edges().forEach((e) => {
-        e.toggleClass('hidden', !types.has(e.data('type')));
-      });
+    if (f.preset === 'claims') evidence ??= evidenceOf(nodes, edges, indexOf);
+    const community = f.preset.startsWith('community:') ? Number(f.preset.slice('community:'.length)) : undefined;
+    let changed = false;
+    nodes.forEach((n, i) => {
+      const hide =
+        !f.kinds.has(n.kind) ||
+        (f.hideStubs && n.stub) ||
+        (f.preset === 'written' && n.stub) ||
+        (f.preset === 'claims' && !evidence!.nodes.has(i)) ||
+        (community !== undefined && n.community !== community);
+      if (hide !== nodeHidden[i]) changed = true;
+      nodeHidden[i] = hide;
+      paintNodes[i].hidden = hide;
     });
-    const shown = cy.nodes(':visible').length;
-    status.textContent = `Showing ${shown} of ${cy.nodes().length} items and ${cy.edges(':visible').length} links.`;
+    edges.forEach((e, i) => {
+      const hide =
+        !f.types.has(e.type) ||
+        (e.stance !== undefined && !f.stances.has(e.stance)) ||
+        nodeHidden[paintEdges[i].source] ||
+        nodeHidden[paintEdges[i].target] ||
+        (f.preset === 'claims' && !evidence!.edges.has(i));
+      if (hide !== edgeHidden[i]) changed = true;
+      edgeHidden[i] = hide;
+      paintEdges[i].hidden = hide;
+    });
+    const shownNodes = nodeHidden.filter((h) => !h).length;
+    const shownEdges = edgeHidden.filter((h) => !h).length;
+    filtered = true;
+    if (!changed) return;
+    if (!big) {
+      cy.batch(() => {
+        nodes.forEach((n, i) => cy.getElementById(n.id).toggleClass('hidden', nodeHidden[i]));
+        edges.forEach((_, i) => cy.getElementById(`e${i}`).toggleClass('hidden', edgeHidden[i]));
+      });
+    }
+    if (selected !== undefined && nodeHidden[selected]) select(undefined);
+    status.textContent = shownNodes === nodes.length && shownEdges === edges.length ? `Showing all ${nodes.length} items and ${edges.length} links.` : `Showing ${shownNodes} of ${nodes.length} items and ${shownEdges} of ${edges.length} links.`;
+    if (refit && shownNodes > 0) {
+      const v = fitTo(nodes.filter((_, i) => !nodeHidden[i]));
+      cy.animate({ zoom: v.zoom, pan: v.pan }, { duration: 350 });
+    } else {
+      repaint();
+      placeLabelsSoon();
+    }
   };
-  form.addEventListener('change', applyFilters);
-  applyFilters();
+  form.addEventListener('change', (event) => {
+    const target = event.target as HTMLInputElement;
+    if (target.name === 'colour-by') {
+      colourBy = target.value as ColourBy;
+      applyColours();
+      return;
+    }
+    applyFilters(false);
+  });
+  function setPreset(value: string) {
+    presetSelect.value = value;
+    applyFilters(true);
+  }
+  presetSelect.addEventListener('change', () => applyFilters(true));
+  applyFilters(false);
+  await nextFrame();
 
-  const details = document.querySelector<HTMLElement>('[data-graph-focus]')!;
-  const focus = (node: NodeSingular, animate = true) => {
-    cy.nodes('.focused').removeClass('focused');
-    node.addClass('focused');
-    const view = { center: { eles: node }, zoom: Math.max(cy.zoom(), FOCUS_ZOOM) };
-    if (animate) cy.animate(view, { duration: 300 });
-    else cy.viewport({ zoom: view.zoom, pan: { x: 0, y: 0 } }).center(node);
+  // Selection: the side panel, the address, the lit neighbourhood.
+  const select = (i: number | undefined, options: { centre?: boolean; animate?: boolean } = {}) => {
+    selected = i;
     const url = new URL(location.href);
-    url.searchParams.set('focus', node.id());
+    if (i === undefined) {
+      url.searchParams.delete('focus');
+      panel.close();
+    } else {
+      url.searchParams.set('focus', nodes[i].id);
+      panel.show(i);
+    }
     history.replaceState(null, '', url);
-    showFocus(details, node);
+    showLooked();
+    if (i !== undefined && options.centre) centreOn(nodes[i], options.animate ?? true);
+  };
+  /** Centres the item in the part of the canvas the side panel leaves free. */
+  const centreOn = (p: { x: number; y: number }, animate: boolean) => {
+    const zoom = Math.max(cy.zoom(), FOCUS_ZOOM);
+    const panelBox = panel.box();
+    const canvasBox = container.getBoundingClientRect();
+    const besidePanel = panelBox && panelBox.height > canvasBox.height / 2;
+    const freeWidth = besidePanel ? panelBox.left - canvasBox.left : cy.width();
+    const freeHeight = panelBox && !besidePanel ? panelBox.top - canvasBox.top : cy.height();
+    const pan = { x: freeWidth / 2 - zoom * p.x, y: freeHeight / 2 - zoom * p.y };
+    if (animate) cy.animate({ zoom, pan }, { duration: 400, easing: 'ease-in-out-cubic' });
+    else cy.viewport({ zoom, pan });
+  };
+  panel.onSelect = (i) => select(i, { centre: true });
+  panel.onClose = () => {
+    select(undefined);
+    container.focus();
   };
 
+  const open = (i: number) => {
+    location.href = itemHref(nodes[i].id);
+  };
+  if (big) {
+    // Pointer events matched to items on a grid over the positions: cytoscape holds only a few of them.
+    const hit = hitTester(nodes, sizes, nodeHidden);
+    const at = (event: MouseEvent) => {
+      const box = container.getBoundingClientRect();
+      return hit(event.clientX - box.left, event.clientY - box.top, cy.zoom(), cy.pan());
+    };
+    let queued: MouseEvent | undefined;
+    container.addEventListener('pointermove', (event) => {
+      if (event.buttons !== 0) return;
+      if (!queued) requestAnimationFrame(() => {
+        const i = at(queued!);
+        queued = undefined;
+        if (i !== hovered) {
+          hovered = i;
+          container.style.cursor = i === undefined ? '' : 'pointer';
+          showLooked();
+        }
+      });
+      queued = event;
+    });
+    container.addEventListener('pointerleave', () => {
+      if (hovered === undefined) return;
+      hovered = undefined;
+      showLooked();
+    });
+    let down: { x: number; y: number } | undefined;
+    container.addEventListener('pointerdown', (event) => (down = { x: event.clientX, y: event.clientY }));
+    container.addEventListener('click', (event) => {
+      // A drag that panned the view is not a click.
+      if (down && Math.hypot(event.clientX - down.x, event.clientY - down.y) > 4) return;
+      select(at(event));
+    });
+    container.addEventListener('dblclick', (event) => {
+      const i = at(event);
+      if (i !== undefined) open(i);
+    });
+  } else {
+    // A second tap on the same item within 400 ms opens it (cytoscape's own double tap misses fast clicks).
+    let lastTap = { id: '', at: 0 };
+    cy.on('tap', 'node', (event) => {
+      const id = event.target.id();
+      const now = Date.now();
+      if (lastTap.id === id && now - lastTap.at < 400) open(indexOf.get(id)!);
+      else select(indexOf.get(id));
+      lastTap = { id, at: now };
+    });
+    cy.on('tap', (event) => {
+      if (event.target === cy) select(undefined);
+    });
+    cy.on('mouseover', 'node', (event) => {
+      hovered = indexOf.get(event.target.id());
+      showLooked();
+    });
+    cy.on('mouseout', 'node', () => {
+      hovered = undefined;
+      showLooked();
+    });
+  }
+
+  // Keyboard: Tab reaches the canvas, arrows walk to linked items, Enter opens, Esc clears.
+  container.addEventListener('keydown', (event) => {
+    const arrows: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    if (event.key in arrows) {
+      event.preventDefault();
+      if (selected === undefined) {
+        const first = order.find((i) => !nodeHidden[i]);
+        if (first !== undefined) select(first, { centre: true });
+        return;
+      }
+      const next = neighbourToward(selected, arrows[event.key]);
+      if (next === undefined) status.textContent = `No linked item that way from “${nodes[selected].title}”.`;
+      else {
+        const p = { x: nodes[next].x * cy.zoom() + cy.pan().x, y: nodes[next].y * cy.zoom() + cy.pan().y };
+        select(next, { centre: p.x < 0 || p.y < 0 || p.x > cy.width() || p.y > cy.height() });
+        status.textContent = `${nodes[next].title}: ${nodes[next].stub ? 'not written yet' : nodes[next].kind}, ${linksOf[next].length} links.`;
+      }
+    } else if (event.key === 'Enter' && selected !== undefined) {
+      event.preventDefault();
+      open(selected);
+    } else if (event.key === 'Escape' && selected !== undefined) {
+      event.preventDefault();
+      select(undefined);
+      status.textContent = 'Selection cleared.';
+    }
+  });
+  /** The linked item whose direction from `from` is closest to `dir` (within 70°), nearest first on ties. */
+  const neighbourToward = (from: number, [dx, dy]: [number, number]) => {
+    let best: number | undefined;
+    let bestScore = Infinity;
+    const a = nodes[from];
+    for (const l of linksOf[from]) {
+      if (edgeHidden[l]) continue;
+      const other = indexOf.get(edges[l].source === a.id ? edges[l].target : edges[l].source)!;
+      if (other === from || nodeHidden[other]) continue;
+      const vx = nodes[other].x - a.x;
+      const vy = nodes[other].y - a.y;
+      const dist = Math.hypot(vx, vy) || 1;
+      const angle = Math.acos(Math.max(-1, Math.min(1, (vx * dx + vy * dy) / dist)));
+      if (angle > (70 * Math.PI) / 180) continue;
+      const score = angle * 4 + Math.log(dist + 1);
+      if (score < bestScore) [best, bestScore] = [other, score];
+    }
+    return best;
+  };
+
+  // Find and centre.
   const input = find.querySelector('input')!;
-  const byTitle = new Map(nodes.map((n) => [n.title.toLowerCase(), n.id]));
-  fillTitles(document.querySelector<HTMLDataListElement>('#graph-titles'), nodes.map((n) => n.title));
+  const byTitle = new Map(nodes.map((n, i) => [n.title.toLowerCase(), i]));
+  fillTitles(page.querySelector<HTMLDataListElement>('#graph-titles'), nodes.map((n) => n.title));
   find.addEventListener('submit', (event) => {
     event.preventDefault();
     const query = input.value.trim().toLowerCase();
     if (!query) return;
-    const id = byTitle.get(query) ?? nodes.find((n) => n.title.toLowerCase().includes(query))?.id;
-    if (!id) {
+    const i = byTitle.get(query) ?? nodes.findIndex((n) => n.title.toLowerCase().includes(query));
+    if (i === undefined || i < 0) {
       status.textContent = `No item matches “${input.value.trim()}”.`;
       return;
     }
-    const node = cy.getElementById(id);
-    if (node.hasClass('hidden')) node.removeClass('hidden');
-    dropSnapshot();
-    focus(node);
-    status.textContent = `Found “${node.data('label')}”.`;
+    if (nodeHidden[i]) {
+      // Finding a filtered-out item shows everything again.
+      form.reset();
+      presetSelect.value = 'all';
+      applyFilters(false);
+    }
+    select(i, { centre: true });
+    status.textContent = `Found “${nodes[i].title}”.`;
   });
 
-  cy.on('tap', 'node', (event) => {
-    location.href = itemHref(event.target.id());
-  });
+  // Fit again when the window changes size, unless the reader has moved the view.
+  let moved = false;
+  cy.on('dragpan scrollzoom pinchzoom', () => (moved = true));
+  let size = { w: container.clientWidth, h: container.clientHeight };
+  new ResizeObserver(() => {
+    // The first call only reports the size the graph was drawn at.
+    if (container.clientWidth === size.w && container.clientHeight === size.h) return;
+    size = { w: container.clientWidth, h: container.clientHeight };
+    cy.resize();
+    if (!moved && selected === undefined) {
+      const v = fitTo(nodes.filter((_, i) => !nodeHidden[i]));
+      cy.viewport(v);
+    }
+    repaint();
+    placeLabelsSoon();
+  }).observe(container);
 
-  if (initialNode) focus(cy.getElementById(initialNode.id), false);
+  await nextFrame();
+  if (initialIndex !== undefined) select(initialIndex, { centre: true, animate: false });
+  else placeNow(cy, labels);
+  painter?.dropLabels();
   find.removeEventListener('submit', holdFind);
   if (pendingFind) find.requestSubmit();
+  performance.mark('graph:interactive');
+  container.setAttribute('data-graph-interactive', '');
 
-  // Cytoscape draws on its own animation frame; two frames after ready, its drawing is on screen.
-  cy.ready(async () => {
-    await afterPaint();
-    if (!big) ready();
-    dropSnapshot();
-    container.setAttribute('data-graph-complete', '');
-    performance.mark('graph:complete');
-  });
+  // Cytoscape draws on its own animation frame; two frames on, its drawing is on screen.
+  await afterPaint();
+  if (!big) ready();
+  container.setAttribute('data-graph-complete', '');
+  performance.mark('graph:complete');
 }
 
-/** Once zoomed in, labels the nodes in view (a bounded number), so titles appear without labelling thousands. */
-function labelInView(cy: Core) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  cy.on('viewport', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (cy.zoom() < LABEL_ZOOM) return;
-      const { x1, x2, y1, y2 } = cy.extent();
-      const inView = cy.nodes().filter((n) => {
-        const p = n.position();
-        return p.x >= x1 && p.x <= x2 && p.y >= y1 && p.y <= y2;
-      });
-      if (inView.length <= LABELS_IN_VIEW) cy.batch(() => inView.addClass('labelled'));
-    }, 150);
+/**
+ * Finds the item under a point of the canvas: a grid over the build-time
+ * positions, searched in the cells around the point; the nearest item whose
+ * disc (at least 6 pixels across) holds the point wins.
+ */
+function hitTester(nodes: ExpandedNode[], sizes: number[], hidden: boolean[]) {
+  const cell = 64;
+  const grid = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    const key = `${Math.floor(n.x / cell)},${Math.floor(n.y / cell)}`;
+    if (!grid.has(key)) grid.set(key, []);
+    grid.get(key)!.push(i);
   });
-}
-
-/** The focused item in words, with links: what the canvas shows, for keyboards and screen readers. */
-function showFocus(panel: HTMLElement, node: NodeSingular) {
-  const link = (n: NodeSingular) => {
-    const a = document.createElement('a');
-    a.href = itemHref(n.id());
-    a.textContent = n.data('label');
-    return a;
+  const largest = Math.max(1, ...sizes) / 2;
+  return (sx: number, sy: number, zoom: number, pan: { x: number; y: number }): number | undefined => {
+    const x = (sx - pan.x) / zoom;
+    const y = (sy - pan.y) / zoom;
+    const reach = Math.max(largest, 6 / zoom);
+    let best: number | undefined;
+    let bestDistance = Infinity;
+    for (let cx = Math.floor((x - reach) / cell); cx <= Math.floor((x + reach) / cell); cx++) {
+      for (let cy = Math.floor((y - reach) / cell); cy <= Math.floor((y + reach) / cell); cy++) {
+        for (const i of grid.get(`${cx},${cy}`) ?? []) {
+          if (hidden[i]) continue;
+          const d = Math.hypot(nodes[i].x - x, nodes[i].y - y);
+          const r = Math.max(sizes[i] / 2, 6 / zoom);
+          if (d <= r && d < bestDistance) [best, bestDistance] = [i, d];
+        }
+      }
+    }
+    return best;
   };
-  panel.replaceChildren();
-  const heading = document.createElement('h2');
-  heading.textContent = 'Focused item';
-  const title = document.createElement('p');
-  title.append(link(node), ` (${node.data('kind')}${node.data('stub') ? ', not written yet' : ''})`);
-  const list = document.createElement('ul');
-  list.className = 'plain-list';
-  node.neighborhood('node').forEach((n) => {
-    const li = document.createElement('li');
-    li.append(link(n));
-    list.append(li);
+}
+
+/** Items with a claim, what they link to (their evidence), and any link that takes a stance. */
+function evidenceOf(nodes: ExpandedNode[], edges: ExpandedEdge[], indexOf: Map<string, number>) {
+  const keep = new Set<number>();
+  const links = new Set<number>();
+  edges.forEach((e, i) => {
+    const s = indexOf.get(e.source)!;
+    const t = indexOf.get(e.target)!;
+    const fromClaim = nodes[s].claim && (e.type === 'cites' || e.type === 'related');
+    if (fromClaim || e.stance) {
+      keep.add(s);
+      keep.add(t);
+      links.add(i);
+    }
   });
-  const count = document.createElement('p');
-  count.textContent = `${node.neighborhood('node').length} connected items:`;
-  panel.append(heading, title, count, list);
-  panel.hidden = false;
+  nodes.forEach((n, i) => n.claim && keep.add(i));
+  return { nodes: keep, edges: links };
+}
+
+/** The legend's communities: colour, most central item, size; a click shows that community alone. */
+function fillLegend(page: HTMLElement, communities: { index: number; title: string; size: number }[], show: (c: number) => void) {
+  const list = page.querySelector<HTMLElement>('[data-community-legend]');
+  if (!list) return;
+  const legend = list.closest<HTMLDetailsElement>('[data-legend-communities]')!;
+  // On a phone the legend starts folded, leaving the graph the screen.
+  if (matchMedia('(max-width: 700px)').matches) legend.open = false;
+  const shown = communities.filter((c) => c.size > 1).slice(0, 10);
+  if (shown.length < 2) {
+    legend.querySelector('summary')!.textContent = 'Legend';
+    return;
+  }
+  for (const c of shown) {
+    const li = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'community-button';
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch node';
+    swatch.style.background = `var(--community-${c.index})`;
+    swatch.setAttribute('aria-hidden', 'true');
+    const title = document.createElement('span');
+    title.className = 'community-title';
+    title.textContent = c.title;
+    const size = document.createElement('span');
+    size.className = 'community-size';
+    size.textContent = `${c.size}`;
+    button.append(swatch, title, size);
+    button.title = `Show only this community (${c.size} items)`;
+    button.addEventListener('click', () => show(c.index));
+    li.append(button);
+    list.append(li);
+  }
+}
+
+function fillPresets(page: HTMLElement, communities: { index: number; title: string; size: number }[]) {
+  const group = page.querySelector<HTMLOptGroupElement>('[data-preset-communities]');
+  if (!group) return;
+  const shown = communities.filter((c) => c.size > 1).slice(0, 10);
+  if (shown.length < 2) {
+    group.remove();
+    return;
+  }
+  for (const c of shown) {
+    const option = document.createElement('option');
+    option.value = `community:${c.index}`;
+    option.textContent = `${c.title.length > 60 ? c.title.slice(0, 59) + '…' : c.title} (${c.size})`;
+    group.append(option);
+  }
 }
 
 const container = document.querySelector<HTMLElement>('[data-graph]');

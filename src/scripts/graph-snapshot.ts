@@ -1,150 +1,203 @@
 /**
- * The first frame of a big global graph, drawn straight onto a canvas from
- * the build-time positions while cytoscape (hundreds of milliseconds to
- * load, seconds to take in ten thousand nodes) sets up behind it. It draws
- * what cytoscape draws, from the same stylesheet values: the same viewport,
- * colours, node sizes, stub styling, links and labels; so the swap to
- * cytoscape does not change the picture.
+ * The painter of a big global graph: every node and link drawn straight
+ * onto one canvas, one path per colour, which costs tens of milliseconds
+ * where cytoscape spends seconds a frame on ten thousand nodes and a
+ * hundred thousand links. It paints the first frame before cytoscape is up
+ * (with the labels cytoscape will show), then stays under cytoscape, which
+ * draws on top only what is labelled, lit or selected, and handles every
+ * event. While the reader pans or zooms the last picture is moved and
+ * scaled with a CSS transform; once the view settles it is painted again,
+ * links in slices between frames so that no task runs long.
  */
-import type { Viewport } from '../lib/graph-viewport';
-import { cssVar, EDGE_VARS, KIND_VARS, labelShown, LABEL_FONT_SIZE, LABEL_MAX_WIDTH, nodeSize } from './graph-style';
+import type { Viewport } from '../lib/graph/viewport';
+import type { LabelBox } from '../lib/graph/labels';
+import { cssVar, EDGE_FAINT, LABEL_FONT_FAMILY, LABEL_FONT_SIZE, STUB_OPACITY } from './graph-style';
 
-export interface SnapshotNode {
-  id: string;
-  title: string;
-  kind: string;
-  stub: boolean;
+export interface PaintNode {
   x: number;
   y: number;
-  degree: number;
+  /** Diameter in model units. */
+  size: number;
+  kind: string;
+  stub: boolean;
+  /** CSS variable of its colour. */
+  colour: string;
+  hidden: boolean;
 }
-/** [source index, target index, type index], as in the graph file. */
-export type SnapshotEdge = readonly [number, number, number];
 
-/** Cytoscape's default label font, so label widths match. */
-const FONT_FAMILY = 'Helvetica Neue, Helvetica, sans-serif';
-const STUB_OPACITY = 0.45;
-const EDGE_OPACITY = 0.8;
+export interface PaintEdge {
+  source: number;
+  target: number;
+  /** CSS variable of its colour. */
+  colour: string;
+  hidden: boolean;
+}
 
-/**
- * Paints the nodes onto a canvas covering `container`, at one device pixel
- * per CSS pixel as cytoscape does on a big graph; returns the canvas. The
- * links come after (`paintSnapshotLinks`): tens of thousands of strokes cost
- * more than all the nodes together, and the reader sees the nodes meanwhile.
- */
-export function paintSnapshot(
-  container: HTMLElement,
-  nodes: readonly SnapshotNode[],
-  view: Viewport,
-  options: { labelled: ReadonlySet<string>; focused?: string },
-): HTMLCanvasElement {
-  const { width, height } = container.getBoundingClientRect();
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(width));
-  canvas.height = Math.max(1, Math.round(height));
-  canvas.className = 'graph-snapshot';
-  canvas.setAttribute('aria-hidden', 'true');
-  const ctx = canvas.getContext('2d')!;
-  ctx.setTransform(view.zoom, 0, 0, view.zoom, view.pan.x, view.pan.y);
+export interface PaintLabel {
+  box: LabelBox;
+  text: string;
+  bold: boolean;
+}
 
-  // Nodes, one path per kind and stub state, in the stylesheet's colours.
-  const stubColour = cssVar('--stub');
-  for (const stub of [false, true]) {
-    for (const kind of new Set(nodes.map((n) => n.kind))) {
-      const path = new Path2D();
-      for (const n of nodes) {
-        if (n.kind !== kind || n.stub !== stub) continue;
-        const r = nodeSize(n.degree) / 2;
-        path.moveTo(n.x + r, n.y);
-        path.arc(n.x, n.y, r, 0, 2 * Math.PI);
-      }
-      const colour = kind in KIND_VARS ? cssVar(KIND_VARS[kind as keyof typeof KIND_VARS]) : stubColour;
-      ctx.globalAlpha = stub ? STUB_OPACITY : 1;
-      ctx.fillStyle = colour;
+/** Links stroked per slice: a slice stays well under 50 ms on a slow machine. */
+const EDGE_SLICE = 8_000;
+/** The smallest radius a node is drawn with on screen, so a zoomed-out graph still shows its items. */
+const MIN_RADIUS = 1.4;
+
+export class GraphPainter {
+  readonly canvas: HTMLCanvasElement;
+  private painted: Viewport | undefined;
+  private generation = 0;
+  private labelCanvas: HTMLCanvasElement | undefined;
+
+  /** Takes the first frame's labels away (cytoscape draws its own). */
+  dropLabels(): void {
+    this.labelCanvas?.remove();
+    this.labelCanvas = undefined;
+  }
+
+  constructor(private readonly container: HTMLElement) {
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'graph-snapshot';
+    this.canvas.setAttribute('aria-hidden', 'true');
+    container.prepend(this.canvas);
+  }
+
+  /** Moves and scales the last picture to match `view`, until the next paint. */
+  follow(view: Viewport): void {
+    if (!this.painted) return;
+    this.dropLabels();
+    const k = view.zoom / this.painted.zoom;
+    const tx = view.pan.x - this.painted.pan.x * k;
+    const ty = view.pan.y - this.painted.pan.y * k;
+    this.canvas.style.transform = `translate(${tx}px, ${ty}px) scale(${k})`;
+  }
+
+  /** Paints the nodes (and labels) now, and the links in slices after (at background priority); resolves when the links are in, or when a newer paint takes over. */
+  async paint(nodes: readonly PaintNode[], edges: readonly PaintEdge[], view: Viewport, labels: readonly PaintLabel[] = [], between: () => Promise<void> = nextSlice): Promise<boolean> {
+    const generation = ++this.generation;
+    const { width, height } = this.container.getBoundingClientRect();
+    const canvas = this.canvas;
+    canvas.width = Math.max(1, Math.round(width));
+    canvas.height = Math.max(1, Math.round(height));
+    canvas.style.width = `${canvas.width}px`;
+    canvas.style.height = `${canvas.height}px`;
+    canvas.style.transform = '';
+    this.painted = { zoom: view.zoom, pan: { ...view.pan } };
+    // The view painted, for scripts and tests that look for an item in the picture.
+    canvas.dataset.view = JSON.stringify(this.painted);
+    const ctx = canvas.getContext('2d')!;
+    const { zoom, pan } = view;
+    const colours = new Map<string, string>();
+    const colourOf = (v: string) => {
+      let c = colours.get(v);
+      if (c === undefined) colours.set(v, (c = cssVar(v)));
+      return c;
+    };
+
+    // Nodes: one path per colour and stub state.
+    const paths = new Map<string, Path2D>();
+    for (const n of nodes) {
+      if (n.hidden) continue;
+      const x = n.x * zoom + pan.x;
+      const y = n.y * zoom + pan.y;
+      const r = Math.max(MIN_RADIUS, (n.size / 2) * zoom);
+      if (x < -r || y < -r || x > width + r || y > height + r) continue;
+      const key = `${n.stub ? 's' : 'w'}${n.colour}`;
+      let path = paths.get(key);
+      if (!path) paths.set(key, (path = new Path2D()));
+      addShape(path, n.kind, x, y, r);
+    }
+    for (const [key, path] of paths) {
+      ctx.globalAlpha = key[0] === 's' ? STUB_OPACITY : 1;
+      ctx.fillStyle = colourOf(key.slice(1));
       ctx.fill(path);
-      if (stub) {
+    }
+    ctx.globalAlpha = 1;
+
+    // Labels of the first frame go on a canvas of their own, taken away once cytoscape labels the graph itself.
+    this.dropLabels();
+    if (labels.length > 0) {
+      const labelCanvas = document.createElement('canvas');
+      labelCanvas.className = 'graph-snapshot';
+      labelCanvas.setAttribute('aria-hidden', 'true');
+      labelCanvas.width = canvas.width;
+      labelCanvas.height = canvas.height;
+      canvas.after(labelCanvas);
+      this.labelCanvas = labelCanvas;
+      const ctx = labelCanvas.getContext('2d')!;
+      const bg = colourOf('--bg');
+      const fg = colourOf('--fg');
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'middle';
+      for (const { box, text, bold } of labels) {
+        ctx.globalAlpha = 0.78;
+        ctx.fillStyle = bg;
+        // The box holds the margins cytoscape counts around a label; the background covers the text alone.
+        const top = box.top + 3;
+        ctx.fillRect(box.left + 5, top, box.right - box.left - 10, LABEL_FONT_SIZE + 4);
         ctx.globalAlpha = 1;
-        ctx.strokeStyle = stubColour;
-        ctx.lineWidth = 1;
+        ctx.fillStyle = fg;
+        ctx.font = `${bold ? '600 ' : ''}${LABEL_FONT_SIZE}px ${LABEL_FONT_FAMILY}`;
+        ctx.fillText(text, box.left + 6, top + (LABEL_FONT_SIZE + 4) / 2, box.right - box.left - 12);
+      }
+    }
+
+    // Links under the nodes (`destination-over`), one stroke per colour per slice.
+    for (let start = 0; start < edges.length; start += EDGE_SLICE) {
+      await between();
+      if (generation !== this.generation) return false;
+      const byColour = new Map<string, Path2D>();
+      const end = Math.min(edges.length, start + EDGE_SLICE);
+      for (let i = start; i < end; i++) {
+        const e = edges[i];
+        if (e.hidden) continue;
+        const s = nodes[e.source];
+        const t = nodes[e.target];
+        if (s.hidden || t.hidden) continue;
+        let path = byColour.get(e.colour);
+        if (!path) byColour.set(e.colour, (path = new Path2D()));
+        path.moveTo(s.x * zoom + pan.x, s.y * zoom + pan.y);
+        path.lineTo(t.x * zoom + pan.x, t.y * zoom + pan.y);
+      }
+      ctx.globalCompositeOperation = 'destination-over';
+      ctx.globalAlpha = EDGE_FAINT;
+      ctx.lineWidth = 1;
+      for (const [colour, path] of byColour) {
+        ctx.strokeStyle = colourOf(colour);
         ctx.stroke(path);
       }
-    }
-  }
-
-  const focused = options.focused === undefined ? undefined : nodes.find((n) => n.id === options.focused);
-  if (focused) {
-    ctx.globalAlpha = 1;
-    ctx.beginPath();
-    ctx.arc(focused.x, focused.y, nodeSize(focused.degree) / 2, 0, 2 * Math.PI);
-    ctx.strokeStyle = cssVar('--focus');
-    ctx.lineWidth = 4;
-    ctx.stroke();
-  }
-
-  // Labels below their nodes, only where cytoscape would show them at this zoom.
-  if (labelShown(view.zoom) || focused) {
-    const bg = cssVar('--bg');
-    const fg = cssVar('--fg');
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
-    for (const n of nodes) {
-      const isFocused = n === focused;
-      if (!isFocused && !(options.labelled.has(n.id) && labelShown(view.zoom))) continue;
-      ctx.font = `${isFocused ? 'bold ' : ''}${LABEL_FONT_SIZE}px ${FONT_FAMILY}`;
-      const text = ellipsis(ctx, n.title, LABEL_MAX_WIDTH);
-      const w = ctx.measureText(text).width;
-      const top = n.y + nodeSize(n.degree) / 2 + 3;
-      ctx.globalAlpha = 0.7;
-      ctx.fillStyle = bg;
-      ctx.fillRect(n.x - w / 2 - 1, top - 1, w + 2, LABEL_FONT_SIZE + 2);
+      ctx.globalCompositeOperation = 'source-over';
       ctx.globalAlpha = 1;
-      ctx.fillStyle = fg;
-      ctx.fillText(text, n.x, top);
     }
-  }
-  return canvas;
-}
-
-/** The longest prefix of `text` that fits `max` pixels with an ellipsis, as cytoscape's `text-wrap: ellipsis` does. */
-function ellipsis(ctx: CanvasRenderingContext2D, text: string, max: number): string {
-  if (ctx.measureText(text).width <= max) return text;
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (ctx.measureText(text.slice(0, mid) + '…').width <= max) lo = mid;
-    else hi = mid - 1;
-  }
-  return text.slice(0, lo) + '…';
-}
-
-/**
- * Adds the links under the nodes already painted (`destination-over`
- * composites behind them, as cytoscape draws links below nodes), one path
- * per link type. `minWidth` is the narrowest line the renderer that takes
- * over will draw, in CSS pixels (WebGL draws no line under a pixel).
- */
-export function paintSnapshotLinks(canvas: HTMLCanvasElement, nodes: readonly SnapshotNode[], edges: readonly SnapshotEdge[], types: readonly string[], view: Viewport, minWidth = 0): void {
-  const ctx = canvas.getContext('2d')!;
-  ctx.setTransform(view.zoom, 0, 0, view.zoom, view.pan.x, view.pan.y);
-  ctx.globalCompositeOperation = 'destination-over';
-  // Links under nodes, one path per link type: a stroke per colour instead of a stroke per link.
-  ctx.globalAlpha = EDGE_OPACITY;
-  for (const [type, v] of Object.entries(EDGE_VARS)) {
-    const index = types.indexOf(type);
-    ctx.beginPath();
-    for (const [source, target, t0] of edges) {
-      if (t0 !== index) continue;
-      const s = nodes[source];
-      const t = nodes[target];
-      ctx.moveTo(s.x, s.y);
-      ctx.lineTo(t.x, t.y);
-    }
-    ctx.strokeStyle = cssVar(v);
-    ctx.lineWidth = Math.max(type === 'cites' ? 1 : 1.6, minWidth / view.zoom);
-    ctx.stroke();
+    return true;
   }
 
-  ctx.globalCompositeOperation = 'source-over';
-  ctx.globalAlpha = 1;
+  remove(): void {
+    this.generation++;
+    this.dropLabels();
+    this.canvas.remove();
+  }
 }
+
+/** The node's shape, as cytoscape draws it: notes round, papers square, lines diamonds. */
+function addShape(path: Path2D, kind: string, x: number, y: number, r: number): void {
+  if (kind === 'paper') {
+    path.rect(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
+  } else if (kind === 'line') {
+    path.moveTo(x, y - r);
+    path.lineTo(x + r, y);
+    path.lineTo(x, y + r);
+    path.lineTo(x - r, y);
+    path.closePath();
+  } else {
+    path.moveTo(x + r, y);
+    path.arc(x, y, r, 0, 2 * Math.PI);
+  }
+}
+
+/** Link slices run at background priority: setting up cytoscape and answering the reader come first. */
+const nextSlice = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (f: () => void, o: { priority: string }) => Promise<void> } }).scheduler;
+  return scheduler?.postTask ? scheduler.postTask(() => {}, { priority: 'background' }) : new Promise<void>((done) => setTimeout(done, 0));
+};

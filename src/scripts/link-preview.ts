@@ -1,19 +1,21 @@
 /**
  * Link previews: resting the pointer on a link to another item (~300 ms), or
  * reaching it with the keyboard, shows a card with its kind, title, claim or
- * summary, status, and first lines. The card's data is a small file per item
+ * summary, the claim's status, and first lines. The card's data is a small file per item
  * (`/previews/<id>.json`), fetched on first use and kept. Esc or leaving the
  * link closes it; the card sits below the link (above it near the bottom of the
  * window), outside the page's flow, so nothing moves. Off on touch screens,
  * where a tap follows the link.
  */
-import { BASE, href } from '../lib/site/urls';
+import { KIND_FOLDER } from '../lib/content/ids';
+import { STATUS_VOCABULARY } from '../lib/content/stance';
+import { KIND_VOCABULARY } from '../lib/content/vocabulary';
+import { BASE, href, previewPath } from '../lib/site/urls';
 import type { LinkPreview } from '../lib/site/previews';
 
 const DELAY_MS = 300;
 const GAP = 6;
-const ITEM = new RegExp(`^${BASE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}((?:notes|papers|lines)/.+?)/$`);
-const KIND: Record<string, string> = { note: 'Note', paper: 'Paper', line: 'Inquiry line' };
+const ITEM = new RegExp(`^${BASE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}((?:${Object.values(KIND_FOLDER).join('|')})/.+?)/$`);
 const cache = new Map<string, Promise<LinkPreview | undefined>>();
 
 let card: HTMLElement | undefined;
@@ -30,7 +32,7 @@ function itemOf(a: HTMLAnchorElement): string | undefined {
 function load(id: string): Promise<LinkPreview | undefined> {
   let data = cache.get(id);
   if (!data) {
-    data = fetch(href(`/previews/${id}.json`)).then((r) => (r.ok ? (r.json() as Promise<LinkPreview>) : undefined), () => undefined);
+    data = fetch(href(previewPath(id))).then((r) => (r.ok ? (r.json() as Promise<LinkPreview>) : undefined), () => undefined);
     cache.set(id, data);
   }
   return data;
@@ -40,9 +42,9 @@ const el = (tag: string, className: string, text?: string) => Object.assign(docu
 
 function fill(preview: LinkPreview): void {
   const head = el('p', 'preview-head');
-  head.append(el('span', `badge ${preview.kind}`, KIND[preview.kind] ?? preview.kind));
+  head.append(el('span', `badge ${preview.kind}`, KIND_VOCABULARY[preview.kind].one));
   if (preview.stub) head.append(' ', el('span', 'badge stub', 'not written yet'));
-  if (preview.status) head.append(' ', el('span', 'preview-status', preview.status));
+  if (preview.status) head.append(' ', el('span', `badge status-${preview.status}`, STATUS_VOCABULARY[preview.status].label));
   const parts = [head, el('p', 'preview-title', preview.title)];
   if (preview.claim) parts.push(el('p', 'preview-claim', preview.claim));
   else if (preview.summary) parts.push(el('p', 'preview-summary', preview.summary));

@@ -1,12 +1,19 @@
 /**
- * An item's neighbourhood, drawn on demand: rings by distance around the
- * item (a concentric layout is instant and reads well at this size), the
- * evidence trail highlighted as a path, a click opening the item.
+ * An item's neighbourhood, drawn on demand and readable for hubs: the
+ * neighbours grouped by link type, the groups that matter most drawn item
+ * by item with labels, the long ones folded into a node ("133 inquiry
+ * lines") that unfolds on click (src/lib/graph/local-groups.ts); a radial
+ * layout with labels beside their nodes, placed without overlaps; the
+ * evidence trail highlighted as a path.
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
-import { expandCompactGraph, type CompactGraph } from '../lib/compact-graph';
-import { adjacencyOf, neighbourhood } from '../lib/paths';
-import { followTheme, graphStyle, highlightOnHover, nodeSize } from './graph-style';
+import { expandCompactGraph, type CompactGraph } from '../lib/graph/compact';
+import { byLabelPriority } from '../lib/graph/labels';
+import { planLocalGraph, type LocalNode } from '../lib/graph/local-groups';
+import { adjacencyOf } from '../lib/graph/walks';
+import { keepLabelsPlaced, placeNow } from './graph-labels';
+import { extentViewport } from '../lib/graph/viewport';
+import { followTheme, graphStyle, LABEL_MAX_WIDTH, lightUp, nodeSize } from './graph-style';
 import { itemHref } from '../lib/site/urls';
 
 declare global {
@@ -14,9 +21,6 @@ declare global {
     __localGraph?: Core;
   }
 }
-
-/** No more nodes than a small drawing shows legibly; nearer ones are kept first. */
-const LIMIT = 150;
 
 export async function mountLocalGraph(details: HTMLElement): Promise<void> {
   const canvas = details.querySelector<HTMLElement>('[data-local-canvas]')!;
@@ -32,49 +36,99 @@ export async function mountLocalGraph(details: HTMLElement): Promise<void> {
     status.textContent = 'The local graph could not be loaded.';
     return;
   }
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const byId = new Map<string, LocalNode & { community: number }>(graph.nodes.map((n) => [n.id, { id: n.id, title: n.title, kind: n.kind, stub: n.stub, claim: n.claim, degree: n.degree, community: n.community }]));
   const adjacency = adjacencyOf(byId.keys(), graph.edges);
 
   let cy: Core | undefined;
   let stopTheme: (() => void) | undefined;
-  const draw = (depth: number) => {
-    const hood = neighbourhood(adjacency, center, depth, { limit: LIMIT });
+  const expanded = new Set<string>();
+  let depth: 1 | 2 = 1;
+  const draw = () => {
+    // On a narrow canvas the ring stands upright and the labels are narrower, so they still fit beside their nodes.
+    const narrow = canvas.clientWidth < 560;
+    const maxWidth = narrow ? Math.max(80, Math.round(canvas.clientWidth * 0.3)) : LABEL_MAX_WIDTH;
+    const side = Math.min(maxWidth + 32, canvas.clientWidth * 0.4);
+    const plan = planLocalGraph(adjacency, byId, center, { depth, expanded });
+    const stretch = narrow ? Math.max(1, (canvas.clientHeight - 52) / Math.max(60, canvas.clientWidth - 2 * side)) : 1;
+    for (const p of [...plan.items, ...plan.groups]) p.y *= stretch;
     const elements: ElementDefinition[] = [];
-    for (const [id, d] of hood.depth) {
-      const n = byId.get(id)!;
-      elements.push({ data: { id, label: n.title, kind: n.kind, stub: n.stub, depth: d, size: nodeSize(n.degree) }, classes: id === center ? 'labelled focused' : 'labelled' });
+    const c = byId.get(center)!;
+    elements.push({ data: { id: center, label: c.title, kind: c.kind, stub: c.stub, written: !c.stub, size: nodeSize(c.degree, c.stub) + 6, degree: c.degree, community: c.community }, position: { x: 0, y: 0 }, classes: 'focused' });
+    for (const item of plan.items) {
+      const n = byId.get(item.id)!;
+      elements.push({ data: { id: item.id, label: n.title, kind: n.kind, stub: n.stub, written: !n.stub, claim: n.claim, depth: item.depth, size: Math.min(nodeSize(n.degree, n.stub), 26), degree: n.degree, align: item.align, community: n.community }, position: { x: item.x, y: item.y } });
     }
-    hood.edges.forEach(({ source, target, type }, i) => {
-      elements.push({ data: { id: `l${i}`, source, target, type }, classes: trail.has(`${source}|${target}|${type}`) ? 'trail' : '' });
+    for (const g of plan.groups) {
+      elements.push({ data: { id: g.id, label: `${g.label} ▸`, kind: 'group', size: 22, degree: g.members.length, align: g.align, members: g.members.length, depth: g.depth }, position: { x: g.x, y: g.y }, classes: 'group' });
+    }
+    plan.edges.forEach(({ source, target, type, group }, i) => {
+      elements.push({ data: { id: `l${i}`, source, target, type }, classes: [group ? 'group' : '', trail.has(`${source}|${target}|${type}`) ? 'trail' : ''].join(' ').trim() });
     });
     stopTheme?.();
     cy?.destroy();
-    cy = cytoscape({
+    const instance = cytoscape({
       container: canvas,
       elements,
-      style: graphStyle(),
-      layout: { name: 'concentric', concentric: (n) => 10 - n.data('depth'), levelWidth: () => 1, minNodeSpacing: 18, animate: false, padding: 20 },
+      style: graphStyle({ colourBy: 'kind' }),
+      layout: { name: 'preset', fit: false },
       minZoom: 0.2,
       maxZoom: 3,
       boxSelectionEnabled: false,
+      autounselectify: true,
     });
-    cy.edges('.trail').connectedNodes().addClass('trail');
-    cy.on('tap', 'node', (event) => {
-      if (event.target.id() !== center) location.href = itemHref(event.target.id());
+    cy = instance;
+    instance.scratch('labelMaxWidth', maxWidth);
+    // Fitted with room on either side for the labels beside the nodes.
+    instance.viewport(extentViewport(instance.nodes().map((n) => n.position()), instance.width(), instance.height(), { left: side, right: side, top: 24, bottom: 28, maxZoom: 1.6 }));
+    instance.edges('.trail').connectedNodes().addClass('trail');
+    // Labels: the centre, then trail items, then groups, then the rest by priority; hovered neighbourhoods always.
+    const rank = (id: string) => (id === center ? 0 : instance.getElementById(id).hasClass('trail') ? 1 : instance.getElementById(id).hasClass('group') ? 2 : 3);
+    const ordered = instance
+      .nodes()
+      .toArray()
+      .sort((a, b) => rank(a.id()) - rank(b.id()) || (byId.has(a.id()) && byId.has(b.id()) ? byLabelPriority(byId.get(a.id())!, byId.get(b.id())!) : 0));
+    const forced = new Set<string>([center]);
+    let hood: Set<string> | undefined;
+    const labels = { ordered: () => ordered, forced: () => forced, first: () => hood };
+    keepLabelsPlaced(instance, labels);
+    placeNow(instance, labels);
+    instance.on('mouseover', 'node', (event) => {
+      hood = new Set(event.target.closedNeighborhood('node').map((n: { id(): string }) => n.id()));
+      lightUp(instance, [event.target.id()], true);
+      placeNow(instance, labels);
     });
-    highlightOnHover(cy);
-    stopTheme = followTheme(cy);
-    window.__localGraph = cy;
-    const count = hood.depth.size - 1;
-    const more = hood.omitted > 0 ? `, and ${hood.omitted} more not drawn` : '';
-    status.textContent = `${count} linked ${count === 1 ? 'item' : 'items'}${more}. Click an item to open it.`;
+    instance.on('mouseout', 'node', () => {
+      hood = undefined;
+      lightUp(instance, undefined, true);
+      placeNow(instance, labels);
+    });
+    instance.on('tap', 'node.group', (event) => {
+      expanded.add(event.target.id());
+      draw();
+    });
+    instance.on('tap', 'node', (event) => {
+      const id = event.target.id();
+      if (id !== center && !event.target.hasClass('group')) location.href = itemHref(id);
+    });
+    stopTheme = followTheme(() => {
+      instance.style(graphStyle({ colourBy: 'kind' }));
+      placeNow(instance, labels);
+    });
+    window.__localGraph = instance;
+    const shown = plan.items.length;
+    const folded = plan.groups.reduce((s, g) => s + g.members.length, 0);
+    const foldedText = plan.groups.length > 0 ? `; ${folded} more in ${plan.groups.length} ${plan.groups.length === 1 ? 'group' : 'groups'} (click a group to unfold it)` : '';
+    status.textContent = `${shown} linked ${shown === 1 ? 'item' : 'items'} drawn${foldedText}. Click an item to open it.`;
     canvas.setAttribute('data-graph-ready', '');
   };
 
   details.querySelectorAll<HTMLInputElement>('input[name="local-depth"]').forEach((radio) =>
     radio.addEventListener('change', () => {
-      if (radio.checked) draw(Number(radio.value));
+      if (!radio.checked) return;
+      depth = radio.value === '2' ? 2 : 1;
+      draw();
     }),
   );
-  draw(Number(details.querySelector<HTMLInputElement>('input[name="local-depth"]:checked')?.value ?? 1));
+  depth = details.querySelector<HTMLInputElement>('input[name="local-depth"]:checked')?.value === '2' ? 2 : 1;
+  draw();
 }

@@ -1,7 +1,8 @@
 /** The path finder: resolves two titles, walks the graph file, and lists the chain of typed links. */
-import { expandCompactGraph, type CompactGraph } from '../lib/compact-graph';
-import { adjacencyOf, shortestPath, STEP_VERBS } from '../lib/paths';
-import type { EdgeType } from '../lib/graph';
+import { expandCompactGraph, type CompactGraph } from '../lib/graph/compact';
+import { adjacencyOf, shortestPath } from '../lib/graph/walks';
+import type { EdgeType } from '../lib/graph/graph';
+import { stepWording } from '../lib/graph/vocabulary';
 import { fillTitles } from './titles';
 import { itemHref } from '../lib/site/urls';
 
@@ -83,7 +84,8 @@ async function run(fromText: string, toText: string, avoidStubs: boolean) {
     const li = document.createElement('li');
     li.className = 'step-edge';
     li.dataset.edgeType = step.edge.type;
-    li.textContent = `${step.direction === 'forward' ? '↓' : '↑'} ${STEP_VERBS[step.edge.type as EdgeType][step.direction]}`;
+    if (step.edge.stance) li.dataset.stance = step.edge.stance;
+    li.textContent = `${step.direction === 'forward' ? '↓' : '↑'} ${stepWording(step.edge.type as EdgeType, step.edge.stance, step.direction)}`;
     list.append(li, item(byId.get(step.to)!));
   }
   result.replaceChildren(heading, list);

@@ -3,10 +3,10 @@
  * by kind, ?q= in the landing page's URL. Loaded on demand (focus, Ctrl/Cmd-K,
  * "/"), so pages that are only read never download the search code.
  */
-import type { SearchRecord } from '../lib/search/documents';
-import { fetchJsonOverHttp, SearchClient } from '../lib/search/loader';
+import type { SearchRecord } from '../lib/search/wire/types';
+import { fetchJsonOverHttp, SearchClient } from '../lib/search/wire/loader';
+import { matchRanges, resultSnippet, type KindFilter, type Range, type SearchHit, type SearchOutcome } from '../lib/search/wire/query';
 import { href } from '../lib/site/urls';
-import { matchRanges, resultSnippet, type KindFilter, type Range, type SearchHit, type SearchOutcome } from '../lib/search/query';
 
 const PAGE_SIZE = 10;
 /** Typing pause before fetching index shards; a search on shards already loaded runs at once. */
@@ -211,6 +211,7 @@ class Widget implements SearchWidget {
     const head = document.createElement('div');
     head.append(badge, ' ', link);
     if (record.stub) head.append(' ', Object.assign(document.createElement('span'), { className: 'badge stub', textContent: 'not written yet' }));
+    if (record.status) head.append(' ', Object.assign(document.createElement('span'), { className: `badge status-${record.status}`, textContent: record.status }));
     li.append(head);
 
     const shown = resultSnippet(record, hit);

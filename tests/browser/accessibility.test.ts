@@ -26,6 +26,7 @@ const TEMPLATES: [string, string][] = [
   ['not found', '/no-such-page/'],
   ['global graph', '/graph/'],
   ['path finder', '/path/'],
+  ['claims', '/claims/'],
 ];
 
 async function seriousViolations(page: Page): Promise<string[]> {

@@ -3,31 +3,16 @@
  * block, embedded images load, embedded notes link back to their source.
  * Builds the vault fixture itself, as the shared site is built from content/.
  */
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
-import { atBase, launchBrowser, openPage } from '../helpers/browser';
-import { buildSite } from '../helpers/build-site';
+import { describe, expect, it } from 'vitest';
+import { atBase, openPage } from '../helpers/browser';
+import { useFixtureSite } from '../helpers/fixture-site';
 
-let browser: Browser;
-let server: StaticServer;
-let outDir: string;
-beforeAll(async () => {
-  ({ outDir } = await buildSite('tests/fixtures/vault', { base: inject('siteBase') }));
-  server = await serveDirectory(outDir, 0, inject('siteBase'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
-});
+const site = useFixtureSite('tests/fixtures/vault');
 
 describe('reading a vault', () => {
   it('a block link lands on the block, which is shown as the target', async () => {
-    const { page, incidents } = await openPage(browser);
-    await page.goto(server.url + '/notes/welcome/');
+    const { page, incidents } = await openPage(site.browser);
+    await page.goto(site.url + '/notes/welcome/');
     await page.locator('[data-body] a.wikilink', { hasText: 'the second point' }).click();
     await page.waitForURL((u) => u.pathname === atBase('/notes/research/warmth-and-reliability/'));
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#^second-point');
@@ -38,8 +23,8 @@ describe('reading a vault', () => {
   });
 
   it('embedded images load, at the size the vault asked for, with their alt text', async () => {
-    const { page, incidents } = await openPage(browser);
-    await page.goto(server.url + '/notes/welcome/');
+    const { page, incidents } = await openPage(site.browser);
+    await page.goto(site.url + '/notes/welcome/');
     const image = page.locator('[data-body] img[alt="A diagram of the argument"]');
     await image.scrollIntoViewIfNeeded();
     await expect(image.evaluate((img: HTMLImageElement) => img.decode().then(() => [img.naturalWidth, img.width]))).resolves.toEqual([4, 120]);
@@ -47,8 +32,8 @@ describe('reading a vault', () => {
   });
 
   it('an embedded section is readable in place and its title leads, by keyboard, to the source', async () => {
-    const { page, incidents } = await openPage(browser, { viewport: { width: 390, height: 800 }, colorScheme: 'dark' });
-    await page.goto(server.url + '/notes/projects/plan/');
+    const { page, incidents } = await openPage(site.browser, { viewport: { width: 390, height: 800 }, colorScheme: 'dark' });
+    await page.goto(site.url + '/notes/projects/plan/');
     const embed = page.locator('[data-body] .embed').first();
     await expect(embed.isVisible()).resolves.toBe(true);
     await expect(embed.textContent()).resolves.toContain('Errors rise by ten to thirty points');
@@ -60,12 +45,12 @@ describe('reading a vault', () => {
   });
 
   it('an inline tag opens its tag page, which a parent tag page lists too', async () => {
-    const { page, incidents } = await openPage(browser);
-    await page.goto(server.url + '/notes/daily/2024-05-01/');
+    const { page, incidents } = await openPage(site.browser);
+    await page.goto(site.url + '/notes/daily/2024-05-01/');
     await page.locator('[data-body] a.tag', { hasText: '#research/warmth' }).click();
     await page.waitForURL((u) => u.pathname === atBase('/tags/research/warmth/'));
     await expect(page.locator(`main a[href="${atBase('/notes/daily/2024-05-01/')}"]`).count()).resolves.toBeGreaterThan(0);
-    await page.goto(server.url + '/tags/research/');
+    await page.goto(site.url + '/tags/research/');
     await expect(page.locator(`main a[href="${atBase('/notes/daily/2024-05-01/')}"]`).count()).resolves.toBeGreaterThan(0);
     expect(incidents).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /** Builds a corpus from inline files, so a test shows all of its input. */
 import { buildCorpus, type Corpus } from '../../src/lib/corpus';
-import { nodeId, slugify, type Kind, type NodeId } from '../../src/lib/slug';
+import { nodeId, slugify, type Kind, type NodeId } from '../../src/lib/content/ids';
 
 /** Markdown files from inline text; `attachments` are the paths of other files beside them. */
 export function corpusOf(files: Record<string, string>, attachments: string[] = []): Corpus {

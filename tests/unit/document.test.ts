@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, parseDocument } from '../../src/lib/document';
-import { formatProblem } from '../../src/lib/errors';
-import type { Slug } from '../../src/lib/slug';
-import { md } from '../helpers/corpus';
+import { decodeUtf8, parseDocument } from '../../src/lib/content/document';
+import { formatProblem } from '../../src/lib/content/problems';
+import type { NodeId, Slug } from '../../src/lib/content/ids';
+import { corpusOf, md } from '../helpers/corpus';
 
 const parse = (kind: 'note' | 'paper' | 'line', text: string) => parseDocument(kind, 'x' as Slug, 'notes/x.md', text);
 
@@ -34,7 +34,7 @@ describe('parseDocument', () => {
     expect(result.problems).toHaveLength(1);
     const [p] = result.problems;
     expect(p).toMatchObject({ file: 'notes/x.md', line: 4, field: 'papers', severity: 'error' });
-    expect(formatProblem(p)).toBe('error: notes/x.md:4: field "papers": expected a list, found text');
+    expect(formatProblem(p)).toBe('error: notes/x.md:4: field "papers": expected a list, found text [frontmatter/invalid-field]');
   });
 
   it('names a nested field inside a list', () => {
@@ -44,20 +44,20 @@ describe('parseDocument', () => {
 
   it('says which required field is missing and how to add it', () => {
     const result = parse('note', md('summary: no title here'));
-    expect(!result.ok && result.problems[0]).toMatchObject({ field: 'title' });
+    expect(!result.ok && result.problems[0]).toMatchObject({ rule: 'frontmatter/invalid-field', field: 'title' });
     expect(!result.ok && result.problems[0].message).toMatch(/needs "title".*add a line/);
   });
 
   it('reports an unknown field on its own line, with a hint about spelling', () => {
     const result = parse('note', md('title: T\ntitel: typo'));
-    expect(!result.ok && result.problems[0]).toMatchObject({ line: 3, field: 'titel' });
+    expect(!result.ok && result.problems[0]).toMatchObject({ rule: 'frontmatter/unknown-field', line: 3, field: 'titel' });
     expect(!result.ok && result.problems[0].message).toMatch(/unknown field.*spelling/);
   });
 
   it('reports malformed YAML with its line instead of throwing', () => {
     const result = parse('note', '---\ntitle: T\npapers: [unclosed\n---\nbody');
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems[0].message).toMatch(/not valid YAML/);
+    expect(!result.ok && result.problems[0]).toMatchObject({ rule: 'frontmatter/invalid-yaml' });
     expect(!result.ok && result.problems[0].line).toBeGreaterThanOrEqual(3);
   });
 
@@ -76,5 +76,25 @@ describe('decodeUtf8', () => {
   });
   it('accepts multi-byte characters', () => {
     expect(decodeUtf8(new TextEncoder().encode('émoji 🧪 עברית'), 'f')).toEqual({ ok: true, text: 'émoji 🧪 עברית' });
+  });
+});
+
+describe('titles YAML reads as numbers or dates', () => {
+  it('are read as the text written, as Obsidian reads them', () => {
+    for (const [yaml, title] of [['123', '123'], ['2024-05-01', '2024-05-01'], ['1.5', '1.5']]) {
+      const result = parseDocument('note', 'x' as Slug, 'notes/x.md', `---\ntitle: ${yaml}\nclaim: 42\n---\nBody`);
+      expect(result.ok && [result.doc.data.title, result.doc.data.claim]).toEqual([title, '42']);
+    }
+  });
+});
+
+describe('a link into a block marked on the line under it', () => {
+  it('finds the block, with no warning', () => {
+    const corpus = corpusOf({
+      'notes/a.md': '---\ntitle: A\n---\n> [!note] Callout\n> Body.\n^callout-id\n\n| a |\n| - |\n| 1 |\n^table-id\n',
+      'notes/b.md': '---\ntitle: B\n---\nSee [[A#^callout-id]] and [[A#^table-id]].\n',
+    });
+    expect(corpus.problems).toEqual([]);
+    expect(corpus.bodies.get('notes/a' as NodeId)!.blocks).toEqual(['callout-id', 'table-id']);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus';
-import { compareFigures, figureProvenance, findFigures } from '../../src/lib/figures';
+import { compareFigures, provenance, findFigures } from '../../src/lib/corpus/figures';
 import { corpusOf, idOf, md } from '../helpers/corpus';
 
 const one = (text: string) => {
@@ -75,7 +75,7 @@ describe('figure provenance', () => {
     'papers/far.md': md('title: Far', '## Results\n\nThe effect was 19.4% larger than expected.\n\n## Unrelated\n\nNothing here.'),
     'papers/unlinked.md': md('title: Unlinked', 'It was 42% in our data.'),
   });
-  const report = figureProvenance(corpus, idOf('note', 'N'));
+  const report = provenance(corpus, idOf('note', 'N'));
   const byRaw = (raw: string) => report.figures.find((f) => f.figure.raw === raw)!;
 
   it('finds a figure in the abstract of a paper the note relates', () => {
@@ -102,7 +102,7 @@ describe('figure provenance', () => {
 describe('figure provenance on the seed corpus', async () => {
   const corpus = await loadCorpus('content');
   const paper = 'Training language models to be warm and empathetic makes them less reliable and more sycophantic';
-  const report = figureProvenance(corpus, idOf('note', 'Does empathy training make AI systems less reliable?'));
+  const report = provenance(corpus, idOf('note', 'Does empathy training make AI systems less reliable?'));
   const sourcesOf = (value: number, unit: string) => report.figures.find((f) => f.figure.value === value && f.figure.unit === unit)!.sources;
 
   it('finds 8.6 pp in the full text of the warmth paper, under its section', () => {

@@ -12,13 +12,13 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/lib/corpus';
-import { parseDocument } from '../../src/lib/document';
+import { parseDocument } from '../../src/lib/content/document';
 import { parseExport } from '../../src/lib/import/parse-export';
 import { importExports } from '../../src/lib/import/run';
 import { ExportError } from '../../src/lib/import/types';
 import { renderMarkdown } from '../../src/lib/markdown';
 import { SEEDS } from './import/helpers';
-import { KINDS, type Slug } from '../../src/lib/slug';
+import { KINDS, type Slug } from '../../src/lib/content/ids';
 
 const SEED = 20_251_125;
 const runs = (numRuns: number) => ({ numRuns, seed: SEED, endOnFailure: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extentViewport, FOCUS_ZOOM, focusViewport, VIEW_MARGIN, type Viewport } from '../../src/lib/graph-viewport';
+import { extentViewport, FOCUS_ZOOM, focusViewport, VIEW_MARGIN, type Viewport } from '../../src/lib/graph/viewport';
 
 const onScreen = (view: Viewport, p: { x: number; y: number }) => ({ x: view.pan.x + view.zoom * p.x, y: view.pan.y + view.zoom * p.y });
 

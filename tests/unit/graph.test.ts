@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus';
 import { toGraphJson, type EdgeType } from '../../src/lib/graph';
-import { pageModel } from '../../src/lib/views';
+import { pageModel } from '../../src/lib/site/pages';
 import { corpusOf, idOf, md } from '../helpers/corpus';
 
 const fixture = path.resolve('tests/fixtures/basic');
@@ -67,7 +67,7 @@ describe('graph construction on the basic fixture', async () => {
   it('a paper lists the notes that rely on it', () => {
     const model = pageModel(corpus, 'papers/warm-and-empathetic' as never);
     const relying = model.incoming.find((g) => g.type === 'related')!;
-    expect(relying.label).toBe('Notes that rely on this paper');
+    expect(relying.label).toBe('Listed as related reading by');
     expect(relying.items.map((i) => i.node.id).sort()).toEqual(['notes/granularity', 'notes/warmth']);
   });
 
@@ -87,7 +87,7 @@ describe('graph construction on the basic fixture', async () => {
     const json = toGraphJson(graph);
     expect(json.nodes.find((n) => n.id === 'notes/warmth')).toEqual({
       id: 'notes/warmth', kind: 'note', title: 'Does warmth training make language models less reliable?',
-      claim: 'Warmth training raises error rates on safety-critical tasks.', summary: 'Five models trained for warmth made more errors.', url: '/notes/warmth/', stub: false,
+      claim: 'Warmth training raises error rates on safety-critical tasks.', summary: 'Five models trained for warmth made more errors.', url: '/notes/warmth/', stub: false, status: 'supported',
     });
     expect(new Set(json.edges.map((e) => e.type))).toEqual(new Set(['cites', 'source', 'related', 'next', 'similar']));
     expect(readFileSync(path.join(fixture, 'notes/warmth.md'), 'utf8')).toContain('The warmth trap');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compactGraph, expandCompactGraph } from '../../src/lib/compact-graph';
-import { computeLayout } from '../../src/lib/layout';
+import { compactGraph, expandCompactGraph } from '../../src/lib/graph/compact';
+import { computeLayout } from '../../src/lib/graph/layout';
 import { corpusOf, idOf, md } from '../helpers/corpus';
 
 const files = Object.fromEntries(

@@ -60,6 +60,13 @@ describe('sanitising raw HTML', () => {
 });
 
 describe('splitTarget', () => {
+  it('does what its @example says', () => {
+    expect(splitTarget('Note#Results')).toEqual({ target: 'Note', heading: 'Results' });
+    expect(splitTarget('Note#Method#Data')).toEqual({ target: 'Note', heading: 'Data' });
+    expect(splitTarget('Note#^key-figure')).toEqual({ target: 'Note', block: 'key-figure' });
+    expect(splitTarget('#Results')).toEqual({ target: '', heading: 'Results' });
+  });
+
   it('splits a heading off the target', () => {
     expect(splitTarget('A#B')).toEqual({ target: 'A', heading: 'B' });
     expect(splitTarget('A#')).toEqual({ target: 'A', heading: undefined });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus';
-import { adjacencyOf, neighbourhood, shortestPath } from '../../src/lib/paths';
-import type { NodeId } from '../../src/lib/slug';
+import { adjacencyOf, neighbourhood, shortestPath } from '../../src/lib/graph/walks';
+import type { NodeId } from '../../src/lib/content/ids';
 import { corpusOf, idOf, md } from '../helpers/corpus';
 
 describe('shortest typed paths', () => {

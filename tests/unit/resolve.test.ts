@@ -50,7 +50,7 @@ describe('link resolution', () => {
   });
 
   it('warns when a link points to a heading the target lacks', () => {
-    expect(corpus.problems.some((p) => p.severity === 'warning' && /does not have/.test(p.message) && p.file === 'notes/linker.md' && p.line === 14)).toBe(true);
+    expect(corpus.problems.some((p) => p.severity === 'warning' && p.rule === 'link/missing-heading' && p.file === 'notes/linker.md' && p.line === 14)).toBe(true);
   });
 });
 
@@ -69,6 +69,7 @@ describe('title clashes', () => {
   it('publishes two files whose names make the same slug at distinct addresses', () => {
     const corpus = corpusOf({ 'notes/A Note.md': note('One'), 'notes/a-note.md': note('Two') });
     expect([...corpus.graph.nodes.keys()].sort()).toEqual(['notes/a-note', 'notes/a-note-2']);
+    expect(corpus.problems[0]).toMatchObject({ rule: 'file/same-address' });
     expect(corpus.problems[0].message).toMatch(/already has the address \/notes\/a-note\//);
   });
 });

@@ -1,11 +1,11 @@
 import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/lib/corpus';
-import { searchCorpus } from '../../src/lib/search/documents';
-import { buildIndex, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardsForTerm, splitIndex } from '../../src/lib/search/index';
-import { SearchClient, type FetchJson } from '../../src/lib/search/loader';
-import { INDEX_OPTIONS, manifestPath, parseSearchId, resultPath, searchId, shardPath, type SearchDocument } from '../../src/lib/search/options';
-import { FUZZY_BELOW, queryTerms, resultSnippet, runQuery, snippet } from '../../src/lib/search/query';
+import { searchCorpus } from '../../src/lib/search/writer/documents';
+import { buildIndex, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardsForTerm, splitIndex } from '../../src/lib/search';
+import { SearchClient, type FetchJson } from '../../src/lib/search/wire/loader';
+import { INDEX_OPTIONS, manifestPath, parseSearchId, resultPath, searchId, shardPath, type SearchDocument } from '../../src/lib/search/wire/options';
+import { FUZZY_BELOW, queryTerms, resultSnippet, runQuery, snippet } from '../../src/lib/search/wire/query';
 import { corpusOf, md } from '../helpers/corpus';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/lib/corpus';
 import { publishSettings } from '../../src/lib/site/publish';
-import { absoluteUrl, normaliseBase, textFragmentHref, withBase } from '../../src/lib/site/urls';
+import { absoluteUrl, normaliseBase, withBase } from '../../src/lib/site/urls';
 import { idOf, md } from '../helpers/corpus';
 
 describe('base paths', () => {
@@ -24,12 +24,6 @@ describe('base paths', () => {
 
   it('make absolute URLs on the site', () => {
     expect(absoluteUrl('/notes/x/', '/kg/', 'https://user.github.io')).toBe('https://user.github.io/kg/notes/x/');
-  });
-
-  it('build text-fragment links that survive dashes and commas in the passage', () => {
-    expect(textFragmentHref('/papers/p/', 'error rates rose 8.6 pp, on safety-critical tasks')).toBe(
-      '/papers/p/#:~:text=error%20rates%20rose%208.6%20pp%2C%20on%20safety%2Dcritical%20tasks',
-    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeSlug, nodeId, parseNodeId, pathOf, slugify, titleKey } from '../../src/lib/slug';
+import { isSafeSlug, nodeId, parseNodeId, pathOf, slugify, tagSlug, titleKey } from '../../src/lib/content/ids';
 
 describe('titleKey', () => {
   it('ignores case, runs of whitespace, quote styles and dash styles', () => {
@@ -43,5 +43,17 @@ describe('node ids and paths', () => {
     expect(id).toBe('papers/a-paper');
     expect(parseNodeId(id)).toEqual({ kind: 'paper', slug: 'a-paper' });
     expect(pathOf(id)).toBe('/papers/a-paper/');
+  });
+});
+
+describe('the documented examples', () => {
+  it('slugify, titleKey and tagSlug do what their @example says', () => {
+    expect(slugify('Does warmth training make models less reliable?')).toBe('does-warmth-training-make-models-less-reliable');
+    expect(slugify('Café “crème”')).toBe('cafe-creme');
+    expect(slugify('???')).toBe('untitled');
+    expect(titleKey('Computer says “No” — again')).toBe('computer says no-again');
+    expect(titleKey('  Warmth   Trap ')).toBe(titleKey('warmth trap'));
+    expect(tagSlug('Reliability/Factual')).toBe('reliability/factual');
+    expect(tagSlug('AI safety')).toBe('ai-safety');
   });
 });

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
-import { SCHEMAS } from '../../src/lib/schema';
-import { KIND_FOLDER, slugify, titleKey } from '../../src/lib/slug';
-import { LINES_PER_NOTE, MAX_LINKS, MIN_LINKS, PAPERS_PER_NOTE, SyntheticCorpus, corpusCounts, generateCorpus, mulberry32 } from '../../src/lib/synthetic-corpus';
+import { SCHEMAS } from '../../src/lib/content/schema';
+import { KIND_FOLDER, slugify, titleKey } from '../../src/lib/content/ids';
+import { LINES_PER_NOTE, MAX_LINKS, MIN_LINKS, PAPERS_PER_NOTE, SyntheticCorpus, corpusCounts, generateCorpus, mulberry32 } from '../../scripts/bench/synthetic-corpus';
 
 const digest = (files: { path: string; content: string }[]) => {
   const h = createHash('sha256');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus';
 import { renderMarkdown } from '../../src/lib/markdown';
-import { markdownFragment } from '../../src/lib/obsidian';
-import { tagIndex } from '../../src/lib/views';
-import type { NodeId } from '../../src/lib/slug';
-import { firstHeading, inlineTags, PathIndex, vaultSlug } from '../../src/lib/vault';
+import { inlineTags, markdownFragment } from '../../src/lib/markdown';
+import { tagIndex } from '../../src/lib/site/pages';
+import type { NodeId } from '../../src/lib/content/ids';
+import { firstHeading, PathIndex, vaultSlug } from '../../src/lib/content/vault';
 import { corpusOf, md } from '../helpers/corpus';
 
 const id = (s: string) => s as NodeId;
@@ -17,7 +17,7 @@ describe('plain Markdown outside the kind folders', () => {
     'Headed.md': '\n# The *real* title\n\nBody text.\n\n# A later heading\n',
     'Titled.md': md('title: From frontmatter', '# Not the title\n'),
     'Obsidian keys.md': md('created: 2024-01-01\ncssclasses: [wide]\npublish: true\naliases: Only alias\ntags: "one, two #three"\nsummary:\n', 'Text.'),
-    'notes/strict.md': md('title: Strict\npublish: true', ''),
+    'notes/strict.md': md('title: Strict\ncssclasses: [wide]', ''),
   });
 
   it('becomes a note at any depth, its address keeping its folders', () => {
@@ -43,7 +43,7 @@ describe('plain Markdown outside the kind folders', () => {
   });
 
   it('keeps the kind folders strict: unknown keys there are still errors', () => {
-    expect(corpus.problems).toContainEqual(expect.objectContaining({ file: 'notes/strict.md', severity: 'error', field: 'publish' }));
+    expect(corpus.problems).toContainEqual(expect.objectContaining({ file: 'notes/strict.md', severity: 'error', field: 'cssclasses' }));
   });
 
   it('gives vault notes readable, folder-keeping slugs', () => {
@@ -89,7 +89,7 @@ describe('Obsidian link resolution', () => {
 
   it('picks the shortest path for an ambiguous name and warns naming every candidate', () => {
     expect(html).toMatch(/href="\/notes\/b\/index\/"[^>]*>Index</);
-    const warning = warnings(corpus).find((p) => /could mean/.test(p.message))!;
+    const warning = warnings(corpus).find((p) => p.rule === 'link/ambiguous')!;
     expect(warning).toMatchObject({ file: 'Linker.md', line: 5 });
     expect(warning.message).toContain('B/Index.md or Projects/Index.md or Research/Methods/Index.md');
   });
@@ -105,7 +105,7 @@ describe('Obsidian link resolution', () => {
 
   it('links [[File#^block]] to the block, and warns about a block that is not marked', () => {
     expect(html).toContain('href="/notes/research/warmth/#^intro-block"');
-    expect(warnings(corpus).some((p) => p.file === 'Linker.md' && p.line === 7 && /\^nope/.test(p.message) && /does not mark/.test(p.message))).toBe(true);
+    expect(warnings(corpus).some((p) => p.file === 'Linker.md' && p.line === 7 && p.rule === 'link/missing-block' && /\^nope/.test(p.message))).toBe(true);
   });
 
   it('orders candidates by path length, then alphabetically', () => {
@@ -218,7 +218,7 @@ describe('embeds', () => {
 
   it('stops an embed cycle, showing the repeat as a link and warning', () => {
     expect(htmlOf(corpus, 'notes/a')).toMatch(/<div class="embed"><a href="\/notes\/b\/" class="embed-title">B<\/a><p><a href="\/notes\/a\/" class="wikilink"/);
-    expect(warnings(corpus).some((p) => p.file === 'B.md' && /inside itself/.test(p.message))).toBe(true);
+    expect(warnings(corpus).some((p) => p.file === 'B.md' && p.rule === 'embed/cycle')).toBe(true);
     expect(htmlOf(corpus, 'notes/self')).toMatch(/<a href="\/notes\/self\/#part" class="wikilink"/);
   });
 
@@ -228,7 +228,7 @@ describe('embeds', () => {
     const top = htmlOf(deep, 'notes/n0');
     expect(top).toContain('Level 4.');
     expect(top).not.toContain('Bottom.');
-    expect(warnings(deep).some((p) => /nest more than/.test(p.message))).toBe(true);
+    expect(warnings(deep).some((p) => p.rule === 'embed/too-deep')).toBe(true);
   });
 
   it('counts an embed as a link in the graph', () => {

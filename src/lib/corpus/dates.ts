@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { Document } from '../document';
+import type { Document } from '../content/document';
 
 const run = promisify(execFile);
 

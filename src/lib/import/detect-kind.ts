@@ -29,6 +29,7 @@ export function detectKind(file: string, lines: Line[]): ExportKind {
   if (second && first.text.trim().endsWith('?') && /^Explores\b/.test(second.text.trim())) return 'note';
   if (second && isTitleLine(first.text) && wordCount(second.text) >= 15 && !isHeadingLine(second.text)) return 'paper-fulltext';
   throw new ExportError(
+    'import/unknown-layout',
     file,
     first.no,
     'unknown layout: expected a note (question title, then "Explores whether …"), a paper summary (📅, 📈 Citations, 🤖 AI Summary …), ' +

@@ -10,7 +10,7 @@
  * The rule that tells an embedded title from an ordinary question sentence is
  * documented in docs/importer.md.
  */
-import { titleKey, type TitleKey } from '../slug';
+import { titleKey, type TitleKey } from '../content/ids';
 
 const INTERROGATIVES =
   'Does|Do|Did|Can|Could|How|Why|What|Is|Are|Was|Were|Which|Should|When|Where|Who|Whom|Whose|Will|Would|Has|Have|Had|May|Might|Must|Shall';

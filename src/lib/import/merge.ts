@@ -5,8 +5,9 @@
  * gives each single-valued field, lists are united in rank order, and the
  * item stays a stub only while nothing but lists has named it.
  */
-import { titleKey, type Kind } from '../slug';
+import { titleKey, type Kind } from '../content/ids';
 import type { Block, Contribution, Diagnostic, Fields } from './types';
+import { contentWarning } from '../content/problems';
 
 export interface MergedNode {
   kind: Kind;
@@ -74,10 +75,7 @@ function mergeGroup(group: Contribution[], warnings: Diagnostic[]): MergedNode {
         fields[name] = value;
         givenBy.set(name, c);
       } else if (fields[name] !== value && rank(givenBy.get(name)!) === rank(c) && !c.existing) {
-        warnings.push({
-          file: c.files[0],
-          message: `${c.kind} "${c.title}": ${name} differs from the one in ${givenBy.get(name)!.files[0]}; kept the first`,
-        });
+        warnings.push(contentWarning('import/conflict', c.files[0], `${c.kind} "${c.title}": ${name} differs from the one in ${givenBy.get(name)!.files[0]}; kept the first`));
       }
     }
   }

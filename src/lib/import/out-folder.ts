@@ -7,9 +7,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { SCHEMAS } from '../schema';
-import { KINDS, KIND_FOLDER, type Kind } from '../slug';
+import { SCHEMAS } from '../content/schema';
+import { KINDS, KIND_FOLDER, type Kind } from '../content/ids';
 import type { Contribution, Diagnostic, Fields } from './types';
+import { contentWarning } from '../content/problems';
 
 export interface HandWritten {
   kind: Kind;
@@ -40,7 +41,7 @@ export async function readOutFolder(outDir: string, warnings: Diagnostic[]): Pro
         data = parsed.data as Fields;
         body = parsed.content;
       } catch (e) {
-        warnings.push({ file, message: `cannot read its frontmatter (${(e as Error).message.split('\n')[0]}); left untouched` });
+        warnings.push(contentWarning('import/unreadable-frontmatter', file, `cannot read its frontmatter (${(e as Error).message.split('\n')[0]}); left untouched`));
         result.handWritten.push({ kind, title: '', aliases: [], path: file });
         continue;
       }

@@ -6,6 +6,7 @@
 import { nonEmpty, type Line } from './read-export';
 import { checkCount, parsedExport, parseList, proseBlocks, splitSections, unclassifiedBlocks, type Section } from './sections';
 import { ExportError, type Block, type Contribution, type Diagnostic, type ParsedExport, type SourceRef } from './types';
+import { contentWarning } from '../content/problems';
 
 const RULES = [
   { name: 'sources' as const, re: /^Sources\s+(\d+)\s+notes?$/ },
@@ -18,7 +19,7 @@ const isSourceTitle = (text: string) => text.endsWith('?') && text.length <= 300
 export function parseLine(file: string, lines: Line[]): ParsedExport {
   const [, titleLine, descLine] = nonEmpty(lines);
   if (!titleLine || !descLine || RULES.some((r) => r.re.test(descLine.text.trim()))) {
-    throw new ExportError(file, (titleLine ?? lines[0]).no, 'an inquiry line needs its question and its description after "INQUIRING LINE"');
+    throw new ExportError('import/missing-part', file, (titleLine ?? lines[0]).no, 'an inquiry line needs its question and its description after "INQUIRING LINE"');
   }
   const title = titleLine.text.trim();
   const summary = descLine.text.trim();
@@ -39,7 +40,7 @@ export function parseLine(file: string, lines: Line[]): ParsedExport {
     }
   }
   if (!sections.some((s) => s.name === 'sources')) {
-    warnings.push({ file, message: 'no "Sources N notes" section: the line has no sources' });
+    warnings.push(contentWarning('import/missing-part', file, 'no "Sources N notes" section: the line has no sources'));
   }
 
   const line: Contribution = {

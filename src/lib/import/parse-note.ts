@@ -7,6 +7,7 @@ import { NOTE_MARKERS } from './detect-kind';
 import { nonEmpty, type Line } from './read-export';
 import { checkCount, parsedExport, parseList, proseBlocks, splitSections, unclassifiedBlocks } from './sections';
 import { ExportError, type Contribution, type Diagnostic, type ParsedExport } from './types';
+import { contentWarning } from '../content/problems';
 
 const RULES = [
   { name: 'lines' as const, re: NOTE_MARKERS.lines },
@@ -17,7 +18,7 @@ const RULES = [
 export function parseNote(file: string, lines: Line[]): ParsedExport {
   const [titleLine, summaryLine] = nonEmpty(lines);
   if (!summaryLine || RULES.some((r) => r.re.test(summaryLine.text.trim()))) {
-    throw new ExportError(file, titleLine.no + 1, 'a note needs its one-line description ("Explores whether …") on the line after the title');
+    throw new ExportError('import/missing-part', file, titleLine.no + 1, 'a note needs its one-line description ("Explores whether …") on the line after the title');
   }
   const title = titleLine.text.trim();
   const rest = lines.filter((l) => l.no > summaryLine.no);
@@ -30,14 +31,14 @@ export function parseNote(file: string, lines: Line[]): ParsedExport {
 
   for (const section of sections) {
     if (seen.has(section.name)) {
-      warnings.push({ file, line: section.heading.no, message: `section "${section.heading.text.trim()}" appears twice; both were read` });
+      warnings.push(contentWarning('import/duplicate-section', file, `section "${section.heading.text.trim()}" appears twice; both were read`, { line: section.heading.no }));
     }
     seen.add(section.name);
     if (section.name === 'claim') {
       const [first, ...more] = nonEmpty(section.lines);
       claim ??= first?.text.trim();
       stray.push(...more);
-      if (!first) warnings.push({ file, line: section.heading.no, message: '"Original note title" has no title after it' });
+      if (!first) warnings.push(contentWarning('import/missing-part', file, '"Original note title" has no title after it', { line: section.heading.no }));
       continue;
     }
     const list = parseList(section, { bullets: true, explanation: () => true });

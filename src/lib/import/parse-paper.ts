@@ -6,6 +6,7 @@
 import { nonEmpty, type Line } from './read-export';
 import { checkCount, parsedExport, parseList, proseBlocks, splitSections, unclassifiedBlocks, type Section } from './sections';
 import type { Contribution, Diagnostic, Fields, ParsedExport } from './types';
+import { contentWarning } from '../content/problems';
 
 const RULES = [
   { name: 'summary' as const, re: /^🤖\s*AI Summary$/u },
@@ -46,7 +47,7 @@ export function parsePaperSummary(file: string, lines: Line[]): ParsedExport {
 
   for (const section of sections) {
     if (fields[section.name] !== undefined) {
-      warnings.push({ file, line: section.heading.no, message: `"${section.heading.text.trim()}" appears twice; the first was kept` });
+      warnings.push(contentWarning('import/duplicate-section', file, `"${section.heading.text.trim()}" appears twice; the first was kept`, { line: section.heading.no }));
       stray.push(...nonEmpty(section.lines));
       continue;
     }

@@ -22,6 +22,7 @@ export function decodeExport(file: string, bytes: Uint8Array): Line[] {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     throw new ExportError(
+      'import/binary',
       file,
       lineOfOffset(bytes, nul),
       'binary content (a NUL byte): this is not a plain-text export; export the item again as text',
@@ -32,6 +33,7 @@ export function decodeExport(file: string, bytes: Uint8Array): Line[] {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new ExportError(
+      'import/not-utf8',
       file,
       lineOfOffset(bytes, firstInvalidUtf8(bytes)),
       'not valid UTF-8: re-save the export as UTF-8 text',
@@ -39,7 +41,7 @@ export function decodeExport(file: string, bytes: Uint8Array): Line[] {
   }
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.trim() === '') {
-    throw new ExportError(file, 1, 'the file is empty: export the item again or remove the file');
+    throw new ExportError('import/empty', file, 1, 'the file is empty: export the item again or remove the file');
   }
   return text.split('\n').map((t, i) => ({ no: i + 1, text: t.replace(/\s+$/, '') }));
 }

@@ -2,7 +2,7 @@
  * The import report: what was read, what was written, and everything the
  * importer could not place, so that nothing is dropped silently.
  */
-import { KINDS, type Kind } from '../slug';
+import { KINDS, type Kind } from '../content/ids';
 import type { Diagnostic, ExportKind, Unclassified } from './types';
 
 export interface ImportReport {
@@ -39,7 +39,7 @@ export function formatReport(r: ImportReport): string {
   out.push(`Mentions linked: ${mentionTotal}${mentionTotal ? ` (${Object.entries(r.mentions).map(([f, n]) => `${f} ${n}`).join(', ')})` : ''}`);
   if (r.detectedTitles.length) out.push(`Question titles found in prose (made stub notes): ${r.detectedTitles.length}`, ...r.detectedTitles.map((t) => `  - ${t}`));
   out.push(`Unclassified text: ${r.unclassified.length}`, ...r.unclassified.map((u) => `  ${where(u)}: ${u.text}`));
-  out.push(`Warnings: ${r.warnings.length}`, ...r.warnings.map((w) => `  ${where(w)}: ${w.message}`));
-  out.push(`Errors: ${r.errors.length}`, ...r.errors.map((e) => `  ${where(e)}: ${e.message}`));
+  out.push(`Warnings: ${r.warnings.length}`, ...r.warnings.map((w) => `  ${where(w)}: ${w.message} [${w.rule}]`));
+  out.push(`Errors: ${r.errors.length}`, ...r.errors.map((e) => `  ${where(e)}: ${e.message} [${e.rule}]`));
   return out.join('\n');
 }

@@ -5,8 +5,8 @@
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { SCHEMAS } from '../schema';
-import { KIND_FOLDER, slugify, titleKey, type Kind } from '../slug';
+import { SCHEMAS } from '../content/schema';
+import { KIND_FOLDER, slugify, titleKey, type Kind } from '../content/ids';
 import { embeddedQuestions, MentionLinker } from './mentions';
 import { mergeContributions, nodeKey, type MergedNode } from './merge';
 import { readOutFolder, type HandWritten } from './out-folder';
@@ -14,6 +14,7 @@ import { parseExport } from './parse-export';
 import { emptyCounts, type ImportReport } from './report';
 import { ExportError, type Block, type Contribution, type ParsedExport } from './types';
 import { escapeBlockStart, serialize } from './write';
+import { contentError, contentWarning } from '../content/problems';
 
 /** Export files named by the inputs: files as given, folders walked (hidden entries skipped), sorted. */
 export async function collectExports(inputs: string[]): Promise<string[]> {
@@ -37,7 +38,7 @@ export async function importExports(inputs: string[], outDir: string): Promise<I
   for (const file of await collectExports(inputs)) {
     const name = path.basename(file);
     if (seenNames.has(name)) {
-      report.errors.push({ file, message: `another export is also named ${name} (${seenNames.get(name)}); rename one, as imported_from records file names` });
+      report.errors.push(contentError('import/duplicate-name', file, `another export is also named ${name} (${seenNames.get(name)}); rename one, as imported_from records file names`));
       continue;
     }
     seenNames.set(name, file);
@@ -48,8 +49,8 @@ export async function importExports(inputs: string[], outDir: string): Promise<I
       report.unclassified.push(...result.unclassified);
       report.warnings.push(...result.warnings);
     } catch (e) {
-      if (e instanceof ExportError) report.errors.push({ file, line: e.line, message: e.message });
-      else report.errors.push({ file, message: `could not be imported: ${(e as Error).message}` });
+      if (e instanceof ExportError) report.errors.push(contentError(e.rule, file, e.message, { line: e.line }));
+      else report.errors.push(contentError('import/unreadable', file, `could not be imported: ${(e as Error).message}`));
     }
   }
 
@@ -129,18 +130,21 @@ async function writeNodes(nodes: MergedNode[], handWritten: HandWritten[], bytes
     const hand = handByKey.get(nodeKey(node.kind, node.title)) ?? handByPath.get(file);
     if (hand) {
       if (node.freshFull) {
-        report.errors.push({
-          file: hand.path,
-          message: `clash: written by hand (no imported_from), so the ${node.kind} "${node.title}" from ${node.importedFrom.join(', ')} was not written; merge the export into it by hand, or delete or rename it and import again`,
-        });
+        report.errors.push(
+          contentError(
+            'import/hand-written',
+            hand.path,
+            `clash: written by hand (no imported_from), so the ${node.kind} "${node.title}" from ${node.importedFrom.join(', ')} was not written; merge the export into it by hand, or delete or rename it and import again`,
+          ),
+        );
       } else {
-        report.warnings.push({ file: hand.path, message: `the ${node.kind} "${node.title}" is written by hand; the stub the exports name was not written` });
+        report.warnings.push(contentWarning('import/hand-written', hand.path, `the ${node.kind} "${node.title}" is written by hand; the stub the exports name was not written`));
       }
       continue;
     }
     const other = taken.get(file);
     if (other) {
-      report.errors.push({ file, message: `the ${node.kind}s "${other.title}" and "${node.title}" have the same file name; only the first was written` });
+      report.errors.push(contentError('import/same-file-name', file, `the ${node.kind}s "${other.title}" and "${node.title}" have the same file name; only the first was written`));
       continue;
     }
     taken.set(file, node);
@@ -149,7 +153,7 @@ async function writeNodes(nodes: MergedNode[], handWritten: HandWritten[], bytes
     const check = SCHEMAS[node.kind as Kind].safeParse(data);
     if (!check.success) {
       const issue = check.error.issues[0];
-      report.errors.push({ file, message: `not written: field ${issue.path.join('.')}: ${issue.message}` });
+      report.errors.push(contentError('import/invalid-field', file, `not written: field ${issue.path.join('.')}: ${issue.message}`, { field: issue.path.join('.') }));
       continue;
     }
     (node.stub ? report.stubs : report.items)[node.kind]++;

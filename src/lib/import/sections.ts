@@ -5,6 +5,7 @@
  */
 import type { Line } from './read-export';
 import { ExportError, type Block, type Contribution, type Diagnostic, type ExportKind, type ParsedExport } from './types';
+import { contentWarning } from '../content/problems';
 
 export interface SectionRule<N extends string = string> {
   name: N;
@@ -83,13 +84,14 @@ export function checkCount(file: string, section: Section, found: number, warnin
   const label = section.heading.text.trim();
   if (found < section.count) {
     throw new ExportError(
+      'import/truncated',
       file,
       section.heading.no,
       `truncated list: "${label}" announces ${section.count} items but only ${found} follow; export the item again in full`,
     );
   }
   if (found > section.count) {
-    warnings.push({ file, line: section.heading.no, message: `"${label}" announces ${section.count} items but ${found} follow; all were kept` });
+    warnings.push(contentWarning('import/count-mismatch', file, `"${label}" announces ${section.count} items but ${found} follow; all were kept`, { line: section.heading.no }));
   }
 }
 

@@ -3,14 +3,11 @@
  * classified, parsed into contributions (what it says about each item it
  * names), the contributions are merged into nodes, and the nodes are written.
  */
-import type { Kind } from '../slug';
+import type { Kind } from '../content/ids';
+import type { Problem, Rule } from '../content/problems';
 
-/** What went wrong or was noticed, always tied to a file and, when known, a line. */
-export interface Diagnostic {
-  file: string;
-  line?: number;
-  message: string;
-}
+/** What went wrong or was noticed, always tied to a file and, when known, a line: the engine's one problem type. */
+export type Diagnostic = Problem;
 
 /** A block of a Markdown body before mentions are linked. */
 export type Block = { type: 'heading'; text: string } | { type: 'paragraph'; text: string };
@@ -67,6 +64,7 @@ export interface ParsedExport {
 /** Thrown by the parsers for a problem that stops one file from importing. */
 export class ExportError extends Error {
   constructor(
+    readonly rule: Rule,
     readonly file: string,
     readonly line: number | undefined,
     message: string,

@@ -3,7 +3,7 @@
  * order (so the same node always gives the same bytes), then the body.
  */
 import { stringify } from 'yaml';
-import type { Kind } from '../slug';
+import type { Kind } from '../content/ids';
 import type { Fields } from './types';
 
 /** Frontmatter keys of each kind, in the order they are written. */

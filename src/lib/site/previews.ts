@@ -1,18 +1,20 @@
 /**
- * What a link preview shows of an item: kind, title, claim or summary, status
- * (for claims that have one), whether it is written, and its first lines.
- * One small record per item, written as `/previews/<id>.json`.
+ * What a link preview shows of an item: kind, title, claim or summary, the
+ * claim's status, whether it is written, and its first lines. One small
+ * record per item, written as `/previews/<id>.json` (see `previewPath`).
  */
+import type { ClaimStatus } from '../content/stance';
 import type { Corpus } from '../corpus';
-import type { NodeId } from '../slug';
+import type { Kind, NodeId } from '../content/ids';
+import { previewPath } from './urls';
 
 export interface LinkPreview {
-  kind: string;
+  kind: Kind;
   title: string;
   claim?: string;
   summary?: string;
-  /** A claim's standing, when its frontmatter gives one (`status: contested`). */
-  status?: string;
+  /** Where the item's claim stands on its evidence. */
+  status?: ClaimStatus;
   stub: boolean;
   /** The first lines of the body, cut at a word. */
   excerpt?: string;
@@ -35,12 +37,11 @@ export function excerptOf(text: string, max = EXCERPT_CHARS): string | undefined
 
 export function linkPreview(corpus: Corpus, id: NodeId): LinkPreview {
   const node = corpus.graph.nodes.get(id)!;
-  const data = corpus.documents.get(id)?.data as { status?: unknown } | undefined;
   const body = corpus.bodies.get(id);
   const preview: LinkPreview = { kind: node.kind, title: node.title, stub: node.stub, referrers: corpus.graph.incoming.get(id)?.length ?? 0 };
   if (node.claim) preview.claim = node.claim;
   if (node.summary) preview.summary = node.summary;
-  if (typeof data?.status === 'string' && data.status.trim()) preview.status = data.status.trim();
+  if (node.status) preview.status = node.status;
   // The opening prose: headings are left out, as a card has its own title.
   const headings = new Set(body?.headings.map((h) => h.text));
   const excerpt = body && !body.unrendered ? excerptOf(body.text.split('\n').filter((line) => !headings.has(line)).join(' ')) : undefined;
@@ -48,13 +49,7 @@ export function linkPreview(corpus: Corpus, id: NodeId): LinkPreview {
   return preview;
 }
 
-/** Every item's preview, keyed by id: the build splits it into one file per item. */
-export function linkPreviews(corpus: Corpus): Record<string, LinkPreview> {
-  return Object.fromEntries([...corpus.graph.nodes.keys()].map((id) => [id, linkPreview(corpus, id)]));
+/** Every item's preview file: site path → JSON text. */
+export function previewFileContents(corpus: Corpus): Map<string, string> {
+  return new Map([...corpus.graph.nodes.keys()].map((id) => [previewPath(id), JSON.stringify(linkPreview(corpus, id))]));
 }
-
-/** Where an item's preview is published, as a site path. */
-export const previewPath = (id: NodeId | string) => `/previews/${id}.json`;
-
-/** The single file the build writes all previews into before splitting it. */
-export const ALL_PREVIEWS_PATH = '/previews.json';

@@ -4,7 +4,7 @@
  */
 import type { Corpus } from '../corpus';
 import { itemDates, type FileHistory, type ItemDates } from '../corpus/dates';
-import type { GraphNode } from '../graph';
+import type { GraphNode } from '../graph/graph';
 
 export interface DatedItem {
   node: GraphNode;

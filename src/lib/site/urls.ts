@@ -5,7 +5,7 @@
  * fetch and attachment, and an absolute URL for canonical links, the sitemap
  * and the feed. Pages, endpoints and browser code all go through `href`.
  */
-import type { NodeId, SitePath } from '../slug';
+import { pathOf, type NodeId, type SitePath } from '../content/ids';
 
 /** The path the site is published under, with a leading and a trailing slash: `/`, `/notes/`. */
 export type BasePath = string & { readonly __base: true };
@@ -53,19 +53,7 @@ export const href = (path: SitePath | string): string => withBase(path, BASE);
 export const FEED_PATH = '/feed.xml';
 
 /** An item's page. */
-export const itemHref = (id: NodeId | string): string => href(`/${id}/`);
+export const itemHref = (id: NodeId | string): string => href(pathOf(id as NodeId));
 
-/** The global graph centred on an item (`/graph/?focus=notes/x`). */
-export const focusHref = (id: NodeId | string): string => href(`/graph/?focus=${encodeURIComponent(id)}`);
-
-/** Characters that would end or split a text directive, percent-encoded as the spec asks. */
-const fragmentText = (text: string) => encodeURIComponent(text).replace(/-/g, '%2D');
-
-/**
- * A link that opens a page scrolled to a passage and highlights it, where
- * browsers support text fragments (`#:~:text=start,end`); elsewhere it opens the page.
- */
-export function textFragmentHref(path: SitePath | string, start: string, end?: string): string {
-  const directive = `#:~:text=${fragmentText(start)}${end ? `,${fragmentText(end)}` : ''}`;
-  return href(path.replace(/#.*$/, '') + directive);
-}
+/** Where an item's link preview is published, as a site path (`/previews/notes/x.json`). */
+export const previewPath = (id: NodeId | string): SitePath => `/previews/${id}.json` as SitePath;

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { siteCorpus } from '../../lib/site';
-import { globalGraphData } from '../../lib/site-graph';
+import { globalGraphData } from '../../lib/site/graph-data';
 
 /** Every node and edge with its build-time position, for the global graph and the path finder. */
 export const GET: APIRoute = async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { parseExport } from '../../../src/lib/import/parse-export';
-import { KIND_FOLDER, KINDS, type Kind } from '../../../src/lib/slug';
+import { KIND_FOLDER, KINDS, type Kind } from '../../../src/lib/content/ids';
 
 export const FIXTURES = path.resolve(__dirname, '../../fixtures/import');
 /** The five seed exports, copied verbatim from the shared seeds folder. */

@@ -7,7 +7,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SCHEMAS } from '../../../src/lib/schema';
+import { SCHEMAS } from '../../../src/lib/content/schema';
 import { formatReport, type ImportReport } from '../../../src/lib/import/report';
 import { importExports } from '../../../src/lib/import/run';
 import { SEED, SEEDS, fixture, readGenerated, tempDir, type GeneratedFile } from './helpers';
@@ -175,7 +175,7 @@ describe('files written by hand', () => {
     expect(readFileSync(target, 'utf8')).toBe(before);
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0].file).toBe(target);
-    expect(report.errors[0].message).toMatch(/^clash: written by hand/);
+    expect(report.errors[0]).toMatchObject({ rule: 'import/hand-written', severity: 'error' });
     expect(readGenerated(out).some((f) => f.data.title === 'Does a line list the lines that follow it?')).toBe(true);
   });
 
@@ -185,7 +185,7 @@ describe('files written by hand', () => {
     const before = readFileSync(target, 'utf8');
     const report = await importExports([fixture('line-with-next.txt')], out);
     expect(report.errors).toEqual([]);
-    expect(report.warnings.map((w) => w.file)).toEqual([target]);
+    expect(report.warnings.map((w) => [w.file, w.rule])).toEqual([[target, 'import/hand-written']]);
     expect(readFileSync(target, 'utf8')).toBe(before);
     expect(readGenerated(out).filter((f) => f.data.title === 'Does a cut-off export lose its links?')).toHaveLength(1);
   });
@@ -216,18 +216,18 @@ describe('lists and unclassified text', () => {
 
 describe('exports that cannot be imported', () => {
   it.each([
-    ['empty.txt', 1, /the file is empty/],
-    ['blank-lines.txt', 1, /the file is empty/],
-    ['binary-nul.txt', 2, /binary content \(a NUL byte\)/],
-    ['invalid-utf8.txt', 2, /not valid UTF-8/],
-    ['truncated-note.txt', 5, /truncated list: "Inquiring lines that use this note as a source 5" announces 5 items but only 3 follow/],
-    ['truncated-line.txt', 11, /truncated list: "Sources 3 notes" announces 3 items but only 2 follow/],
-    ['unknown-layout.txt', 1, /unknown layout: expected a note/],
-  ])('%s gets an error naming the file and line %i, and the other files still import', async (name, line, message) => {
+    ['empty.txt', 1, 'import/empty', /the file is empty/],
+    ['blank-lines.txt', 1, 'import/empty', /the file is empty/],
+    ['binary-nul.txt', 2, 'import/binary', /a NUL byte/],
+    ['invalid-utf8.txt', 2, 'import/not-utf8', /UTF-8/],
+    ['truncated-note.txt', 5, 'import/truncated', /"Inquiring lines that use this note as a source 5" announces 5 items but only 3 follow/],
+    ['truncated-line.txt', 11, 'import/truncated', /"Sources 3 notes" announces 3 items but only 2 follow/],
+    ['unknown-layout.txt', 1, 'import/unknown-layout', /expected a note/],
+  ])('%s gets an error naming the file, line %i and rule %s, and the other files still import', async (name, line, rule, message) => {
     const out = tempDir();
     const report = await importExports([fixture(name), fixture('line-with-next.txt')], out);
     expect(report.errors).toHaveLength(1);
-    expect(report.errors[0]).toMatchObject({ file: fixture(name), line });
+    expect(report.errors[0]).toMatchObject({ file: fixture(name), line, rule, severity: 'error' });
     expect(report.errors[0].message).toMatch(message);
     expect(report.exports.map((e) => e.file)).toEqual(['line-with-next.txt']);
     expect(readGenerated(out).some((f) => f.data.title === 'Does a line list the lines that follow it?')).toBe(true);

@@ -1,0 +1,11 @@
+/**
+ * The corpus layer: a folder of files becomes documents, rendered bodies and
+ * one typed graph (build.ts orchestrates; one stage per file), and the
+ * figures of notes are matched to the passages of papers (figures.ts).
+ *
+ * May import: `content/`, `markdown/`, `graph/`. Nothing above (search, site).
+ */
+export * from './types';
+export { buildCorpus, loadCorpus, type BuildOptions } from './build';
+export type { CachedBody, RenderCache } from './render-cache';
+export type { SourceFile } from '../content/files';

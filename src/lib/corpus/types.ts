@@ -1,0 +1,56 @@
+/**
+ * What the corpus layer hands up: a folder's documents, rendered bodies and
+ * typed graph, with every problem found on the way.
+ */
+import type { Document } from '../content/document';
+import type { Problem } from '../content/problems';
+import type { Graph } from '../graph/graph';
+import type { RenderedBody } from '../markdown/types';
+import type { NodeId } from '../content/ids';
+import type { BibEntry } from './bibliography';
+import type { ProvenanceReport } from './figures';
+
+export interface Corpus {
+  documents: Map<NodeId, Document>;
+  bodies: Map<NodeId, RenderedBody>;
+  graph: Graph;
+  /** For every item with a claim: its figures and quotations, and where its papers state them (what verified its evidence). */
+  provenance: Map<NodeId, ProvenanceReport>;
+  /** Files kept private (`publish: false`, `draft: true`): no page, no node, no search entry; links to them are plain text. */
+  privateFiles: string[];
+  /** The bibliography entry of each paper a `.bib` or CSL-JSON file made or completed. */
+  bibliography: Map<NodeId, BibEntry>;
+  /** Errors (a file left out) and warnings, sorted by file and line. */
+  problems: Problem[];
+  /** Images, PDFs and other files beside the notes, relative to the content folder; published under `/attachments/`. */
+  attachments: string[];
+  /** How the wiki links of all bodies resolved. */
+  linkCounts: LinkCounts;
+  /** Milliseconds spent in each phase of `buildCorpus`, for the benchmark. */
+  timings: CorpusTimings;
+}
+
+/**
+ * `graphMs` is link resolution, stubs, edges and adjacency: the graph's own
+ * construction, apart from reading frontmatter and rendering Markdown.
+ */
+export interface CorpusTimings {
+  parseMs: number;
+  renderMs: number;
+  graphMs: number;
+  /** Bodies rendered by this build, and bodies reused from a render cache. */
+  rendered: number;
+  reused: number;
+}
+
+/** Wiki links by outcome: to a written item, to an attachment, to a stub (not written yet), or to nothing. */
+export interface LinkCounts {
+  total: number;
+  written: number;
+  attachments: number;
+  stubs: number;
+  missing: number;
+  /** To files kept private: shown as plain text. */
+  private: number;
+}
+

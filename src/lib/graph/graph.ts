@@ -1,0 +1,190 @@
+/**
+ * The typed link graph, as adjacency maps built once. Backlinks, local
+ * graphs and trails are read off these maps; nothing scans the corpus per page.
+ */
+import { pathOf, type Kind, type NodeId, type SitePath } from '../content/ids';
+import type { LinkContext } from '../content/link-context';
+import { stanceStrength, type ClaimStatus, type Stance, type StanceCounts, type StanceOf, type StanceSource } from '../content/stance';
+
+/**
+ * - `cites`: a wiki link in a body;
+ * - `source`: an inquiry line draws on a note;
+ * - `related`: a note's related paper, with its rank;
+ * - `next`: an inquiry line leads on to another;
+ * - `similar`: a paper resembles another;
+ * - `evidence`: a paper the item does not link to, whose text states a figure
+ *   or quotation of the item (found through an item it links to).
+ */
+export const EDGE_TYPES = ['cites', 'source', 'related', 'next', 'similar', 'evidence'] as const;
+export type EdgeType = (typeof EDGE_TYPES)[number];
+
+export interface GraphNode {
+  id: NodeId;
+  kind: Kind;
+  title: string;
+  url: SitePath;
+  /** Referenced but not written yet. */
+  stub: boolean;
+  claim?: string;
+  summary?: string;
+  aliases: string[];
+  tags: string[];
+  /** The content file, for written items and stubs that have one. */
+  file?: string;
+  /** For an item with a claim: where the claim stands, and how many items take each stance on it. */
+  status?: ClaimStatus;
+  stanceCounts?: StanceCounts;
+}
+
+/** Where and why an edge is made: the sentence of a link, or the gloss a list gives. */
+export interface EdgeContext extends LinkContext {
+  line?: number;
+  /** The heading a link points into. */
+  heading?: string;
+  /** What this place says of the link's stance, where it says anything. */
+  stance?: StanceOf;
+}
+
+/** A passage of a paper that states what an item says: the check behind a verified stance. */
+export interface VerifiedPassage {
+  /** The item's own sentence. */
+  sentence: string;
+  /** The figure (`+8.6pp`) or the quotation matched. */
+  quote: string;
+  /** The paper's sentence that states it. */
+  passage: string;
+  section?: { text: string; anchor: string };
+}
+
+export interface Edge {
+  source: NodeId;
+  target: NodeId;
+  type: EdgeType;
+  /** 1-based position in a ranked list (related papers, a line's sources). */
+  rank?: number;
+  /** One entry per place the link is made; empty for bare list entries. */
+  contexts: EdgeContext[];
+  /**
+   * What the link means for the source's claim, from its strongest place
+   * (declared, then heading, then inferred), or from a verified passage.
+   * Absent for links that take no stance (related reading, sources, next lines).
+   */
+  stance?: Stance;
+  stanceFrom?: StanceSource;
+  /** Verified passages, when the paper's text was found to state what the item says. */
+  passages?: VerifiedPassage[];
+}
+
+export interface Graph {
+  nodes: Map<NodeId, GraphNode>;
+  edges: Edge[];
+  outgoing: Map<NodeId, Edge[]>;
+  incoming: Map<NodeId, Edge[]>;
+}
+
+/** Collects nodes and edges; one edge per (source, type, target), however often it is made. */
+export class GraphBuilder {
+  private readonly nodes = new Map<NodeId, GraphNode>();
+  private readonly edgeByKey = new Map<string, Edge>();
+
+  addNode(node: Omit<GraphNode, 'url'>): GraphNode {
+    const full = { ...node, url: pathOf(node.id) };
+    this.nodes.set(node.id, full);
+    return full;
+  }
+
+  hasNode(id: NodeId): boolean {
+    return this.nodes.has(id);
+  }
+
+  /** Adds (or adds a place to) an edge, and hands it back so the caller can read the stance it settled on. */
+  addEdge(source: NodeId, target: NodeId, type: EdgeType, extra: { rank?: number; context?: EdgeContext; stance?: StanceOf } = {}): Edge {
+    const key = `${source}\u0000${type}\u0000${target}`;
+    let edge = this.edgeByKey.get(key);
+    if (!edge) {
+      edge = { source, target, type, contexts: [] };
+      this.edgeByKey.set(key, edge);
+    }
+    if (extra.rank !== undefined && edge.rank === undefined) edge.rank = extra.rank;
+    if (extra.context && !edge.contexts.some((c) => c.sentence === extra.context!.sentence && c.start === extra.context!.start)) {
+      edge.contexts.push(extra.context);
+    }
+    const stance = extra.stance ?? extra.context?.stance;
+    if (stance && (!edge.stanceFrom || stanceStrength(stance.from) < stanceStrength(edge.stanceFrom))) {
+      edge.stance = stance.stance;
+      edge.stanceFrom = stance.from;
+    }
+    return edge;
+  }
+
+  /** The edge made so far, if any. */
+  edge(source: NodeId, target: NodeId, type: EdgeType): Edge | undefined {
+    return this.edgeByKey.get(`${source}\u0000${type}\u0000${target}`);
+  }
+
+  build(): Graph {
+    const nodes = new Map([...this.nodes].sort(([a], [b]) => compareIds(a, b)));
+    const outgoing = new Map<NodeId, Edge[]>();
+    const incoming = new Map<NodeId, Edge[]>();
+    for (const id of nodes.keys()) {
+      outgoing.set(id, []);
+      incoming.set(id, []);
+    }
+    const edges = [...this.edgeByKey.values()].filter((e) => nodes.has(e.source) && nodes.has(e.target));
+    for (const edge of edges) {
+      outgoing.get(edge.source)!.push(edge);
+      incoming.get(edge.target)!.push(edge);
+    }
+    return { nodes, edges, outgoing, incoming };
+  }
+}
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Number of distinct neighbours, either direction. */
+export function degree(graph: Graph, id: NodeId): number {
+  return (graph.outgoing.get(id)?.length ?? 0) + (graph.incoming.get(id)?.length ?? 0);
+}
+
+/** Edges grouped by type, in the order of EDGE_TYPES, empty groups left out. */
+export function groupByType(edges: Edge[]): [EdgeType, Edge[]][] {
+  const groups = new Map<EdgeType, Edge[]>();
+  for (const edge of edges) {
+    if (!groups.has(edge.type)) groups.set(edge.type, []);
+    groups.get(edge.type)!.push(edge);
+  }
+  return EDGE_TYPES.filter((t) => groups.has(t)).map((t) => [t, sortEdges(groups.get(t)!)]);
+}
+
+function sortEdges(edges: Edge[]): Edge[] {
+  return [...edges].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || compareIds(a.target, b.target) || compareIds(a.source, b.source));
+}
+
+/** The whole graph as plain JSON, the format `dist/graph.json` documents. */
+export interface GraphJson {
+  nodes: { id: NodeId; kind: Kind; title: string; claim?: string; summary?: string; url: SitePath; stub: boolean; status?: ClaimStatus }[];
+  edges: {
+    source: NodeId;
+    target: NodeId;
+    type: EdgeType;
+    rank?: number;
+    stance?: Stance;
+    stanceFrom?: StanceSource;
+    passages?: { paper: NodeId; section?: string; quote: string; passage: string }[];
+  }[];
+}
+
+export function toGraphJson(graph: Graph): GraphJson {
+  return {
+    nodes: [...graph.nodes.values()].map(({ id, kind, title, claim, summary, url, stub, status }) => ({ id, kind, title, claim, summary, url, stub, status })),
+    edges: graph.edges.map(({ source, target, type, rank, stance, stanceFrom, passages }) => ({
+      source,
+      target,
+      type,
+      rank,
+      stance,
+      stanceFrom,
+      passages: passages?.map((p) => ({ paper: target, section: p.section?.text, quote: p.quote, passage: p.passage })),
+    })),
+  };
+}

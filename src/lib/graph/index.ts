@@ -1,0 +1,17 @@
+/**
+ * The graph layer: the typed adjacency built once (graph.ts), walks over it
+ * (walks.ts: shortest paths, neighbourhoods), the
+ * build-time layout (layout.ts), the compact form the browser loads
+ * (compact.ts), viewports (viewport.ts) and the one table of edge wording
+ * (vocabulary.ts).
+ *
+ * May import: `content/` only. Never `markdown/` (its sibling) or anything
+ * above. Browser code imports the single files it needs (walks, viewport,
+ * compact, vocabulary), never this index, which would pull in the layout.
+ */
+export * from './graph';
+export * from './walks';
+export * from './vocabulary';
+export * from './viewport';
+export * from './compact';
+export * from './layout';

@@ -1,0 +1,46 @@
+/**
+ * Raw HTML in a body is parsed (only when there is some) and sanitised to
+ * GitHub's safe subset plus the attributes our own links and blocks carry.
+ * Scripts, event handlers and `javascript:` URLs never survive.
+ */
+import type { Root as HastRoot } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import type { Plugin } from 'unified';
+import { visit, EXIT } from 'unist-util-visit';
+
+/** What raw HTML may keep: GitHub's safe subset, plus the attributes our own links carry. */
+export const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'mark'],
+  attributes: {
+    ...defaultSchema.attributes,
+    a: [
+      ...(defaultSchema.attributes?.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')),
+      ['className', 'data-footnote-backref', 'wikilink', 'stub', 'unresolved', 'tag', 'attachment', 'embed-title', 'stance-supports', 'stance-challenges', 'stance-qualifies'],
+      'dataKind',
+      'title',
+    ],
+    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'embed']],
+    span: [...(defaultSchema.attributes?.span ?? []), ['className', 'field-key', 'citation', 'unknown'], ['dataStance', 'supports', 'challenges', 'qualifies']],
+    blockquote: [...(defaultSchema.attributes?.blockquote ?? []), ['className', 'callout'], 'dataCallout'],
+    details: [...(defaultSchema.attributes?.details ?? []), ['className', 'callout'], 'dataCallout', 'open'],
+    summary: [...(defaultSchema.attributes?.summary ?? []), ['className', 'callout-title']],
+    p: [...(defaultSchema.attributes?.p ?? []), ['className', 'callout-title']],
+    img: [...(defaultSchema.attributes?.img ?? []), ['loading', 'lazy']],
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataBlockId'],
+  },
+};
+
+/** rehype-raw re-parses the whole tree with parse5; most bodies hold no raw HTML, so skip it for them. */
+export const rehypeRawWhenPresent: Plugin<[], HastRoot> = () => {
+  const raw = rehypeRaw();
+  return (tree, file) => {
+    let hasRaw = false;
+    visit(tree, 'raw', () => {
+      hasRaw = true;
+      return EXIT;
+    });
+    return hasRaw ? raw(tree, file) : tree;
+  };
+};

@@ -1,0 +1,59 @@
+/** Which shards a term needs, and a shard decoded into the typed arrays the scorer reads. */
+import { SHARD_PREFIX_MIN } from './options';
+import type { LoadedIndex } from './query';
+import { Scorer } from './scorer';
+import type { DecodedShard, FieldPostings, SearchManifest, SearchShard } from './types';
+
+/**
+ * A word being typed is completed from at most this many shards. A short
+ * prefix of a common start ("co", "pr") spans dozens of shards; until more
+ * letters narrow it, the word is matched as it stands.
+ */
+export const MAX_COMPLETION_SHARDS = 3;
+
+/**
+ * Which shards a query term needs: the one holding the term itself, and for
+ * the word being typed (`complete`) the shards of the words it starts, if
+ * they are few (see `MAX_COMPLETION_SHARDS`).
+ */
+export function shardsForTerm(term: string, keys: readonly string[], complete = false): string[] {
+  if ([...term].length < SHARD_PREFIX_MIN) return [];
+  // A term lives under the longest key it starts with (shorter terms stay above a split).
+  const holder = keys.filter((key) => term.startsWith(key)).reduce<string | undefined>((a, k) => (!a || k.length > a.length ? k : a), undefined);
+  const own = holder ? [holder] : [];
+  if (!complete) return own;
+  const completions = keys.filter((key) => key.startsWith(term) && !own.includes(key));
+  return completions.length <= MAX_COMPLETION_SHARDS ? [...own, ...completions] : own;
+}
+
+export function decodeShard(shard: SearchShard): DecodedShard {
+  const entries = isSorted(shard.terms) ? shard.terms : [...shard.terms].sort(byTerm);
+  const terms: string[] = [];
+  const postings: FieldPostings[][] = [];
+  for (const [term, encoded] of entries) {
+    terms.push(term);
+    const fields: FieldPostings[] = [];
+    for (const [fieldId, list] of Object.entries(encoded)) {
+      const docs = new Int32Array(list.length >> 1);
+      const freqs = new Int32Array(list.length >> 1);
+      let doc = 0;
+      for (let i = 0, j = 0; i < list.length; i += 2, j++) {
+        doc += list[i];
+        docs[j] = doc;
+        freqs[j] = list[i + 1];
+      }
+      fields.push({ field: Number(fieldId), docs, freqs });
+    }
+    postings.push(fields);
+  }
+  return { terms, postings };
+}
+
+/** Every shard of a split index, decoded and ready to search: the whole index at once, as tests and scripts search it. */
+export function loadWhole(files: { manifest: SearchManifest; shards: Map<string, SearchShard> }): LoadedIndex {
+  return { scorer: new Scorer(files.manifest), shards: [...files.shards.values()].map(decodeShard) };
+}
+
+export const byTerm = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+const isSorted = (entries: [string, unknown][]) => entries.every((e, i) => i === 0 || entries[i - 1][0] < e[0]);
+

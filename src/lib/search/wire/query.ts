@@ -1,0 +1,169 @@
+/**
+ * What a query means and how its results read, shared by the browser and
+ * the tests: which words are searched, the order of results, counts per
+ * kind, and snippets with the matched words marked.
+ */
+import { KINDS, type Kind } from '../../content/ids';
+import type { DecodedShard, SearchRecord } from './types';
+import { isStopWord, normalizeTerm, SEARCH_OPTIONS, searchId, SHARD_PREFIX_MIN, tokenize, type SearchField } from './options';
+import { MAX_QUERY_WORDS, type ScoredHit, type Scorer, type TermSpec } from './scorer';
+
+/**
+ * The words a query searches for, normalised. Single letters and stop words
+ * are dropped, except that the last word keeps a stop word: "the" may be the
+ * start of "theory" while the reader is still typing.
+ */
+export function queryTerms(query: string): string[] {
+  const words = tokenize(query).map(normalizeTerm).filter((w) => [...w].length >= SHARD_PREFIX_MIN);
+  return words.filter((w, i) => i === words.length - 1 || !isStopWord(w)).slice(0, MAX_QUERY_WORDS);
+}
+
+export interface SearchHit extends ScoredHit {
+  id: string;
+}
+
+export type KindFilter = Kind | 'all';
+
+export interface SearchOutcome {
+  terms: string[];
+  /** `all`: every word matched; `any`: no item has every word, so items with some of them. */
+  mode: 'all' | 'any';
+  /** The first results of the chosen kind (as many as asked for), best first. */
+  hits: SearchHit[];
+  /** How many results the chosen kind has in all. */
+  total: number;
+  /** How many results each kind has, whatever the filter. */
+  counts: Record<KindFilter, number>;
+  /** When nothing matches: the titles closest to what was typed. */
+  suggestions: SearchHit[];
+}
+
+/** Fewer exact results than this, and typos are forgiven too. */
+export const FUZZY_BELOW = 5;
+
+/** The shards a query needs, loaded, and the scorer of their index. */
+export interface LoadedIndex {
+  scorer: Scorer;
+  shards: readonly DecodedShard[];
+}
+
+const withId = (hit: ScoredHit): SearchHit => ({ ...hit, id: searchId(hit.kind, hit.stub, hit.n) });
+
+type PerTerm<T> = T | ((term: string, i: number, terms: string[]) => T);
+const perTerm = <T>(option: PerTerm<T>, term: string, i: number, terms: string[]): T =>
+  typeof option === 'function' ? (option as (term: string, i: number, terms: string[]) => T)(term, i, terms) : option;
+
+/** The words as MiniSearch's query specs under `options` (prefix and fuzzy rules, fuzzy as a fraction or a distance). */
+function termSpecs(terms: string[], options: { prefix?: PerTerm<boolean>; fuzzy?: PerTerm<boolean | number>; maxFuzzy?: number }): TermSpec[] {
+  return terms.map((term, i) => {
+    const fuzzy = perTerm(options.fuzzy ?? false, term, i, terms);
+    const ratio = fuzzy === true ? 0.2 : fuzzy || 0;
+    return {
+      term,
+      prefix: perTerm(options.prefix ?? false, term, i, terms) === true,
+      fuzzy: ratio < 1 ? Math.min(options.maxFuzzy ?? 6, Math.round(term.length * ratio)) : ratio,
+    };
+  });
+}
+
+/**
+ * Runs a query: every word must match (else any word), the word being typed
+ * as a prefix; typos are forgiven only when the words as typed find little,
+ * since fuzzy matching of a common word would bury its exact matches under
+ * thousands of near-misses. Returns the first `limit` results of `kind`.
+ */
+export function runQuery({ scorer, shards }: LoadedIndex, query: string, kind: KindFilter = 'all', limit = Infinity): SearchOutcome {
+  const terms = queryTerms(query);
+  if (terms.length === 0) {
+    const counts = Object.fromEntries([['all', 0], ...KINDS.map((k) => [k, 0])]) as Record<KindFilter, number>;
+    return { terms, mode: 'all', hits: [], total: 0, counts, suggestions: [] };
+  }
+  scorer.begin(shards, termSpecs(terms, SEARCH_OPTIONS));
+  // The typo pass adds to the exact one's scores rather than starting over.
+  if (scorer.count('and') < FUZZY_BELOW) scorer.addFuzzy(shards);
+  const mode: SearchOutcome['mode'] = scorer.count('and') === 0 && terms.length > 1 ? 'any' : 'all';
+  const { counts, hits } = scorer.select(mode === 'all' ? 'and' : 'or', kind, limit);
+  const suggestions = counts.all === 0 ? closestTitles({ scorer, shards }, terms) : [];
+  return { terms, mode, hits: hits.map(withId), total: counts[kind], counts, suggestions };
+}
+
+const TITLE_FIELDS: SearchField[] = ['title', 'aliases'];
+
+/** Titles that look like the query, with a looser notion of a typo than the main search. */
+export function closestTitles({ scorer, shards }: LoadedIndex, terms: string[], limit = 5): SearchHit[] {
+  scorer.begin(shards, termSpecs(terms, { prefix: true, fuzzy: (term) => (term.length >= 3 ? 0.4 : false), maxFuzzy: 3 }), TITLE_FIELDS);
+  scorer.addFuzzy(shards);
+  return scorer.select('or', 'all', limit).hits.map(withId);
+}
+
+export type Range = [start: number, end: number];
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Where the matched terms stand in a text (compared the way the index compares words). */
+export function matchRanges(text: string, terms: Iterable<string>): Range[] {
+  const wanted = new Set(terms);
+  const ranges: Range[] = [];
+  for (const m of text.matchAll(WORD)) {
+    if (wanted.has(normalizeTerm(m[0]))) ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
+}
+
+export interface Snippet {
+  text: string;
+  highlights: Range[];
+}
+
+/**
+ * The window of `text` about `length` characters long holding the most
+ * distinct matched terms, cut at word boundaries and marked with ellipses.
+ */
+export function snippet(text: string, terms: Iterable<string>, length = 180): Snippet | undefined {
+  const ranges = matchRanges(text, terms);
+  if (ranges.length === 0) return undefined;
+  let best = { start: ranges[0][0], score: -1 };
+  for (let i = 0; i < ranges.length; i++) {
+    const start = ranges[i][0];
+    const seen = new Set<string>();
+    for (let j = i; j < ranges.length && ranges[j][1] <= start + length; j++) seen.add(normalizeTerm(text.slice(...ranges[j])));
+    if (seen.size > best.score) best = { start, score: seen.size };
+  }
+  // Some words of context before the first match.
+  let from = Math.max(0, best.start - Math.floor(length / 4));
+  if (from > 0) {
+    const space = text.indexOf(' ', from);
+    from = space >= 0 && space < best.start ? space + 1 : best.start;
+  }
+  let to = Math.min(text.length, from + length);
+  if (to < text.length) {
+    const space = text.lastIndexOf(' ', to);
+    if (space > best.start) to = space;
+  }
+  const prefix = from > 0 ? '…' : '';
+  const shift = prefix.length - from;
+  return {
+    text: prefix + text.slice(from, to).trim() + (to < text.length ? '…' : ''),
+    highlights: ranges.filter(([s, e]) => s >= from && e <= to).map(([s, e]) => [s + shift, e + shift] as Range),
+  };
+}
+
+/** The text shown under a result's title: where the words matched, else the claim or summary. */
+export function resultSnippet(record: SearchRecord, hit: Pick<SearchHit, 'match'>): Snippet | undefined {
+  const terms = Object.keys(hit.match);
+  const fields = new Set(Object.values(hit.match).flat());
+  const sources: [string, string | undefined][] = [
+    ['claim', record.claim],
+    ['summary', record.summary],
+    ['body', record.text],
+  ];
+  for (const [field, text] of sources) {
+    if (text && fields.has(field)) {
+      const found = snippet(text, terms);
+      if (found) return found;
+    }
+  }
+  const fallback = record.claim ?? record.summary ?? record.text;
+  if (!fallback) return undefined;
+  return snippet(fallback, terms) ?? { text: fallback.length > 180 ? fallback.slice(0, fallback.lastIndexOf(' ', 180)) + '…' : fallback, highlights: [] };
+}

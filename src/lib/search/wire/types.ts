@@ -1,0 +1,74 @@
+/**
+ * The search files as they travel: the manifest, the term shards and the
+ * per-result records the build writes and the browser reads, and the
+ * decoded form the scorer works on.
+ */
+import type { AsPlainObject } from 'minisearch';
+import type { Kind, SitePath } from '../../content/ids';
+import type { ClaimStatus } from '../../content/stance';
+
+export interface SearchManifest {
+  /** Changes whenever the index does, so a reader never mixes shards of two builds. */
+  version: string;
+  documentCount: number;
+  nextId: number;
+  fieldIds: AsPlainObject['fieldIds'];
+  averageFieldLength: AsPlainObject['averageFieldLength'];
+  serializationVersion: number;
+  /**
+   * One letter per document, by its number: its kind, upper case for a stub
+   * (see `searchId`). Documents are numbered in id order, so the letters come
+   * in long runs and cost a few bytes compressed.
+   */
+  kinds: string;
+  /** Shard keys, sorted; every indexed term starts with exactly one of them. */
+  shards: string[];
+}
+
+/**
+ * A term's postings per field, as a flat list `[gap, frequency, gap,
+ * frequency, …]` where each gap is the distance from the previous document
+ * number. Small numbers in one list compress far better than MiniSearch's
+ * `{"document": frequency}` objects.
+ */
+export type Postings = Record<string, number[]>;
+
+export interface SearchShard {
+  /** In code-unit order of the terms. */
+  terms: [term: string, postings: Postings][];
+}
+
+/** What a result shows: fetched per result, so the first query never loads the corpus's text. */
+export interface SearchRecord {
+  id: string;
+  url: SitePath;
+  title: string;
+  kind: Kind;
+  stub: boolean;
+  claim?: string;
+  summary?: string;
+  /** Where the item's claim stands on its evidence, for an item with a claim. */
+  status?: ClaimStatus;
+  aliases: string[];
+  tags: string[];
+  /** The body as plain text, cut at {@link RECORD_TEXT_LIMIT} characters; snippets come from it. */
+  text: string;
+}
+
+/** One field's postings of a term: document numbers ascending, and how often the term occurs in each. */
+export interface FieldPostings {
+  field: number;
+  docs: Int32Array;
+  freqs: Int32Array;
+}
+
+/**
+ * A shard as the scorer reads it, decoded once however many queries use it:
+ * terms in code-unit order (so a prefix is one contiguous run, found by
+ * binary search), each with its postings per field as typed arrays.
+ */
+export interface DecodedShard {
+  terms: string[];
+  postings: FieldPostings[][];
+}
+

@@ -1,0 +1,122 @@
+/**
+ * Building the search index and splitting it for the web. The full index
+ * (MiniSearch's own JSON) is cut into term shards: each shard holds the
+ * postings of the terms that start with its key. The corpus-wide figures
+ * scoring needs (document count, field averages) and each document's kind
+ * go in the manifest, so any set of shards loaded together scores exactly as
+ * the full index would (see `wire/scorer.ts`).
+ */
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import type { Corpus } from '../../corpus';
+import { INDEX_OPTIONS, SHARD_PREFIX_MIN, type SearchDocument } from '../wire/options';
+import { byTerm } from '../wire/decode';
+import type { Postings, SearchManifest, SearchRecord, SearchShard } from '../wire/types';
+import { searchCorpus } from './documents';
+
+type IndexEntry = AsPlainObject['index'][number];
+
+export interface SearchFiles {
+  manifest: SearchManifest;
+  shards: Map<string, SearchShard>;
+  records: SearchRecord[];
+}
+
+export interface ShardingOptions {
+  /** A shard whose JSON is larger than this is split by one more letter (unless its key is a whole term). */
+  targetBytes: number;
+  /** Keys never grow longer than this. */
+  maxKeyLength: number;
+}
+
+export const DEFAULT_SHARDING: ShardingOptions = { targetBytes: 48_000, maxKeyLength: 4 };
+
+export function buildIndex(documents: SearchDocument[]): MiniSearch<SearchDocument> {
+  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
+  index.addAll(documents);
+  return index;
+}
+
+/** The files a site publishes for search. */
+export function searchFiles(corpus: Corpus, sharding: ShardingOptions = DEFAULT_SHARDING): SearchFiles {
+  const { documents, records } = searchCorpus(corpus);
+  return { ...splitIndex(buildIndex(documents).toJSON(), sharding), records };
+}
+
+export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFAULT_SHARDING): Omit<SearchFiles, 'records'> {
+  let kinds = '';
+  for (let n = 0; n < full.nextId; n++) {
+    const id = String(full.documentIds[n] ?? '');
+    // Numbers are both MiniSearch's short ids and the ids' own numbers; the format relies on it.
+    if (id.slice(1) !== String(n)) throw new Error(`search document ${n} has id ${id}`);
+    kinds += id[0];
+  }
+  const groups = groupTerms(full.index, SHARD_PREFIX_MIN, sharding);
+  const shards = new Map<string, SearchShard>();
+  for (const [key, entries] of groups) {
+    shards.set(key, { terms: entries.map(([term, fields]): [string, Postings] => [term, encodePostings(fields)]).sort(byTerm) });
+  }
+  const keys = [...shards.keys()].sort();
+  const manifest: SearchManifest = {
+    version: '',
+    documentCount: full.documentCount,
+    nextId: full.nextId,
+    fieldIds: full.fieldIds,
+    averageFieldLength: full.averageFieldLength,
+    serializationVersion: full.serializationVersion,
+    kinds,
+    shards: keys,
+  };
+  manifest.version = fingerprint(JSON.stringify(manifest) + keys.map((k) => JSON.stringify(shards.get(k))).join(''));
+  return { manifest, shards };
+}
+
+function encodePostings(fields: IndexEntry[1]): Postings {
+  const out: Postings = {};
+  for (const [fieldId, postings] of Object.entries(fields)) {
+    const docs = Object.keys(postings).map(Number).sort((a, b) => a - b);
+    const list: number[] = [];
+    let previous = 0;
+    for (const doc of docs) {
+      list.push(doc - previous, postings[doc]);
+      previous = doc;
+    }
+    out[fieldId] = list;
+  }
+  return out;
+}
+
+/** Groups entries by their first `depth` letters, splitting a group that is too large by one more. */
+function groupTerms(entries: IndexEntry[], depth: number, sharding: ShardingOptions): Map<string, IndexEntry[]> {
+  const byKey = new Map<string, IndexEntry[]>();
+  for (const entry of entries) {
+    const key = [...entry[0]].slice(0, depth).join('');
+    let group = byKey.get(key);
+    if (!group) byKey.set(key, (group = []));
+    group.push(entry);
+  }
+  const out = new Map<string, IndexEntry[]>();
+  for (const [key, group] of byKey) {
+    const splittable = depth < sharding.maxKeyLength && group.some(([term]) => [...term].length > depth);
+    if (splittable && JSON.stringify(group).length > sharding.targetBytes) {
+      // The key's own term (e.g. "war" in the "war" group) stays under the key; longer terms move down a level.
+      const exact = group.filter(([term]) => [...term].length <= depth);
+      const longer = group.filter(([term]) => [...term].length > depth);
+      if (exact.length) out.set(key, exact);
+      for (const [k, g] of groupTerms(longer, depth + 1, sharding)) out.set(k, g);
+    } else {
+      out.set(key, group);
+    }
+  }
+  return out;
+}
+
+/** FNV-1a, 32 bits: enough to tell two builds apart. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+export * from './documents';

@@ -1,0 +1,16 @@
+/** The settings of the site being built, read from the environment once. */
+
+/** The content folder: `CONTENT_DIR`, or `content/` by default. */
+export const contentDir = (): string => process.env.CONTENT_DIR || 'content';
+
+export const SITE_TITLE = process.env.SITE_TITLE || 'Research graph';
+
+/** Bibliography files besides those in the content folder: `BIBLIOGRAPHY`, paths separated by commas (`refs.bib,more.json`). */
+export const bibliographyFiles = (): string[] =>
+  (process.env.BIBLIOGRAPHY ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+/** How references are formatted: `CITATION_STYLE`, a built-in CSL style (`apa`, `vancouver`, `harvard1`) or a `.csl` file; APA by default. */
+export const citationStyle = (): string => process.env.CITATION_STYLE || 'apa';

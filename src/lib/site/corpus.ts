@@ -1,0 +1,66 @@
+/**
+ * The corpus of the site being built: loaded once per process however many
+ * pages ask, with its problems printed once. The cache lives on `globalThis`
+ * because Astro renders pages from its own bundle of this module while the
+ * site's integrations (search files, dev server) import another copy: both
+ * must see the one corpus, read and rendered once.
+ */
+import path from 'node:path';
+import { formatProblem, type Problem } from '../content/problems';
+import { loadCorpus, type Corpus } from '../corpus';
+import { gitHistory, type FileHistory } from '../corpus/dates';
+import { bibliographyFiles, contentDir } from './config';
+import { DiskRenderCache } from './render-cache';
+import { BASE, href } from './urls';
+
+const STORE = Symbol.for('research-graph.corpora');
+const loaded: Map<string, Promise<Corpus>> = ((globalThis as { [STORE]?: Map<string, Promise<Corpus>> })[STORE] ??= new Map());
+
+/**
+ * The corpus of a folder, loaded once per process however many pages ask,
+ * with its problems printed once.
+ */
+export function corpusOnce(root: string): Promise<Corpus> {
+  const key = path.resolve(root);
+  let corpus = loaded.get(key);
+  if (!corpus) {
+    corpus = loadWithCache(key).then((c) => {
+      reportProblems(c.problems, key);
+      return c;
+    });
+    loaded.set(key, corpus);
+  }
+  return corpus;
+}
+
+/** Loads a folder, reusing the bodies a previous build rendered (unless `RENDER_CACHE=0`), and keeps this build's for the next. */
+async function loadWithCache(root: string): Promise<Corpus> {
+  // Bodies link to other pages under the base the site is published at.
+  const options = { bibliographies: bibliographyFiles(), siteAddress: href };
+  if (process.env.RENDER_CACHE === '0') return loadCorpus(root, options);
+  const cache = await DiskRenderCache.open(root, process.cwd(), BASE).catch(() => undefined);
+  const corpus = await loadCorpus(root, { ...options, cache });
+  // A cache that cannot be written (a read-only checkout) costs the next build time, nothing else.
+  await cache?.save().catch(() => undefined);
+  return corpus;
+}
+
+/** Forgets a folder's corpus, so the next page that asks reads it again (the dev server, after a file changed). */
+export function forgetCorpus(root: string): void {
+  loaded.delete(path.resolve(root));
+}
+
+export function reportProblems(problems: Problem[], root: string, log: (line: string) => void = (l) => console.warn(l)): void {
+  if (problems.length === 0) return;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  log(`\n${errors} error(s), ${problems.length - errors} warning(s) in ${root}:`);
+  for (const p of problems) log(`  ${formatProblem(p)}`);
+  if (errors) log(`Files with errors are left out of the site until they are fixed.\n`);
+}
+
+export const siteCorpus = (): Promise<Corpus> => corpusOnce(contentDir());
+
+let history: Promise<FileHistory> | undefined;
+
+/** The content folder's git history (first and last commit of each file), read once per build. */
+export const siteHistory = (): Promise<FileHistory> => (history ??= gitHistory(contentDir()));

@@ -1,0 +1,171 @@
+/**
+ * What the pages show, computed from the corpus: plain data the Astro views
+ * only lay out. Every list here is read off the graph's adjacency maps.
+ */
+import type { Document } from '../content/document';
+import { KIND_FOLDER, KINDS, type Kind, type NodeId, type SitePath } from '../content/ids';
+import type { Corpus } from '../corpus';
+import { degree, groupByType, type Edge, type EdgeType, type GraphNode } from '../graph/graph';
+import { edgeListLabel } from '../graph/vocabulary';
+import type { RenderedBody } from '../markdown';
+
+/**
+ * How much a page lists before it points elsewhere. A hub note of a
+ * 3,000-note corpus had 655 backlinks, each with its sentence: 270 KB of
+ * HTML. Past `perGroup` a group shows its count and links to its full list,
+ * and index pages show `perPage` items a page.
+ */
+export const LIST_LIMITS = { perGroup: 30, contextsPerItem: 2, perPage: 200 } as const;
+
+export type Direction = 'outgoing' | 'incoming';
+
+export interface EdgeGroup {
+  type: EdgeType;
+  direction: Direction;
+  label: string;
+  /** The first `LIST_LIMITS.perGroup` items. */
+  items: { edge: Edge; node: GraphNode }[];
+  total: number;
+  /** The page listing them all, when not all are shown here. */
+  fullList?: SitePath;
+}
+
+export interface PageModel {
+  node: GraphNode;
+  doc?: Document;
+  body?: RenderedBody;
+  outgoing: EdgeGroup[];
+  incoming: EdgeGroup[];
+}
+
+function groups(corpus: Corpus, id: NodeId, direction: Direction, kind: Kind, limit: number = LIST_LIMITS.perGroup): EdgeGroup[] {
+  const edges = corpus.graph[direction].get(id) ?? [];
+  return groupByType(edges).map(([type, list]) => ({
+    type,
+    direction,
+    label: edgeListLabel(type, direction, kind),
+    items: list.slice(0, limit).map((edge) => ({ edge, node: corpus.graph.nodes.get(direction === 'outgoing' ? edge.target : edge.source)! })),
+    total: list.length,
+    fullList: list.length > limit ? linkListPath(id, direction, type) : undefined,
+  }));
+}
+
+/** The page that lists every `type` link of an item in one direction (`/links/notes/x/incoming-cites/`). */
+export const linkListPath = (id: NodeId, direction: Direction, type: EdgeType, page = 1) => pagePath(`/links/${id}/${direction}-${type}/`, page);
+
+/** Page `page` of a paginated list at `base`: the base itself, then `base~2/`… (`~` is in no slug or tag). */
+export const pagePath = (base: string, page: number) => (page <= 1 ? base : `${base}~${page}/`) as SitePath;
+
+/** Splits a list into pages of `LIST_LIMITS.perPage`; an empty list is one empty page. */
+export function paginate<T>(items: T[], perPage: number = LIST_LIMITS.perPage): { items: T[]; page: number; pages: number }[] {
+  const pages = Math.max(1, Math.ceil(items.length / perPage));
+  return Array.from({ length: pages }, (_, i) => ({ items: items.slice(i * perPage, (i + 1) * perPage), page: i + 1, pages }));
+}
+
+/** Every full list a page points to: one per group of an item longer than `LIST_LIMITS.perGroup`, paginated. */
+export function linkListPages(corpus: Corpus): { path: string; node: GraphNode; group: EdgeGroup; page: number; pages: number }[] {
+  const out: { path: string; node: GraphNode; group: EdgeGroup; page: number; pages: number }[] = [];
+  for (const node of corpus.graph.nodes.values()) {
+    for (const direction of ['outgoing', 'incoming'] as const) {
+      if ((corpus.graph[direction].get(node.id)?.length ?? 0) <= LIST_LIMITS.perGroup) continue;
+      for (const group of groups(corpus, node.id, direction, node.kind, Infinity)) {
+        if (group.total <= LIST_LIMITS.perGroup) continue;
+        for (const { items, page, pages } of paginate(group.items)) {
+          out.push({ path: linkListPath(node.id, direction, group.type, page).slice('/links/'.length, -1), node, group: { ...group, items }, page, pages });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export function pageModel(corpus: Corpus, id: NodeId): PageModel {
+  const node = corpus.graph.nodes.get(id);
+  if (!node) throw new Error(`No node ${id}`);
+  return {
+    node,
+    doc: corpus.documents.get(id),
+    body: corpus.bodies.get(id),
+    outgoing: groups(corpus, id, 'outgoing', node.kind),
+    incoming: groups(corpus, id, 'incoming', node.kind),
+  };
+}
+
+/** Every node with a page: written items and stubs alike. */
+export function pagePaths(corpus: Corpus): { kind: string; slug: string; id: NodeId }[] {
+  return [...corpus.graph.nodes.values()].map((n) => {
+    const [kind, ...slug] = n.id.split('/');
+    return { kind, slug: slug.join('/'), id: n.id };
+  });
+}
+
+const kindOrders = new WeakMap<Corpus, Map<Kind, { items: GraphNode[]; written: number; stubs: number }>>();
+
+/**
+ * A kind's index in reading order, computed once per corpus however many of
+ * its pages render: written items first (papers newest first, others by
+ * title), then stubs by title.
+ */
+export function kindIndex(corpus: Corpus, kind: Kind): { items: GraphNode[]; written: number; stubs: number } {
+  let byKind = kindOrders.get(corpus);
+  if (!byKind) kindOrders.set(corpus, (byKind = new Map()));
+  let entry = byKind.get(kind);
+  if (!entry) {
+    const all = nodesOfKind(corpus, kind).sort((a, b) => a.title.localeCompare(b.title));
+    const date = (n: GraphNode) => (corpus.documents.get(n.id)?.data as { date?: string } | undefined)?.date ?? '';
+    const written = all.filter((n) => !n.stub);
+    if (kind === 'paper') written.sort((a, b) => date(b).localeCompare(date(a)) || a.title.localeCompare(b.title));
+    const stubs = all.filter((n) => n.stub);
+    entry = { items: [...written, ...stubs], written: written.length, stubs: stubs.length };
+    byKind.set(kind, entry);
+  }
+  return entry;
+}
+
+export function nodesOfKind(corpus: Corpus, kind: Kind): GraphNode[] {
+  return [...corpus.graph.nodes.values()].filter((n) => n.kind === kind);
+}
+
+export function countsByKind(corpus: Corpus): { kind: Kind; folder: string; written: number; stubs: number }[] {
+  return KINDS.map((kind) => {
+    const all = nodesOfKind(corpus, kind);
+    const stubs = all.filter((n) => n.stub).length;
+    return { kind, folder: KIND_FOLDER[kind], written: all.length - stubs, stubs };
+  });
+}
+
+/** Written notes with a claim, most connected first: the landing page's ways in. */
+export function mostConnectedClaims(corpus: Corpus, limit = 12): { node: GraphNode; degree: number }[] {
+  return [...corpus.graph.nodes.values()]
+    .filter((n) => n.kind === 'note' && !n.stub && n.claim)
+    .map((node) => ({ node, degree: degree(corpus.graph, node.id) }))
+    .sort((a, b) => b.degree - a.degree || a.node.title.localeCompare(b.node.title))
+    .slice(0, limit);
+}
+
+/**
+ * Tags and the written items carrying them, tags sorted by name. A nested
+ * tag counts for its parents too: `#a/b` is listed under `a` and `a/b`.
+ */
+export function tagIndex(corpus: Corpus): Map<string, GraphNode[]> {
+  const tags = new Map<string, GraphNode[]>();
+  for (const node of corpus.graph.nodes.values()) {
+    const withParents = new Set(node.tags.flatMap((tag) => tag.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+    for (const tag of withParents) {
+      if (!tags.has(tag)) tags.set(tag, []);
+      tags.get(tag)!.push(node);
+    }
+  }
+  return new Map([...tags].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The sentence around a link, cut into before / the link / after, for highlighting. */
+export function splitContext(ctx: { sentence: string; start: number; end: number }): [string, string, string] {
+  return [ctx.sentence.slice(0, ctx.start), ctx.sentence.slice(ctx.start, ctx.end), ctx.sentence.slice(ctx.end)];
+}
+
+/** The wording tables and slug conversions views need, from the layers that own them. */
+export { KIND_VOCABULARY } from '../content/vocabulary';
+export { STANCE_SOURCE_VOCABULARY, STANCE_VOCABULARY, STATUS_VOCABULARY } from '../content/stance';
+export { EDGE_VOCABULARY } from '../graph/vocabulary';
+export { tagPath, tagSlug } from '../content/ids';

@@ -1,0 +1,79 @@
+/**
+ * The render cache on disk, in `node_modules/.cache/research-graph/`: one
+ * file per content folder and base path, named for the pipeline that wrote it. The
+ * pipeline's fingerprint covers the lock file (every dependency's version)
+ * and the sources of the Markdown and content layers, so a changed plugin,
+ * dependency or rule starts a fresh cache. `RENDER_CACHE=0` turns it off.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { CachedBody, RenderCache } from '../corpus';
+
+export const CACHE_DIR = 'node_modules/.cache/research-graph';
+
+/** Everything a rendered body depends on besides its own text and links. */
+export function pipelineFingerprint(projectRoot = process.cwd()): string {
+  const hash = createHash('sha1');
+  for (const file of ['package-lock.json', 'package.json']) {
+    const full = path.join(projectRoot, file);
+    if (existsSync(full)) hash.update(readFileSync(full));
+  }
+  for (const folder of ['src/lib/markdown', 'src/lib/content']) {
+    const dir = path.join(projectRoot, folder);
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).sort((a, b) => path.join(a.parentPath, a.name).localeCompare(path.join(b.parentPath, b.name)))) {
+      hash.update(entry.name).update(readFileSync(path.join(entry.parentPath, entry.name)));
+    }
+  }
+  return hash.digest('base64url').slice(0, 16);
+}
+
+/** A render cache read from disk; `save` writes back only the bodies this build used, so deleted notes leave it. */
+export class DiskRenderCache implements RenderCache {
+  private readonly used = new Map<string, CachedBody>();
+
+  private constructor(
+    private readonly file: string,
+    private readonly entries: Map<string, CachedBody>,
+  ) {}
+
+  /** `base`: the base path the bodies are written under (their links include it), so each base keeps its own cache. */
+  static async open(contentRoot: string, projectRoot = process.cwd(), base = '/'): Promise<DiskRenderCache> {
+    const dir = path.join(projectRoot, CACHE_DIR);
+    const folder = createHash('sha1').update(`${path.resolve(contentRoot)}\u0000${base}`).digest('base64url').slice(0, 10);
+    const file = path.join(dir, `markdown-${folder}-${pipelineFingerprint(projectRoot)}.bin`);
+    let entries = new Map<string, CachedBody>();
+    try {
+      entries = deserialize(await readFile(file)) as Map<string, CachedBody>;
+    } catch {
+      // No cache yet, or one this Node cannot read: start empty.
+    }
+    // Caches of this folder written by another pipeline will never be read again.
+    if (existsSync(dir)) {
+      for (const old of readdirSync(dir).filter((f) => f.startsWith(`markdown-${folder}-`) && path.join(dir, f) !== file)) await rm(path.join(dir, old), { force: true });
+    }
+    return new DiskRenderCache(file, entries);
+  }
+
+  get(key: string): CachedBody | undefined {
+    const hit = this.entries.get(key);
+    if (hit) this.used.set(key, hit);
+    return hit;
+  }
+
+  set(key: string, value: CachedBody): void {
+    this.used.set(key, value);
+  }
+
+  get size(): number {
+    return this.used.size;
+  }
+
+  async save(): Promise<void> {
+    await mkdir(path.dirname(this.file), { recursive: true });
+    await writeFile(this.file, serialize(this.used));
+  }
+}
