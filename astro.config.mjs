@@ -1,5 +1,4 @@
 // @ts-check
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
@@ -8,6 +7,7 @@ import liveContent from './src/integrations/live-content.ts';
 import previews from './src/integrations/previews.ts';
 import searchFiles from './src/integrations/search-files.ts';
 import siteUrlNotice from './src/integrations/site-url-notice.ts';
+import { cspHash } from './src/lib/site/csp.ts';
 import { publishSettings, PublishSettingError } from './src/lib/site/publish.ts';
 
 /**
@@ -27,23 +27,27 @@ try {
   process.exit(1);
 }
 
-/** @returns {`sha256-${string}`} */
-const sha256 = (/** @type {string} */ text) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
-
 /**
  * Content-Security-Policy: Astro hashes the scripts and styles it bundles; the one inline script (the
  * theme, before first paint) and the one style cytoscape injects into the page are allowed by their hashes.
- * No `unsafe-inline`: a script that slipped past the sanitiser into a note would not run.
+ * Style attributes are allowed by hash too (`unsafe-hashes`), each page adding those its body carries
+ * (math spacing, code colours). No `unsafe-inline`: a script or style that slipped past the sanitiser into
+ * a note would not apply.
  */
 /** @type {Exclude<NonNullable<import('astro').AstroUserConfig['experimental']>['csp'], boolean | undefined>} */
 const csp = {
-  scriptDirective: { hashes: [sha256(readFileSync(new URL('./src/scripts/theme-before-paint.js', import.meta.url), 'utf8'))] },
-  styleDirective: { hashes: [sha256('.__________cytoscape_container { position: relative; }')] },
+  scriptDirective: { hashes: [cspHash(readFileSync(new URL('./src/scripts/theme-before-paint.js', import.meta.url), 'utf8'))] },
+  styleDirective: {
+    resources: ["'self'", "'unsafe-hashes'"],
+    hashes: [cspHash('.__________cytoscape_container { position: relative; }')],
+  },
   directives: [
     "default-src 'self'",
     // Notes may show images from the web; nothing else leaves the site.
     "img-src 'self' https: data:",
     "media-src 'self' https:",
+    // KaTeX's smallest fonts are inlined by the bundler as data: URLs.
+    "font-src 'self' data:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -3,7 +3,7 @@
  * (CommonMark, GFM, the Obsidian dialect), resolve wiki links (recording the
  * sentence each stands in), collect text, sanitise raw HTML, anchor headings
  * and blocks, typeset math (KaTeX), highlight code (Shiki), then write site paths
- * under the site's base. A body is parsed once; links, headings, plain text and HTML
+ * under the site's base and note the style attributes written. A body is parsed once; links, headings, plain text and HTML
  * all come out of that one pass.
  */
 import type { Root as HastRoot } from 'hast';
@@ -22,6 +22,7 @@ import { pathologicalLine } from './limits';
 import { rehypeMath, remarkMath } from './math';
 import { markEmbeds, rehypeBlockIds, remarkObsidian, stripComments } from './obsidian';
 import { remarkResolveWikiLinks } from './resolve-wiki-links';
+import { rehypeCollectInlineStyles } from './inline-styles';
 import { rehypeSiteAddresses } from './rebase';
 import { rehypeRawWhenPresent, sanitizeSchema } from './sanitize';
 import type { RenderedBody, ResolvedLink, WikiLinkRef } from './types';
@@ -45,6 +46,7 @@ const processor = unified()
   .use(rehypeMath)
   .use(rehypeHighlightCode)
   .use(rehypeSiteAddresses)
+  .use(rehypeCollectInlineStyles)
   .use(rehypeStringify)
   .freeze();
 
@@ -108,6 +110,7 @@ function renderWithPipeline(body: string, options: RenderOptions): RenderedBody 
     blocks: file.data.blocks ?? [],
     stanceFields: file.data.stanceFields ?? [],
     ...(file.data.math ? { math: true } : {}),
+    ...(file.data.inlineStyles?.length ? { inlineStyles: file.data.inlineStyles } : {}),
     ...(file.data.mathErrors?.length ? { warnings: file.data.mathErrors.map((e) => ({ rule: 'math/invalid' as const, line: e.line, message: `this math could not be rendered (${e.message}); it is shown as its TeX source` })) } : {}),
   };
 }

@@ -74,6 +74,8 @@ export interface RenderedBody {
   stanceFields: { key: string; stance: Stance; line: number; links: number }[];
   /** The body holds math: its page needs KaTeX's stylesheet. */
   math?: true;
+  /** Distinct `style` attribute values (math spacing, code colours): the page's Content-Security-Policy allows these by hash. */
+  inlineStyles?: string[];
   /** Problems of the body found while rendering it (TeX that cannot be typeset), with the file's line. */
   warnings?: BodyWarning[];
   /** Why the body was shown as plain text instead of rendered, with the line at fault where known. */

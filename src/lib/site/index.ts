@@ -20,4 +20,5 @@ export * from './references';
 export * from './urls';
 export * from './previews';
 export * from './recent';
+export * from './csp';
 export { itemDates, type FileHistory, type ItemDates } from '../corpus/dates';
