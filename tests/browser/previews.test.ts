@@ -1,6 +1,6 @@
 /**
  * Link previews as a reader meets them: hover or keyboard focus on a link to
- * another item shows its kind, title and claim or summary; stubs say they are
+ * another item shows its kind, title, claim or summary and the claim's status; stubs say they are
  * not written yet; Esc and leaving close it; touch screens follow the link.
  */
 import { describe, expect, inject, it } from 'vitest';
@@ -19,7 +19,7 @@ const overlaps = (a: { x: number; y: number; width: number; height: number }, b:
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('link previews', () => {
-  it('hovering a link for a moment shows the item’s kind, title and claim beside it, without moving the page; leaving closes it', async () => {
+  it('hovering a link for a moment shows the item’s kind, title, claim and status beside it, without moving the page; leaving closes it', async () => {
     const { page, incidents } = await openPage(browser(), { viewport: { width: 1280, height: 900 } });
     await page.goto(fixture + '/notes/emotion-rewards/');
     const link = page.locator('[data-body] a.wikilink', { hasText: 'Does warmth training make language models less reliable?' });
@@ -32,6 +32,8 @@ describe('link previews', () => {
     expect(await card(page).locator('.badge.note').textContent()).toBe('Note');
     expect(await card(page).locator('.preview-title').textContent()).toBe('Does warmth training make language models less reliable?');
     expect(await card(page).locator('.preview-claim').textContent()).toBe('Warmth training raises error rates on safety-critical tasks.');
+    // The claim's standing on its evidence, as the item's page shows it.
+    expect(await card(page).locator('.badge[class*="status-"]').textContent()).toBe('Supported');
     expect(await card(page).locator('.preview-excerpt').textContent()).toMatch(/^Warm models erred 8\.6 percentage points more/);
     expect(await link.getAttribute('aria-describedby')).toBe(await card(page).getAttribute('id'));
     const { a, c } = await boxes(page, link);
