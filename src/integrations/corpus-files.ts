@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { siteCorpus } from '../lib/site/corpus';
 import type { Corpus } from '../lib/corpus';
-import { withBase } from '../lib/site/urls';
 
 /** Writes `files` (site path → text) under `outDir`, a bounded number at a time. */
 export async function writeSiteFiles(outDir: string, files: Map<string, string>): Promise<void> {
@@ -36,20 +35,17 @@ export function corpusFiles({ name, folder, contents }: CorpusFiles): AstroInteg
   const computed = new WeakMap<Corpus, Map<string, string>>();
   /** The files of a corpus, computed once per corpus (a changed note in dev makes a new corpus). */
   const filesOf = (corpus: Corpus) => computed.get(corpus) ?? computed.set(corpus, contents(corpus)).get(corpus)!;
-  let base = '/';
   return {
     name,
     hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const files = filesOf(await siteCorpus());
         await writeSiteFiles(fileURLToPath(dir), files);
         logger.info(`${files.size} file(s) written to ${folder}`);
       },
       'astro:server:setup': ({ server }) => {
-        server.middlewares.use(withBase(folder, base), (req, res, next) => {
+        // Astro's dev server takes the base path off every request before this sees it.
+        server.middlewares.use(folder, (req, res, next) => {
           const wanted = `${folder}${(req.url ?? '').split('?')[0].replace(/^\//, '')}`;
           siteCorpus().then(
             (corpus) => {
