@@ -37,6 +37,7 @@ export const BROWSER_SAFE = [
   'src/lib/graph/stances.ts',
   'src/lib/graph/labels.ts',
   'src/lib/graph/local-groups.ts',
+  'src/lib/site/urls.ts',
   /^src\/lib\/search\/wire\//,
 ] as const;
 

@@ -36,14 +36,27 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDirectory(root: string, port = 0): Promise<StaticServer> {
+/**
+ * `prefix` serves the site under a base path, as a host would serve a site
+ * built with `BASE_PATH`: `/kg/notes/x/` is `<root>/notes/x/index.html`, and
+ * anything outside `/kg/` is not found. The URL returned includes the prefix,
+ * without its trailing slash, so `url + '/notes/x/'` names a page.
+ */
+export async function serveDirectory(root: string, port = 0, prefix = '/'): Promise<StaticServer> {
   const base = path.resolve(root);
+  const mount = prefix.replace(/\/*$/, '/');
   const server: Server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      let file = path.join(base, decodeURIComponent(url.pathname));
+      if (url.pathname === mount.slice(0, -1) && mount !== '/') {
+        res.writeHead(301, { Location: `${mount}${url.search}` }).end();
+        return;
+      }
+      // Outside the prefix nothing is served: a link that forgot the base is a broken link.
+      const inside = url.pathname.startsWith(mount);
+      let file = path.join(base, decodeURIComponent(url.pathname.slice(mount.length - 1)));
       if (!file.startsWith(base)) throw new Error('outside root');
-      let info = await stat(file).catch(() => undefined);
+      let info = inside ? await stat(file).catch(() => undefined) : undefined;
       if (info?.isDirectory()) {
         if (!url.pathname.endsWith('/')) {
           res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
@@ -69,7 +82,7 @@ export async function serveDirectory(root: string, port = 0): Promise<StaticServ
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: actual } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${actual}`,
+    url: `http://127.0.0.1:${actual}${mount.slice(0, -1)}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

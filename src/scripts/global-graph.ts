@@ -36,6 +36,7 @@ import {
   type ColourBy,
 } from './graph-style';
 import { fillTitles } from './titles';
+import { itemHref } from '../lib/site/urls';
 
 declare global {
   interface Window {
@@ -396,7 +397,7 @@ async function main(container: HTMLElement) {
   };
 
   const open = (i: number) => {
-    location.href = `/${nodes[i].id}/`;
+    location.href = itemHref(nodes[i].id);
   };
   if (big) {
     // Pointer events matched to items on a grid over the positions: cytoscape holds only a few of them.

@@ -7,6 +7,7 @@
 import type { ExpandedEdge, ExpandedNode } from '../lib/graph/compact';
 import { STATUS_LABELS } from '../lib/graph/stances';
 import { resultPath } from '../lib/search/wire/options';
+import { href, itemHref } from '../lib/site/urls';
 
 const KIND_NAMES: Record<string, string> = { note: 'Note', paper: 'Paper', line: 'Inquiry line' };
 const TYPE_NAMES: Record<string, [string, string]> = {
@@ -97,9 +98,9 @@ export class GraphPanel {
 
     const actions = el('p', undefined, 'graph-panel-actions');
     const openPage = el('a', 'Open page') as HTMLAnchorElement;
-    openPage.href = `/${node.id}/`;
+    openPage.href = itemHref(node.id);
     const local = el('a', 'Show local graph') as HTMLAnchorElement;
-    local.href = `/${node.id}/#local-graph`;
+    local.href = `${itemHref(node.id)}#local-graph`;
     actions.append(openPage, local);
 
     const linked = el('h3', `${new Set(linksOf[index].map((l) => other(edges[l], node.id))).size} linked items`);
@@ -126,7 +127,7 @@ export class GraphPanel {
 
   private async fillText(index: number, target: HTMLElement): Promise<void> {
     try {
-      const record = (await (await fetch(resultPath(index))).json()) as { claim?: string; summary?: string };
+      const record = (await (await fetch(href(resultPath(index)))).json()) as { claim?: string; summary?: string };
       if (this.shown !== index) return;
       if (record.claim) {
         target.textContent = '';

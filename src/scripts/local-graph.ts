@@ -14,6 +14,7 @@ import { adjacencyOf } from '../lib/graph/walks';
 import { keepLabelsPlaced, placeNow } from './graph-labels';
 import { extentViewport } from '../lib/graph/viewport';
 import { followTheme, graphStyle, LABEL_MAX_WIDTH, lightUp, nodeSize } from './graph-style';
+import { itemHref } from '../lib/site/urls';
 
 declare global {
   interface Window {
@@ -108,7 +109,7 @@ export async function mountLocalGraph(details: HTMLElement): Promise<void> {
     });
     instance.on('tap', 'node', (event) => {
       const id = event.target.id();
-      if (id !== center && !event.target.hasClass('group')) location.href = `/${id}/`;
+      if (id !== center && !event.target.hasClass('group')) location.href = itemHref(id);
     });
     stopTheme = followTheme(() => {
       instance.style(graphStyle({ colourBy: 'kind' }));

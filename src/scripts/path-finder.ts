@@ -4,6 +4,7 @@ import { adjacencyOf, shortestPath } from '../lib/graph/walks';
 import type { EdgeType } from '../lib/graph/graph';
 import { stepWording } from '../lib/graph/vocabulary';
 import { fillTitles } from './titles';
+import { itemHref } from '../lib/site/urls';
 
 type Node = ReturnType<typeof expandCompactGraph>['nodes'][number];
 
@@ -11,7 +12,7 @@ const form = document.querySelector<HTMLFormElement>('[data-path-form]')!;
 const result = document.querySelector<HTMLElement>('[data-path-result]')!;
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
-const graph = fetch('/graph/data.json')
+const graph = fetch(form.dataset.src!)
   .then((r) => r.json() as Promise<CompactGraph>)
   .then((compact) => {
     const { nodes, edges } = expandCompactGraph(compact);
@@ -24,7 +25,7 @@ const graph = fetch('/graph/data.json')
 
 function nodeLink(node: Node): HTMLElement {
   const a = document.createElement('a');
-  a.href = `/${node.id}/`;
+  a.href = itemHref(node.id);
   a.textContent = node.title;
   a.className = node.stub ? 'node-link stub' : 'node-link';
   const badge = document.createElement('span');

@@ -4,18 +4,21 @@
  * "/"), so pages that are only read never download the search code.
  */
 import type { SearchRecord } from '../lib/search/wire/types';
-import { SearchClient } from '../lib/search/wire/loader';
+import { fetchJsonOverHttp, SearchClient } from '../lib/search/wire/loader';
 import { matchRanges, resultSnippet, type KindFilter, type Range, type SearchHit, type SearchOutcome } from '../lib/search/wire/query';
+import { href } from '../lib/site/urls';
 
 const PAGE_SIZE = 10;
 /** Typing pause before fetching index shards; a search on shards already loaded runs at once. */
 const FETCH_PAUSE_MS = 90;
-const client = new SearchClient();
+const client = new SearchClient((path) => fetchJsonOverHttp(href(path)));
 
 export interface SearchWidget {
   /** Searches for `query` (as if typed) and resolves once the results are shown. */
   run(query: string): Promise<void>;
   focus(): void;
+  /** A navigation key pressed before the widget was there (↓, ↑, Enter), handled as if pressed now. */
+  press(key: 'ArrowDown' | 'ArrowUp' | 'Enter'): void;
 }
 
 const widgets = new WeakMap<HTMLElement, SearchWidget>();
@@ -38,8 +41,14 @@ class Widget implements SearchWidget {
   private kind: KindFilter = 'all';
   private shown = PAGE_SIZE;
   private active = -1;
+  /** ↓ or ↑ was pressed while results were on their way: the first (or last) one is highlighted when they arrive. */
+  private wanted: 'first' | 'last' | undefined;
   /** Increases with every query, so an answer that arrives late never replaces a newer one. */
   private generation = 0;
+  /** The generation whose results are on screen; below `generation` while newer ones are on their way. */
+  private shownGeneration = 0;
+  /** The latest query's update, so Enter pressed before its results arrive can wait for them. */
+  private pending: Promise<void> = Promise.resolve();
   private lastQuery = '';
 
   constructor(private readonly root: HTMLElement) {
@@ -102,9 +111,18 @@ class Widget implements SearchWidget {
     return this.update(false);
   }
 
+  press(key: 'ArrowDown' | 'ArrowUp' | 'Enter'): void {
+    this.onKey(new KeyboardEvent('keydown', { key, cancelable: true }));
+  }
+
   /** `typing`: the query comes from keystrokes, so more may follow at once. */
-  private async update(typing = true): Promise<void> {
+  private update(typing = true): Promise<void> {
     const generation = ++this.generation;
+    this.pending = this.search(generation, typing);
+    return this.pending;
+  }
+
+  private async search(generation: number, typing: boolean): Promise<void> {
     const query = this.input.value;
     if (query !== this.lastQuery) {
       this.shown = PAGE_SIZE;
@@ -112,6 +130,8 @@ class Widget implements SearchWidget {
     }
     if (this.variant === 'page') this.syncUrl(query);
     if (!query.trim()) {
+      this.shownGeneration = generation;
+      this.wanted = undefined;
       this.clear();
       this.say('Type to search titles, claims, summaries and full text.');
       return;
@@ -128,9 +148,12 @@ class Widget implements SearchWidget {
       const visible = outcome.hits.length ? outcome.hits : outcome.suggestions;
       const records = await Promise.all(visible.map((h) => client.record(h.n)));
       if (generation !== this.generation) return;
+      this.shownGeneration = generation;
       this.render(query, outcome, visible, records);
     } catch {
       if (generation !== this.generation) return;
+      this.shownGeneration = generation;
+      this.wanted = undefined;
       this.clear();
       this.say('Search is unavailable: the index could not be loaded. Check the connection and try again.');
     } finally {
@@ -139,6 +162,10 @@ class Widget implements SearchWidget {
   }
 
   private render(query: string, outcome: SearchOutcome, hits: SearchHit[], records: SearchRecord[]): void {
+    // The reader's place: the highlighted item stays highlighted if it is still listed, else the first one is.
+    const highlighted = this.options()[this.active]?.dataset.href;
+    const wanted = this.wanted ?? (highlighted ? 'first' : undefined);
+    this.wanted = undefined;
     this.renderKinds(outcome);
     const options = hits.map((hit, i) => this.option(hit, records[i], outcome.terms));
     const quoted = `“${query.trim()}”`;
@@ -165,7 +192,8 @@ class Widget implements SearchWidget {
     }
     this.more.hidden = outcome.total <= hits.length;
     this.setExpanded(options.length > 0);
-    this.activate(-1);
+    const kept = highlighted ? options.findIndex((o) => o.dataset.href === highlighted) : -1;
+    this.activate(kept >= 0 ? kept : wanted === 'first' ? 0 : wanted === 'last' ? options.length - 1 : -1);
   }
 
   private option(hit: SearchHit, record: SearchRecord, terms: string[]): HTMLLIElement {
@@ -173,7 +201,7 @@ class Widget implements SearchWidget {
     li.setAttribute('role', 'option');
     li.setAttribute('aria-selected', 'false');
     li.id = `${this.list.id}-${hit.id}`;
-    li.dataset.href = record.url;
+    li.dataset.href = href(record.url);
     li.dataset.searchResult = '';
 
     const badge = Object.assign(document.createElement('span'), { className: `badge ${record.kind}`, textContent: this.kindLabel(record.kind, 1) });
@@ -209,7 +237,14 @@ class Widget implements SearchWidget {
   private onKey(e: KeyboardEvent): void {
     const options = this.options();
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      if (!options.length) return;
+      if (!options.length) {
+        // Results are on their way: highlight one as soon as they show.
+        if (this.input.value.trim() && this.shownGeneration < this.generation) {
+          e.preventDefault();
+          this.wanted = e.key === 'ArrowDown' ? 'first' : 'last';
+        }
+        return;
+      }
       e.preventDefault();
       const step = e.key === 'ArrowDown' ? 1 : -1;
       this.activate(this.active < 0 ? (step > 0 ? 0 : options.length - 1) : (this.active + step + options.length) % options.length);
@@ -221,7 +256,13 @@ class Widget implements SearchWidget {
       this.activate(options.length - 1);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      this.openActiveOrAll(e.ctrlKey || e.metaKey);
+      const newTab = e.ctrlKey || e.metaKey;
+      // ↓ then Enter before the newest results arrived opens what is highlighted once they show.
+      if (this.shownGeneration < this.generation && (this.active >= 0 || this.wanted)) {
+        void this.settled().then(() => this.openActiveOrAll(newTab));
+      } else {
+        this.openActiveOrAll(newTab);
+      }
     } else if (e.key === 'Escape') {
       // The browser would clear a search box on Esc; what Esc does here is ours to decide.
       e.preventDefault();
@@ -235,13 +276,18 @@ class Widget implements SearchWidget {
     }
   }
 
+  /** Resolves once the results of the newest query are on screen. */
+  private async settled(): Promise<void> {
+    while (this.shownGeneration < this.generation) await this.pending;
+  }
+
   private openActiveOrAll(newTab = false): void {
     const option = this.options()[this.active];
     if (option) {
       if (newTab) window.open(option.dataset.href!, '_blank', 'noopener');
       else location.assign(option.dataset.href!);
     } else if (this.variant === 'dialog' && this.input.value.trim()) {
-      location.assign(`/?q=${encodeURIComponent(this.input.value.trim())}`);
+      location.assign(href(`/?q=${encodeURIComponent(this.input.value.trim())}`));
     } else if (this.options().length) {
       this.setExpanded(true);
       this.activate(0);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { atBase, launchBrowser, openPage } from '../helpers/browser';
 
 const site = inject('siteUrl');
 const WARMTH_TRAP = '/notes/does-empathy-training-make-ai-systems-less-reliable/';
@@ -39,9 +39,9 @@ describe('a contested claim', () => {
     await page.goto(site + WARMTH_TRAP);
     const link = page.locator(`[data-evidence-item="${WARMTH_PAPER}"] a[data-text-fragment]`).nth(1);
     const href = (await link.getAttribute('href'))!;
-    expect(href).toMatch(new RegExp(`^/${WARMTH_PAPER}/#:~:text=`));
+    expect(href).toMatch(new RegExp(`^${atBase(`/${WARMTH_PAPER}/`)}#:~:text=`));
     await link.click();
-    await page.waitForURL((u) => u.pathname === `/${WARMTH_PAPER}/`);
+    await page.waitForURL((u) => u.pathname === atBase(`/${WARMTH_PAPER}/`));
     // The browser scrolled down to the passage: the body's paragraph that states 8.6 pp is on screen.
     await page.waitForFunction(() => window.scrollY > 0);
     const visible = await page.evaluate(() => {

@@ -1,6 +1,7 @@
 /**
  * Builds each site the browser tests visit once, and serves it: the default
- * content, the basic fixture (every page template) and the hostile corpus.
+ * content, the basic fixture (every page template) and the hostile corpus;
+ * in the `browser-base` project, built with BASE_PATH=/base-test/ and served under it.
  * Tests get the URLs (and the folders, and the hostile build's log) through
  * `inject(...)`.
  */
@@ -24,17 +25,23 @@ declare module 'vitest' {
     hostileContentDir: string;
     /** Everything the hostile build printed. */
     hostileLog: string;
+    /** The base path the sites are built and served under: `/`, or `/base-test/` in the `browser-base` run. */
+    siteBase: string;
   }
 }
 
+/** The `browser-base` project runs the same suite on sites built and served under this base path. */
+export const TEST_BASE = '/base-test/';
+
 export default async function setup(project: TestProject) {
+  const base = project.name === 'browser-base' ? TEST_BASE : '/';
   const temps: string[] = [];
   const servers: StaticServer[] = [];
   const build = async (contentDir: string) => {
     const outDir = await mkdtemp(path.join(tmpdir(), 'browser-site-'));
     temps.push(outDir);
-    const { log } = await buildSite(contentDir, outDir);
-    const server = await serveDirectory(outDir);
+    const { log } = await buildSite(contentDir, { outDir, base });
+    const server = await serveDirectory(outDir, 0, base);
     servers.push(server);
     return { outDir, log, url: server.url };
   };
@@ -52,6 +59,7 @@ export default async function setup(project: TestProject) {
   project.provide('hostileDir', hostile.outDir);
   project.provide('hostileContentDir', hostileContentDir);
   project.provide('hostileLog', hostile.log);
+  project.provide('siteBase', base);
   return async () => {
     await Promise.all(servers.map((s) => s.close()));
     await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { atBase, launchBrowser, openPage } from '../helpers/browser';
 
 const site = inject('siteUrl');
 const GRANULARITY = '/notes/does-training-granularity-change-how-ai-empathy-affects-reliability/';
@@ -52,8 +52,8 @@ describe('the global graph', () => {
     await panel.getByText('Claim:').waitFor();
     await expect(panel.locator('.graph-panel-text').textContent()).resolves.toContain('trait-level warmth training corrupts reliability');
     await expect(panel.locator('.badge').textContent()).resolves.toBe('Note');
-    await expect(panel.getByRole('link', { name: 'Open page' }).getAttribute('href')).resolves.toBe(`/${id}/`);
-    await expect(panel.getByRole('link', { name: 'Show local graph' }).getAttribute('href')).resolves.toBe(`/${id}/#local-graph`);
+    await expect(panel.getByRole('link', { name: 'Open page' }).getAttribute('href')).resolves.toBe(atBase(`/${id}/`));
+    await expect(panel.getByRole('link', { name: 'Show local graph' }).getAttribute('href')).resolves.toBe(atBase(`/${id}/#local-graph`));
     await expect(panel.locator('.graph-panel-counts').textContent()).resolves.toMatch(/\d+ related papers/);
     expect(new URL(page.url()).searchParams.get('focus')).toBe(id);
     expect(page.url()).toContain('/graph/');
@@ -72,7 +72,7 @@ describe('the global graph', () => {
       return { x: box.left + p.x, y: box.top + p.y };
     }, selected);
     await page.mouse.dblclick(again.x, again.y);
-    await page.waitForURL((u) => u.pathname === `/${selected}/`);
+    await page.waitForURL((u) => u.pathname === atBase(`/${selected}/`));
     expect(incidents).toEqual([]);
   });
 
@@ -132,7 +132,7 @@ describe('the global graph', () => {
     await page.keyboard.press('ArrowDown');
     const chosen = (await focus())!;
     await page.keyboard.press('Enter');
-    await page.waitForURL((u) => u.pathname === `/${chosen}/`);
+    await page.waitForURL((u) => u.pathname === atBase(`/${chosen}/`));
     expect(incidents).toEqual([]);
   });
 
@@ -369,5 +369,26 @@ describe('the path finder', () => {
     await page.getByRole('button', { name: 'Find the path' }).click();
     await page.getByText('No item is called “zzz no such item”').waitFor();
     expect(incidents).toEqual([]);
+  });
+
+  it('keeps the "avoid items not written yet" checkbox right beside its words, on a desktop and on a phone', async () => {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      const { page, incidents, context } = await openPage(browser, { viewport });
+      await page.goto(site + '/path/');
+      const box = page.getByRole('checkbox', { name: 'Avoid passing through items not written yet' });
+      const { gap, sameLine } = await box.evaluate((input) => {
+        const words = input.closest('label')!.querySelector('span')!.getBoundingClientRect();
+        const own = input.getBoundingClientRect();
+        return { gap: words.left - own.right, sameLine: Math.abs(words.top + words.height / 2 - (own.top + own.height / 2)) < own.height };
+      });
+      expect(gap).toBeGreaterThanOrEqual(0);
+      expect(gap).toBeLessThan(16);
+      expect(sameLine).toBe(true);
+      // A click on the words ticks the box.
+      await page.getByText('Avoid passing through items not written yet').click();
+      expect(await box.isChecked()).toBe(true);
+      expect(incidents).toEqual([]);
+      await context.close();
+    }
   });
 });

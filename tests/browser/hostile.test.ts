@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/lib/corpus';
-import { openPage, useBrowser } from '../helpers/browser';
+import { atBase, openPage, useBrowser } from '../helpers/browser';
 
 const url = inject('hostileUrl');
 const outDir = inject('hostileDir');
@@ -155,7 +155,7 @@ describe('the hostile site in the browser', () => {
     await page.goto(url + '/notes/cycle-a/');
     for (const next of ['Cycle B', 'Cycle C', 'Cycle A']) {
       await page.locator('[data-body] a.wikilink', { hasText: next }).first().click();
-      await page.waitForURL((u) => u.pathname === `/notes/${next.toLowerCase().replace(' ', '-')}/`);
+      await page.waitForURL((u) => u.pathname === atBase(`/notes/${next.toLowerCase().replace(' ', '-')}/`));
     }
     expect(incidents).toEqual([]);
     await context.close();
@@ -168,7 +168,7 @@ describe('the hostile site in the browser', () => {
     const result = page.locator('[role="listbox"]:visible [role="option"] .search-title', { hasText: '<script>alert("title")</script>' });
     await result.first().waitFor();
     await result.first().click();
-    await page.waitForURL((u) => u.pathname === '/notes/xss/');
+    await page.waitForURL((u) => u.pathname === atBase('/notes/xss/'));
     check();
     await context.close();
   });

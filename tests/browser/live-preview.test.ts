@@ -7,9 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { atBase, launchBrowser, openPage } from '../helpers/browser';
 
 let browser: Browser;
 let dev: ChildProcess;
@@ -20,10 +20,11 @@ beforeAll(async () => {
   content = await mkdtemp(path.join(tmpdir(), 'live-content-'));
   await cp('tests/fixtures/basic', content, { recursive: true });
   const port = 4400 + Math.floor(Math.random() * 400);
-  base = `http://127.0.0.1:${port}`;
+  // Served under the base path of the run, as a built site is.
+  base = `http://127.0.0.1:${port}${atBase('/').slice(0, -1)}`;
   dev = spawn(process.execPath, ['node_modules/astro/astro.js', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     // As `npm run dev` runs: the test runner's NODE_ENV=test would turn off the dev server's reloads.
-    env: { ...process.env, NODE_ENV: 'development', CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NODE_ENV: 'development', CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: inject('siteBase') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -78,6 +79,6 @@ describe('live preview under npm run dev', () => {
     expect(status).toBe(200);
     await expect(page.locator('h1').textContent()).resolves.toBe('A note written just now');
     await page.goto(`${base}/notes/warmth/`);
-    await expect(page.locator('[data-backlinks] a[href="/notes/a-new-note/"]').count()).resolves.toBe(1);
+    await expect(page.locator(`[data-backlinks] a[href="${atBase('/notes/a-new-note/')}"]`).count()).resolves.toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { atBase, launchBrowser, openPage } from '../helpers/browser';
 
 const site = inject('siteUrl');
 let browser: Browser;
@@ -17,7 +17,7 @@ describe('browsing the site', () => {
     await page.goto(site + '/');
     await expect(page.locator('h1').textContent()).resolves.toBeTruthy();
     for (const folder of ['notes', 'papers', 'lines']) {
-      expect(await page.locator(`.counts a[href="/${folder}/"]`).count()).toBe(1);
+      expect(await page.locator(`.counts a[href="${atBase(`/${folder}/`)}"]`).count()).toBe(1);
     }
     expect(incidents).toEqual([]);
   });
@@ -79,7 +79,7 @@ describe('journeys through the fixture site', () => {
     await page.locator('main input[type=search]').first().fill('warmth training');
     const result = page.locator('[role="listbox"]:visible [role="option"] .search-title', { hasText: 'Does warmth training make language models less reliable?' });
     await result.click();
-    await page.waitForURL((u) => u.pathname === '/notes/warmth/');
+    await page.waitForURL((u) => u.pathname === atBase('/notes/warmth/'));
     await expect(page.locator('h1').textContent()).resolves.toBe('Does warmth training make language models less reliable?');
     expect(incidents).toEqual([]);
     await context.close();
@@ -91,7 +91,7 @@ describe('journeys through the fixture site', () => {
     await page.locator('[data-body] a.wikilink.stub').first().click();
     await page.waitForSelector('article[data-stub="true"]');
     await expect(page.locator('.stub-notice').textContent()).resolves.toMatch(/is not written yet/);
-    const referrer = page.locator('[data-backlinks] a.node-link[href="/notes/warmth/"]');
+    const referrer = page.locator(`[data-backlinks] a.node-link[href="${atBase('/notes/warmth/')}"]`);
     expect(await referrer.count()).toBeGreaterThan(0);
     expect(incidents).toEqual([]);
     await context.close();
@@ -101,8 +101,8 @@ describe('journeys through the fixture site', () => {
     const { page, incidents, context } = await openPage(browser);
     await page.goto(fixture + '/notes/warmth/');
     await page.locator('.tag-list a').first().click();
-    await page.waitForURL((u) => u.pathname.startsWith('/tags/'));
-    expect(await page.locator('a.node-link[href="/notes/warmth/"]').count()).toBe(1);
+    await page.waitForURL((u) => u.pathname.startsWith(atBase('/tags/')));
+    expect(await page.locator(`a.node-link[href="${atBase('/notes/warmth/')}"]`).count()).toBe(1);
     expect(incidents).toEqual([]);
     await context.close();
   });

@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage } from '../helpers/browser';
+import { atBase, openPage } from '../helpers/browser';
 import { useFixtureSite } from '../helpers/fixture-site';
 
 const site = useFixtureSite('tests/fixtures/scholarly');
@@ -36,7 +36,7 @@ describe('a note with citations, math and code', () => {
     await expect(page.locator('[data-body] .citation.unknown').textContent()).resolves.toBe('[@nobody1999?]');
     await screenshot(page, 'scholarly-note-light');
     await citation.locator('a').click();
-    await page.waitForURL((u) => u.pathname === '/papers/attention-is-all-you-need/');
+    await page.waitForURL((u) => u.pathname === atBase('/papers/attention-is-all-you-need/'));
     const reference = page.locator('section.reference .csl-entry');
     await expect(reference.textContent()).resolves.toContain('Vaswani, A., Shazeer, N., Parmar, N., & Uszkoreit, J. (2017). Attention Is All You Need.');
     await expect(page.locator('[data-bibtex]').textContent()).resolves.toMatch(/^@inproceedings\{vaswani2017,/);
@@ -113,7 +113,7 @@ describe('a note with citations, math and code', () => {
     await expect(entries.first().textContent()).resolves.toContain('Doe, J., & Roe, R. (2020)');
     await screenshot(page, 'scholarly-papers-phone');
     await entries.first().locator('a').last().click();
-    await page.waitForURL((u) => u.pathname === '/papers/sparse-experts-at-scale/');
+    await page.waitForURL((u) => u.pathname === atBase('/papers/sparse-experts-at-scale/'));
     expect(incidents).toEqual([]);
   });
 });

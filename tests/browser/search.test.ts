@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, useBrowser } from '../helpers/browser';
+import { atBase, openPage, useBrowser } from '../helpers/browser';
 
 const site = inject('siteUrl');
 const browser = useBrowser();
@@ -34,6 +34,42 @@ describe('search from the landing page', () => {
     const href = await first.getAttribute('data-href');
     await box.press('Enter');
     await page.waitForURL((u) => u.pathname === href);
+    expect(incidents).toEqual([]);
+  });
+
+  it('typed at 40 ms a key, ↓ and Enter as soon as results show open the highlighted item, never the search URL', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { page, incidents } = await openPage(browser());
+      await page.goto(site + '/');
+      const box = page.locator('input[type=search]').first();
+      await box.focus();
+      await box.pressSequentially('warmht traning', { delay: 40 });
+      await box.press('ArrowDown');
+      await box.press('Enter');
+      await page.waitForURL((u) => u.pathname !== atBase('/'));
+      expect(new URL(page.url()).pathname).toMatch(new RegExp(`^${atBase('/')}(notes|papers|lines)/.+/$`));
+      expect(incidents).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('when results re-render for a newer keystroke, the highlight stays on the same item if it is still listed, else on the first', async () => {
+    const { page, incidents } = await openPage(browser());
+    await page.goto(site + '/');
+    const box = page.locator('input[type=search]').first();
+    await box.focus();
+    await box.pressSequentially('warm');
+    await page.waitForFunction(() => /for “warm”/.test(document.querySelector('[role=status]')?.textContent ?? ''));
+    await box.press('ArrowDown');
+    await box.press('ArrowDown');
+    const selected = () => page.locator('[role="listbox"]:visible [role="option"][aria-selected="true"]').getAttribute('data-href');
+    const chosen = await selected();
+    await box.press('t');
+    await page.waitForFunction(() => /for “warmt”/.test(document.querySelector('[role=status]')?.textContent ?? ''));
+    const listed = await options(page).evaluateAll((items) => items.map((o) => o.getAttribute('data-href')));
+    expect(await selected()).toBe(listed.includes(chosen) ? chosen : listed[0]);
+    expect(await box.getAttribute('aria-activedescendant')).toBeTruthy();
+
     expect(incidents).toEqual([]);
   });
 

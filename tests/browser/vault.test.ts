@@ -4,7 +4,7 @@
  * Builds the vault fixture itself, as the shared site is built from content/.
  */
 import { describe, expect, it } from 'vitest';
-import { openPage } from '../helpers/browser';
+import { atBase, openPage } from '../helpers/browser';
 import { useFixtureSite } from '../helpers/fixture-site';
 
 const site = useFixtureSite('tests/fixtures/vault');
@@ -14,7 +14,7 @@ describe('reading a vault', () => {
     const { page, incidents } = await openPage(site.browser);
     await page.goto(site.url + '/notes/welcome/');
     await page.locator('[data-body] a.wikilink', { hasText: 'the second point' }).click();
-    await page.waitForURL((u) => u.pathname === '/notes/research/warmth-and-reliability/');
+    await page.waitForURL((u) => u.pathname === atBase('/notes/research/warmth-and-reliability/'));
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#^second-point');
     const target = page.locator('[id="^second-point"]');
     await expect(target.evaluate((el) => el.matches(':target'))).resolves.toBe(true);
@@ -40,7 +40,7 @@ describe('reading a vault', () => {
     const title = embed.locator('a.embed-title');
     await title.focus();
     await page.keyboard.press('Enter');
-    await page.waitForURL((u) => u.pathname === '/notes/research/warmth-and-reliability/' && u.hash === '#findings');
+    await page.waitForURL((u) => u.pathname === atBase('/notes/research/warmth-and-reliability/') && u.hash === '#findings');
     expect(incidents).toEqual([]);
   });
 
@@ -48,10 +48,10 @@ describe('reading a vault', () => {
     const { page, incidents } = await openPage(site.browser);
     await page.goto(site.url + '/notes/daily/2024-05-01/');
     await page.locator('[data-body] a.tag', { hasText: '#research/warmth' }).click();
-    await page.waitForURL((u) => u.pathname === '/tags/research/warmth/');
-    await expect(page.locator('main a[href="/notes/daily/2024-05-01/"]').count()).resolves.toBeGreaterThan(0);
+    await page.waitForURL((u) => u.pathname === atBase('/tags/research/warmth/'));
+    await expect(page.locator(`main a[href="${atBase('/notes/daily/2024-05-01/')}"]`).count()).resolves.toBeGreaterThan(0);
     await page.goto(site.url + '/tags/research/');
-    await expect(page.locator('main a[href="/notes/daily/2024-05-01/"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator(`main a[href="${atBase('/notes/daily/2024-05-01/')}"]`).count()).resolves.toBeGreaterThan(0);
     expect(incidents).toEqual([]);
   });
 });

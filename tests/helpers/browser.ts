@@ -1,11 +1,15 @@
 /**
  * Headless Chromium for browser tests: Debian's chromium driven by
  * playwright-core. Every page fails its test on a dialog (an injected
- * script ran) or an uncaught error.
+ * script ran), an uncaught error, a console error or a Content-Security-Policy violation.
  */
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { withBase } from '../../src/lib/site/urls';
+
+/** A site path as the served sites address it: under `/base-test/` in the `browser-base` run. */
+export const atBase = (path: string): string => withBase(path, inject('siteBase'));
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -28,6 +32,10 @@ export interface WatchedPage {
 
 export async function openPage(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<WatchedPage> {
   const context = await browser.newContext(options);
+  // Every Content-Security-Policy violation is an incident, whatever the browser prints for it.
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'} (${e.sourceFile}:${e.lineNumber})`)),
+  );
   const page = await context.newPage();
   const incidents: string[] = [];
   page.on('dialog', (dialog) => {

@@ -50,12 +50,23 @@ async function oneBuildAtATime<T>(build: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function buildSite(contentDir: string, outDir?: string): Promise<{ outDir: string; log: string }> {
-  const out = outDir ?? (await mkdtemp(path.join(tmpdir(), 'site-')));
+export interface BuildOptions {
+  outDir?: string;
+  /** `BASE_PATH`: the folder the site is published under (`/` by default). */
+  base?: string;
+  /** `SITE_URL`; unset by default, so a build never depends on the caller's environment. */
+  site?: string;
+}
+
+export async function buildSite(contentDir: string, options: BuildOptions = {}): Promise<{ outDir: string; log: string }> {
+  const out = options.outDir ?? (await mkdtemp(path.join(tmpdir(), 'site-')));
   const astro = path.resolve('node_modules/astro/astro.js');
+  const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: path.resolve(contentDir), ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: options.base ?? '/' };
+  if (options.site) env.SITE_URL = options.site;
+  else delete env.SITE_URL;
   const { stdout, stderr } = await oneBuildAtATime(() =>
     run(process.execPath, [astro, 'build', '--outDir', out], {
-      env: { ...process.env, CONTENT_DIR: path.resolve(contentDir), ASTRO_TELEMETRY_DISABLED: '1' },
+      env,
       maxBuffer: 64 * 1024 * 1024,
     }),
   );

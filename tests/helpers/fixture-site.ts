@@ -1,6 +1,6 @@
 /** A browser test file's own site: a fixture folder built, served and opened in Chromium for the file's tests. */
 import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
 import { launchBrowser } from './browser';
@@ -12,14 +12,18 @@ export interface FixtureSite {
   url: string;
 }
 
-/** Builds `contentDir` before the file's tests and removes it after; the returned object is filled in `beforeAll`. */
+/**
+ * Builds `contentDir` before the file's tests and removes it after; the returned object is filled in `beforeAll`.
+ * Built and served under the base path of the run (`/base-test/` in the `browser-base` project).
+ */
 export function useFixtureSite(contentDir: string): FixtureSite {
   const site = {} as FixtureSite;
   let server: StaticServer | undefined;
   let outDir: string | undefined;
   beforeAll(async () => {
-    ({ outDir } = await buildSite(contentDir));
-    server = await serveDirectory(outDir);
+    const base = inject('siteBase');
+    ({ outDir } = await buildSite(contentDir, { base }));
+    server = await serveDirectory(outDir, 0, base);
     site.url = server.url;
     site.browser = await launchBrowser();
   });

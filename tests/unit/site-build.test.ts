@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphJson } from '../../src/lib/graph';
@@ -20,11 +20,29 @@ describe('building the basic fixture with Astro', () => {
   });
 
   it('writes the search files the engine makes, with the index built in a worker beside the pages', async () => {
-    expect(log).toMatch(/\d+ search files written to \/search\/ \(index made beside the pages\)/);
+    expect(log).toMatch(/\d+ file\(s\) written to \/search\/ \(made beside the pages\)/);
     const { searchFileContents } = await import('../../src/lib/site/search-files');
     const { loadCorpus } = await import('../../src/lib/corpus');
     const expected = searchFileContents(await loadCorpus('tests/fixtures/basic'));
     for (const [file, text] of expected) await expect(readFile(path.join(out, file), 'utf8')).resolves.toBe(text);
+  });
+
+  it('without SITE_URL says so once, and writes no sitemap, no feed and no canonical link', async () => {
+    expect(log.match(/SITE_URL is not set/g)).toHaveLength(1);
+    const files = await readdir(out);
+    expect(files.filter((f) => /sitemap|feed/.test(f))).toEqual([]);
+    expect(await readFile(path.join(out, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n');
+    const html = await page('notes/warmth');
+    expect(html).not.toContain('rel="canonical"');
+    expect(html).toContain('<meta property="og:description" content="Warmth training raises error rates on safety-critical tasks.">');
+  });
+
+  it('shows when an item was written and updated, and lists recently updated items on the landing page', async () => {
+    const paper = await page('papers/warm-and-empathetic');
+    expect(paper).toMatch(/<span>Published <time datetime="2025-07-29">29 July 2025<\/time><\/span>/);
+    const landing = await page('.');
+    expect(landing).toContain('Recently updated');
+    expect(landing).toMatch(/data-recent[^]*href="\/papers\/warm-and-empathetic\/"/);
   });
 
   it('writes graph.json with typed edges', async () => {

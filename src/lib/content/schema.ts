@@ -38,6 +38,8 @@ const common = {
   stub: z.boolean().default(false),
   /** The raw export(s) a file was generated from; absent on hand-written files. */
   imported_from: textList,
+  /** When the item was last revised; without it the content folder's git history says, if it is a repository. */
+  updated: isoDate.optional(),
 };
 
 export const noteSchema = z
@@ -45,6 +47,8 @@ export const noteSchema = z
     ...common,
     /** The note's thesis in one sentence. */
     claim: looseText.optional(),
+    /** When the note was written (a paper's `date` is its publication date). */
+    date: isoDate.optional(),
     /** Related papers, best first. */
     papers: textList,
     /** Inquiry lines that use this note as a source. */
@@ -88,6 +92,8 @@ export const lineSchema = z
       .default([]),
     /** Next inquiry lines, as titles. */
     next: textList,
+    /** When the line was opened. */
+    date: isoDate.optional(),
   })
   .strict();
 

@@ -30,6 +30,8 @@ export interface BuildOptions {
   cache?: RenderCache;
   /** Bibliography files outside the content folder (the `BIBLIOGRAPHY` setting), relative to the working folder. */
   bibliographies?: string[];
+  /** Turns a site path in a body (`/notes/x/`) into the address to write; for a site published under a base path. */
+  siteAddress?: (path: string) => string;
 }
 
 export async function loadCorpus(root: string, options: BuildOptions = {}): Promise<Corpus> {
@@ -76,7 +78,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const renders = { rendered: 0, reused: 0 };
   const links = new BodyLinks(documents, resolver, attachments, problems, bibliography, namesPrivate);
   for (const doc of documents.values()) {
-    const body = renderBody(doc, links, options.cache, renders);
+    const body = renderBody(doc, links, options, renders);
     bodies.set(doc.id, body);
     if (body.unrendered) {
       problems.push(contentWarning('body/unrendered', doc.file, `the body is shown as plain text because ${body.unrendered.reason}; simplify the Markdown`, { line: body.unrendered.line ?? doc.bodyLine }));
@@ -120,7 +122,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
  * unchanged, else rendered. Each link is resolved exactly once either way, so
  * counts and warnings are the same as an uncached build's.
  */
-function renderBody(doc: Document, links: BodyLinks, cache: RenderCache | undefined, renders: { rendered: number; reused: number }): RenderedBody {
+function renderBody(doc: Document, links: BodyLinks, { cache, siteAddress }: BuildOptions, renders: { rendered: number; reused: number }): RenderedBody {
   const lineOffset = doc.bodyLine - 1;
   const key = cache ? renderKey(doc) : '';
   const cached = cache?.get(key);
@@ -132,7 +134,7 @@ function renderBody(doc: Document, links: BodyLinks, cache: RenderCache | undefi
     }
     // Some link resolves differently now: render again, handing each link (in document order) the resolution just made.
     let i = 0;
-    const body = { ...renderMarkdown(doc.body, { lineOffset, resolveWikiLink: () => now[i++] }), links: cached.body.links };
+    const body = { ...renderMarkdown(doc.body, { lineOffset, siteAddress, resolveWikiLink: () => now[i++] }), links: cached.body.links };
     renders.rendered++;
     if (cacheable(now)) cache!.set(key, { body, resolutions: now });
     return body;
@@ -140,6 +142,7 @@ function renderBody(doc: Document, links: BodyLinks, cache: RenderCache | undefi
   const resolutions: CachedBody['resolutions'] = [];
   const body = renderMarkdown(doc.body, {
     lineOffset,
+    siteAddress,
     resolveWikiLink: (ref) => {
       const resolved = links.resolve(doc, ref);
       resolutions.push(resolved);

@@ -2,7 +2,8 @@
  * The Markdown pipeline, assembled from small one-job plugins: parse
  * (CommonMark, GFM, the Obsidian dialect), resolve wiki links (recording the
  * sentence each stands in), collect text, sanitise raw HTML, anchor headings
- * and blocks, then typeset math (KaTeX), mark Mermaid diagrams for the browser and highlight code (Shiki). A body is parsed once; links, headings, plain text and HTML
+ * and blocks, typeset math (KaTeX), mark Mermaid diagrams for the browser, highlight code (Shiki), then write
+ * site paths under the site's base and note the style attributes written. A body is parsed once; links, headings, plain text and HTML
  * all come out of that one pass.
  */
 import type { Root as HastRoot } from 'hast';
@@ -22,6 +23,8 @@ import { rehypeMath, remarkMath } from './math';
 import { rehypeMermaid } from './mermaid';
 import { markEmbeds, rehypeBlockIds, remarkObsidian, stripComments } from './obsidian';
 import { remarkResolveWikiLinks } from './resolve-wiki-links';
+import { rehypeCollectInlineStyles } from './inline-styles';
+import { rehypeSiteAddresses } from './rebase';
 import { rehypeRawWhenPresent, sanitizeSchema } from './sanitize';
 import type { RenderedBody, ResolvedLink, WikiLinkRef } from './types';
 
@@ -44,6 +47,8 @@ const processor = unified()
   .use(rehypeMath)
   .use(rehypeMermaid)
   .use(rehypeHighlightCode)
+  .use(rehypeSiteAddresses)
+  .use(rehypeCollectInlineStyles)
   .use(rehypeStringify)
   .freeze();
 
@@ -52,6 +57,8 @@ export interface RenderOptions {
   resolveWikiLink?: (ref: WikiLinkRef) => ResolvedLink | undefined;
   /** Lines of the file before the body (the frontmatter), so lines reported are the file's own. */
   lineOffset?: number;
+  /** Turns a site path (`/notes/x/`) into the address to write, for a site published under a base path. */
+  siteAddress?: (path: string) => string;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -60,6 +67,7 @@ function run(body: string, options: RenderOptions): { hast: HastRoot; file: VFil
   const file = new VFile({ value: markEmbeds(stripComments(body)) });
   file.data.resolveWikiLink = options.resolveWikiLink ?? defaultResolve;
   file.data.lineOffset = options.lineOffset ?? 0;
+  if (options.siteAddress) file.data.siteAddress = options.siteAddress;
   return { hast: processor.runSync(processor.parse(file), file), file };
 }
 
@@ -105,6 +113,7 @@ function renderWithPipeline(body: string, options: RenderOptions): RenderedBody 
     stanceFields: file.data.stanceFields ?? [],
     ...(file.data.math ? { math: true } : {}),
     ...(file.data.mermaid ? { mermaid: true } : {}),
+    ...(file.data.inlineStyles?.length ? { inlineStyles: file.data.inlineStyles } : {}),
     ...(file.data.mathErrors?.length ? { warnings: file.data.mathErrors.map((e) => ({ rule: 'math/invalid' as const, line: e.line, message: `this math could not be rendered (${e.message}); it is shown as its TeX source` })) } : {}),
   };
 }

@@ -76,6 +76,8 @@ export interface RenderedBody {
   math?: true;
   /** The body holds a Mermaid diagram: its page needs the script that draws it. */
   mermaid?: true;
+  /** Distinct `style` attribute values (math spacing, code colours): the page's Content-Security-Policy allows these by hash. */
+  inlineStyles?: string[];
   /** Problems of the body found while rendering it (TeX that cannot be typeset), with the file's line. */
   warnings?: BodyWarning[];
   /** Why the body was shown as plain text instead of rendered, with the line at fault where known. */

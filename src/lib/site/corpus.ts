@@ -8,8 +8,10 @@
 import path from 'node:path';
 import { formatProblem, type Problem } from '../content/problems';
 import { loadCorpus, type Corpus } from '../corpus';
+import { gitHistory, type FileHistory } from '../corpus/dates';
 import { bibliographyFiles, contentDir } from './config';
 import { DiskRenderCache } from './render-cache';
+import { BASE, href } from './urls';
 
 const STORE = Symbol.for('research-graph.corpora');
 const loaded: Map<string, Promise<Corpus>> = ((globalThis as { [STORE]?: Map<string, Promise<Corpus>> })[STORE] ??= new Map());
@@ -41,10 +43,11 @@ export function corpusOnce(root: string): Promise<Corpus> {
 
 /** Loads a folder, reusing the bodies a previous build rendered (unless `RENDER_CACHE=0`), and keeps this build's for the next. */
 async function loadWithCache(root: string): Promise<Corpus> {
-  const bibliographies = bibliographyFiles();
-  if (process.env.RENDER_CACHE === '0') return loadCorpus(root, { bibliographies });
-  const cache = await DiskRenderCache.open(root).catch(() => undefined);
-  const corpus = await loadCorpus(root, { cache, bibliographies });
+  // Bodies link to other pages under the base the site is published at.
+  const options = { bibliographies: bibliographyFiles(), siteAddress: href };
+  if (process.env.RENDER_CACHE === '0') return loadCorpus(root, options);
+  const cache = await DiskRenderCache.open(root, process.cwd(), BASE).catch(() => undefined);
+  const corpus = await loadCorpus(root, { ...options, cache });
   // A cache that cannot be written (a read-only checkout) costs the next build time, nothing else.
   await cache?.save().catch(() => undefined);
   return corpus;
@@ -64,3 +67,8 @@ export function reportProblems(problems: Problem[], root: string, log: (line: st
 }
 
 export const siteCorpus = (): Promise<Corpus> => corpusOnce(contentDir());
+
+let history: Promise<FileHistory> | undefined;
+
+/** The content folder's git history (first and last commit of each file), read once per build. */
+export const siteHistory = (): Promise<FileHistory> => (history ??= gitHistory(contentDir()));

@@ -2,7 +2,9 @@
  * The site layer: what Astro pages and endpoints read. The corpus of the
  * site, loaded once (corpus.ts); page models (pages.ts); evidence shown on
  * item pages (evidence.ts); the graph file (graph-data.ts); the search files
- * (search-files.ts); formatted references (references.ts); settings (config.ts).
+ * (search-files.ts); formatted references (references.ts); settings (config.ts);
+ * every address a page writes (urls.ts); link previews (previews.ts); items by
+ * date (recent.ts).
  *
  * May import every layer below it. Nothing in `src/lib` imports this layer.
  */
@@ -17,3 +19,8 @@ export * from './graphml';
 export * from './references';
 export * from './mermaid';
 export * from './shape-cache';
+export * from './urls';
+export * from './previews';
+export * from './recent';
+export * from './csp';
+export { itemDates, type FileHistory, type ItemDates } from '../corpus/dates';

@@ -20,5 +20,8 @@ export const MERMAID_SCRIPT_PATH = `/scripts/${MERMAID_SCRIPT_NAME}.js`;
 /** The browser build of the library (UMD: it sets `window.mermaid`). */
 export const mermaidLibrary = (): string => readFileSync(join(packageDir, 'dist/mermaid.min.js'), 'utf8');
 
+/** What the Content-Security-Policy of a page with a diagram adds: the styles Mermaid writes as it draws. */
+export const MERMAID_STYLE_DIRECTIVES = ["style-src-elem 'self' 'unsafe-inline'", "style-src-attr 'unsafe-inline'"] as const;
+
 /** Does any published body hold a diagram? */
 export const usesMermaid = (corpus: Corpus): boolean => [...corpus.bodies.values()].some((b) => b.mermaid);

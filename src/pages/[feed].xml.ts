@@ -1,0 +1,26 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { absoluteUrl, BASE, KIND_VOCABULARY, recentItems, siteCorpus, siteHistory, SITE_TITLE } from '../lib/site';
+
+/** How many items the feed lists, newest first. */
+const FEED_ITEMS = 100;
+
+/** `/feed.xml`, written only when SITE_URL is set: a feed's links must be absolute. */
+export const getStaticPaths = (() => (import.meta.env.SITE ? [{ params: { feed: 'feed' } }] : [])) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ site }) => {
+  const items = recentItems(await siteCorpus(), await siteHistory(), FEED_ITEMS);
+  return rss({
+    title: SITE_TITLE,
+    description: `New and updated notes, papers and inquiry lines of ${SITE_TITLE}.`,
+    site: absoluteUrl('/', BASE, site!),
+    trailingSlash: true,
+    items: items.map(({ node, when }) => ({
+      title: node.title,
+      link: absoluteUrl(node.url, BASE, site!),
+      pubDate: new Date(when),
+      description: node.claim ?? node.summary,
+      categories: [KIND_VOCABULARY[node.kind].one, ...node.tags],
+    })),
+  });
+};

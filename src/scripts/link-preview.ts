@@ -1,0 +1,116 @@
+/**
+ * Link previews: resting the pointer on a link to another item (~300 ms), or
+ * reaching it with the keyboard, shows a card with its kind, title, claim or
+ * summary, the claim's status, and first lines. The card's data is a small file per item
+ * (`/previews/<id>.json`), fetched on first use and kept. Esc or leaving the
+ * link closes it; the card sits below the link (above it near the bottom of the
+ * window), outside the page's flow, so nothing moves. Off on touch screens,
+ * where a tap follows the link.
+ */
+import { KIND_FOLDER } from '../lib/content/ids';
+import { STATUS_VOCABULARY } from '../lib/content/stance';
+import { KIND_VOCABULARY } from '../lib/content/vocabulary';
+import { BASE, href, previewPath } from '../lib/site/urls';
+import type { LinkPreview } from '../lib/site/previews';
+
+const DELAY_MS = 300;
+const GAP = 6;
+const ITEM = new RegExp(`^${BASE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}((?:${Object.values(KIND_FOLDER).join('|')})/.+?)/$`);
+const cache = new Map<string, Promise<LinkPreview | undefined>>();
+
+let card: HTMLElement | undefined;
+let shownFor: HTMLAnchorElement | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** The item a link leads to, or undefined for links elsewhere (and to the page itself). */
+function itemOf(a: HTMLAnchorElement): string | undefined {
+  if (a.origin !== location.origin || a.pathname === location.pathname || a.closest('[data-preview-card], [role="listbox"]')) return undefined;
+  const match = ITEM.exec(a.pathname);
+  return match ? decodeURIComponent(match[1]) : undefined;
+}
+
+function load(id: string): Promise<LinkPreview | undefined> {
+  let data = cache.get(id);
+  if (!data) {
+    data = fetch(href(previewPath(id))).then((r) => (r.ok ? (r.json() as Promise<LinkPreview>) : undefined), () => undefined);
+    cache.set(id, data);
+  }
+  return data;
+}
+
+const el = (tag: string, className: string, text?: string) => Object.assign(document.createElement(tag), { className, textContent: text ?? '' });
+
+function fill(preview: LinkPreview): void {
+  const head = el('p', 'preview-head');
+  head.append(el('span', `badge ${preview.kind}`, KIND_VOCABULARY[preview.kind].one));
+  if (preview.stub) head.append(' ', el('span', 'badge stub', 'not written yet'));
+  if (preview.status) head.append(' ', el('span', `badge status-${preview.status}`, STATUS_VOCABULARY[preview.status].label));
+  const parts = [head, el('p', 'preview-title', preview.title)];
+  if (preview.claim) parts.push(el('p', 'preview-claim', preview.claim));
+  else if (preview.summary) parts.push(el('p', 'preview-summary', preview.summary));
+  if (preview.excerpt) parts.push(el('p', 'preview-excerpt', preview.excerpt));
+  if (preview.stub && !preview.excerpt) parts.push(el('p', 'preview-excerpt', `Referenced by ${preview.referrers} ${preview.referrers === 1 ? 'item' : 'items'}; not written yet.`));
+  card!.replaceChildren(...parts);
+}
+
+/** Below the link, or above it when the window has no room below; never over it. */
+function place(a: HTMLAnchorElement): void {
+  // A link wrapped over lines: below its last line, from where it starts.
+  const box = a.getBoundingClientRect();
+  const width = Math.min(card!.offsetWidth, innerWidth - 2 * GAP);
+  const left = Math.max(GAP, Math.min((a.getClientRects()[0] ?? box).left, innerWidth - width - GAP));
+  const below = box.bottom + GAP + card!.offsetHeight <= innerHeight || box.top < card!.offsetHeight + GAP;
+  const top = below ? box.bottom + GAP : box.top - GAP - card!.offsetHeight;
+  card!.style.left = `${left + scrollX}px`;
+  card!.style.top = `${top + scrollY}px`;
+}
+
+async function show(a: HTMLAnchorElement): Promise<void> {
+  const id = itemOf(a);
+  if (!id) return;
+  shownFor = a;
+  const preview = await load(id);
+  if (shownFor !== a || !preview) return;
+  if (!card) {
+    card = el('div', 'preview-card');
+    card.id = 'link-preview';
+    card.setAttribute('role', 'tooltip');
+    card.dataset.previewCard = '';
+    document.body.append(card);
+  }
+  fill(preview);
+  card.hidden = false;
+  place(a);
+  a.setAttribute('aria-describedby', card.id);
+}
+
+function hide(): void {
+  clearTimeout(timer);
+  shownFor?.removeAttribute('aria-describedby');
+  shownFor = undefined;
+  if (card) card.hidden = true;
+}
+
+const linkIn = (e: Event) => (e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a[href]') : null);
+
+if (!matchMedia('(hover: none)').matches) {
+  document.addEventListener('pointerover', (e) => {
+    const a = linkIn(e);
+    if (!a || a === shownFor || (e as PointerEvent).pointerType === 'touch') return;
+    hide();
+    timer = setTimeout(() => void show(a), DELAY_MS);
+  });
+  document.addEventListener('pointerout', (e) => {
+    const a = linkIn(e);
+    if (a && !a.contains((e as PointerEvent).relatedTarget as Node | null)) hide();
+  });
+  document.addEventListener('focusin', (e) => {
+    const a = linkIn(e);
+    if (a?.matches(':focus-visible')) void show(a);
+  });
+  document.addEventListener('focusout', hide);
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && shownFor) hide();
+  });
+  addEventListener('scroll', () => shownFor && card && !card.hidden && place(shownFor), { passive: true });
+}
