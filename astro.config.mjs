@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import attachments from './src/integrations/attachments.ts';
+import graphShape from './src/integrations/graph-shape.ts';
 import liveContent from './src/integrations/live-content.ts';
 import previews from './src/integrations/previews.ts';
 import searchFiles from './src/integrations/search-files.ts';
@@ -66,7 +67,7 @@ export default defineConfig({
   prefetch: false,
   experimental: { csp },
   // The sitemap needs `site`: without SITE_URL it is skipped, and the build says so.
-  integrations: [siteUrlNotice(), attachments(), searchFiles(), previews(), liveContent(), sitemap()],
+  integrations: [siteUrlNotice(), attachments(), graphShape(), searchFiles(), previews(), liveContent(), sitemap()],
   vite: {
     // The base every link is built with (src/lib/site/urls.ts), in pages and in browser code.
     define: { __SITE_BASE__: JSON.stringify(publish.base) },

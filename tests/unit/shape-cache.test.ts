@@ -5,12 +5,13 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { computeCommunities } from '../../src/lib/graph/communities';
 import { computeLayout } from '../../src/lib/graph/layout';
-import type { Graph } from '../../src/lib/graph';
+import { graphShape, shapeData, type Graph } from '../../src/lib/graph/graph';
 import { CACHE_DIR } from '../../src/lib/site/render-cache';
-import { cachedGraphShape } from '../../src/lib/site/shape-cache';
+import { cachedGraphShape, computeGraphShape, type GraphShapeResults } from '../../src/lib/site/shape-cache';
 import { corpusOf, md } from '../helpers/corpus';
 
 let root: string;
@@ -67,5 +68,23 @@ describe('the graph shape cache', () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+});
+
+describe('the graph shape beside the pages', () => {
+  it('survives the trip to a worker: the shape rebuilt from plain data gives the same communities and layout', () => {
+    const graph = corpus('Words.', 'to [[C]] and [[A]]').graph;
+    expect(computeGraphShape(graphShape(shapeData(graph)))).toEqual(computeGraphShape(graph));
+  });
+
+  it('the build\'s worker thread computes what the build would', async () => {
+    const graph = corpus('Words.', 'to [[C]]').graph;
+    const worker = new Worker(new URL('../../src/integrations/graph-shape-worker.mjs', import.meta.url), { workerData: shapeData(graph) });
+    const results = await new Promise<GraphShapeResults>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    expect(results).toEqual(computeGraphShape(graph));
   });
 });

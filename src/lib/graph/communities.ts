@@ -8,7 +8,7 @@
 import Graphology from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import type { NodeId } from '../content/ids';
-import type { Graph } from './graph';
+import type { GraphShape } from './graph';
 import { mulberry32 } from './random';
 
 export interface Community {
@@ -29,7 +29,7 @@ export interface Communities {
 /** Any fixed seed will do; this one is only here so the order Louvain visits nodes in never changes. */
 const SEED = 0x5eed;
 
-export function computeCommunities(graph: Graph): Communities {
+export function computeCommunities(graph: GraphShape): Communities {
   const g = new Graphology({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (const id of graph.nodes.keys()) g.addNode(id);
   // Several links between two items (a citation and a related paper) pull them together harder.

@@ -82,6 +82,52 @@ export interface Graph {
   incoming: Map<NodeId, Edge[]>;
 }
 
+/**
+ * What communities and the layout read of a graph: its ids, which are stubs, and its links. Any `Graph` is
+ * one; `graphShape` rebuilds one from `shapeData` in a worker thread, which cannot be handed the graph itself.
+ */
+export interface GraphShape {
+  nodes: ReadonlyMap<NodeId, { stub: boolean }>;
+  edges: readonly { source: NodeId; target: NodeId }[];
+  outgoing: ReadonlyMap<NodeId, readonly { target: NodeId }[]>;
+  incoming: ReadonlyMap<NodeId, readonly { source: NodeId }[]>;
+}
+
+/** A graph's shape as plain data: ids, the indexes of the stubs, and each link as two indexes. */
+export interface ShapeData {
+  ids: NodeId[];
+  stubs: number[];
+  /** source, target, source, target… */
+  links: Uint32Array;
+}
+
+export function shapeData(graph: GraphShape): ShapeData {
+  const ids = [...graph.nodes.keys()];
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const stubs = ids.flatMap((id, i) => (graph.nodes.get(id)!.stub ? [i] : []));
+  const links = new Uint32Array(graph.edges.length * 2);
+  graph.edges.forEach((e, i) => {
+    links[2 * i] = index.get(e.source)!;
+    links[2 * i + 1] = index.get(e.target)!;
+  });
+  return { ids, stubs, links };
+}
+
+export function graphShape({ ids, stubs, links }: ShapeData): GraphShape {
+  const stub = new Set(stubs);
+  const nodes = new Map(ids.map((id, i) => [id, { stub: stub.has(i) }]));
+  const edges: { source: NodeId; target: NodeId }[] = [];
+  const outgoing = new Map<NodeId, { target: NodeId }[]>(ids.map((id) => [id, []]));
+  const incoming = new Map<NodeId, { source: NodeId }[]>(ids.map((id) => [id, []]));
+  for (let i = 0; i < links.length; i += 2) {
+    const edge = { source: ids[links[i]], target: ids[links[i + 1]] };
+    edges.push(edge);
+    outgoing.get(edge.source)!.push(edge);
+    incoming.get(edge.target)!.push(edge);
+  }
+  return { nodes, edges, outgoing, incoming };
+}
+
 /** Collects nodes and edges; one edge per (source, type, target), however often it is made. */
 export class GraphBuilder {
   private readonly nodes = new Map<NodeId, GraphNode>();

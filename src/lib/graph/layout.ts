@@ -7,7 +7,7 @@
  */
 import Graphology from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import type { Graph } from './graph';
+import type { GraphShape } from './graph';
 import type { NodeId } from '../content/ids';
 
 export interface LayoutOptions {
@@ -34,7 +34,7 @@ function hash(text: string): number {
 }
 
 /** Node positions by id, rounded to a tenth so the output is compact and stable. */
-export function computeLayout(graph: Graph, options: LayoutOptions = {}): Map<NodeId, { x: number; y: number }> {
+export function computeLayout(graph: GraphShape, options: LayoutOptions = {}): Map<NodeId, { x: number; y: number }> {
   const g = new Graphology({ type: 'directed', multi: true, allowSelfLoops: false });
   const order = graph.nodes.size;
   const radius = Math.sqrt(order) * 10;

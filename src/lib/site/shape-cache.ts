@@ -11,8 +11,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, uti
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { NodeId } from '../content/ids';
-import type { Communities } from '../graph/communities';
-import type { Graph } from '../graph/graph';
+import { computeCommunities, type Communities } from '../graph/communities';
+import type { GraphShape } from '../graph/graph';
+import { computeLayout } from '../graph/layout';
 import { CACHE_DIR, sourceFingerprint } from './render-cache';
 
 export interface GraphShapeResults {
@@ -20,10 +21,16 @@ export interface GraphShapeResults {
   positions: Map<NodeId, { x: number; y: number }>;
 }
 
+/** Louvain communities, then the ForceAtlas2 layout that draws them apart. */
+export function computeGraphShape(graph: GraphShape): GraphShapeResults {
+  const communities = computeCommunities(graph);
+  return { communities, positions: computeLayout(graph, { communities: communities.of }) };
+}
+
 /** What the results depend on: the graph's shape and the code that computes them. */
-function shapeKey(graph: Graph, projectRoot: string): string {
+function shapeKey(graph: GraphShape, projectRoot: string): string {
   const hash = createHash('sha1').update(sourceFingerprint(['src/lib/graph'], projectRoot));
-  for (const node of graph.nodes.values()) hash.update(`${node.id}\u0000${node.stub ? 1 : 0}\u0001`);
+  for (const [id, node] of graph.nodes) hash.update(`${id}\u0000${node.stub ? 1 : 0}\u0001`);
   for (const edge of graph.edges) hash.update(`${edge.source}\u0000${edge.target}\u0001`);
   return hash.digest('base64url').slice(0, 20);
 }
@@ -31,29 +38,32 @@ function shapeKey(graph: Graph, projectRoot: string): string {
 /** Shapes kept: one per content folder built lately, for a few folders. */
 const KEEP = 8;
 
-/**
- * The results for `graph`, from the cache when a build of the same shape
- * wrote them, else computed and written for the next build; the least
- * recently used shapes beyond `KEEP` are removed.
- */
-export function cachedGraphShape(graph: Graph, compute: () => GraphShapeResults, projectRoot = process.cwd()): GraphShapeResults {
-  if (process.env.RENDER_CACHE === '0') return compute();
-  const dir = path.join(projectRoot, CACHE_DIR);
-  const file = path.join(dir, `graph-shape-${shapeKey(graph, projectRoot)}.bin`);
+const cacheFile = (graph: GraphShape, projectRoot: string) => path.join(projectRoot, CACHE_DIR, `graph-shape-${shapeKey(graph, projectRoot)}.bin`);
+
+/** The results a build of the same shape kept, if any (and the cache is on). */
+export function readGraphShape(graph: GraphShape, projectRoot = process.cwd()): GraphShapeResults | undefined {
+  if (process.env.RENDER_CACHE === '0') return undefined;
+  const file = cacheFile(graph, projectRoot);
   try {
-    if (existsSync(file)) {
-      const results = deserialize(readFileSync(file)) as GraphShapeResults;
-      const now = new Date();
-      utimesSync(file, now, now);
-      return results;
-    }
+    if (!existsSync(file)) return undefined;
+    const results = deserialize(readFileSync(file)) as GraphShapeResults;
+    const now = new Date();
+    utimesSync(file, now, now);
+    return results;
   } catch {
     // A file this Node cannot read: compute afresh.
+    return undefined;
   }
-  const results = compute();
+}
+
+/** Keeps `results` for the next build of the same shape; the least recently used shapes beyond `KEEP` go. */
+export function saveGraphShape(graph: GraphShape, results: GraphShapeResults, projectRoot = process.cwd()): void {
+  if (process.env.RENDER_CACHE === '0') return;
+  const file = cacheFile(graph, projectRoot);
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, serialize(results));
+    const dir = path.dirname(file);
     const shapes = readdirSync(dir)
       .filter((f) => f.startsWith('graph-shape-'))
       .map((f) => ({ f, used: statSync(path.join(dir, f)).mtimeMs }))
@@ -62,5 +72,13 @@ export function cachedGraphShape(graph: Graph, compute: () => GraphShapeResults,
   } catch {
     // A read-only project folder, or another build removing the same file: the next build computes them again.
   }
+}
+
+/** The results for `graph`: kept by an earlier build of the same shape, else computed (and kept). */
+export function cachedGraphShape(graph: GraphShape, compute: () => GraphShapeResults = () => computeGraphShape(graph), projectRoot = process.cwd()): GraphShapeResults {
+  const kept = readGraphShape(graph, projectRoot);
+  if (kept) return kept;
+  const results = compute();
+  saveGraphShape(graph, results, projectRoot);
   return results;
 }
