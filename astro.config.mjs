@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import attachments from './src/integrations/attachments.ts';
 import graphShape from './src/integrations/graph-shape.ts';
 import liveContent from './src/integrations/live-content.ts';
+import mermaidPagesPolicy from './src/integrations/mermaid-pages.ts';
 import previews from './src/integrations/previews.ts';
 import searchFiles from './src/integrations/search-files.ts';
 import siteUrlNotice from './src/integrations/site-url-notice.ts';
@@ -67,7 +68,7 @@ export default defineConfig({
   prefetch: false,
   experimental: { csp },
   // The sitemap needs `site`: without SITE_URL it is skipped, and the build says so.
-  integrations: [siteUrlNotice(), attachments(), graphShape(), searchFiles(), previews(), liveContent(), sitemap()],
+  integrations: [siteUrlNotice(), attachments(), graphShape(), searchFiles(), previews(), mermaidPagesPolicy(), liveContent(), sitemap()],
   vite: {
     // The base every link is built with (src/lib/site/urls.ts), in pages and in browser code.
     define: { __SITE_BASE__: JSON.stringify(publish.base) },

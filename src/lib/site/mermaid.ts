@@ -25,3 +25,19 @@ export const MERMAID_STYLE_DIRECTIVES = ["style-src-elem 'self' 'unsafe-inline'"
 
 /** Does any published body hold a diagram? */
 export const usesMermaid = (corpus: Corpus): boolean => [...corpus.bodies.values()].some((b) => b.mermaid);
+
+/**
+ * A page's Content-Security-Policy with each directive once. Astro 5.18's `Astro.csp.insertDirective` repeats
+ * a directive new to the policy after every directive already there (`pushDirective` in
+ * astro/dist/core/csp/runtime.js): the browser keeps the first and reports each repeat as an error. The
+ * pages that add directives (those with a diagram) are mended once built.
+ */
+export function withDirectivesOnce(html: string): string {
+  return html.replace(/(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i, (_, open: string, policy: string, close: string) => {
+    const directives = [...new Set(policy.split(';').map((d) => d.trim()).filter(Boolean))];
+    return `${open}${directives.join(';')}${close}`;
+  });
+}
+
+/** The site paths of the pages that draw a diagram. */
+export const mermaidPages = (corpus: Corpus): string[] => [...corpus.bodies].filter(([, body]) => body.mermaid).map(([id]) => corpus.graph.nodes.get(id)?.url).filter((url): url is NonNullable<typeof url> => !!url);
