@@ -24,7 +24,9 @@ export default function graphShape(): AstroIntegration {
     hooks: {
       'astro:build:start': ({ logger }) => {
         whenCorpusLoaded((corpus) => {
-          if (readGraphShape(corpus.graph)) return;
+          // Kept by an earlier build of the same shape: handed over as it is, so the data file reads no file again.
+          const kept = readGraphShape(corpus.graph);
+          if (kept) return graphShapeBeside(corpus.graph, Promise.resolve(kept));
           const results = shapeInWorker(corpus.graph);
           // Said only when it fails: a line in the middle of Astro's list of pages would break one of its lines.
           results.catch((err: unknown) => logger.warn(`the worker failed (${(err as Error).message}); the graph's data file computes communities and layout itself`));

@@ -24,7 +24,7 @@ export const mermaidLibrary = (): string => readFileSync(join(packageDir, 'dist/
 export const MERMAID_STYLE_DIRECTIVES = ["style-src-elem 'self' 'unsafe-inline'", "style-src-attr 'unsafe-inline'"] as const;
 
 /** Does any published body hold a diagram? */
-export const usesMermaid = (corpus: Corpus): boolean => [...corpus.bodies.values()].some((b) => b.mermaid);
+export const usesMermaid = (corpus: Corpus): boolean => mermaidPages(corpus).length > 0;
 
 /**
  * A page's Content-Security-Policy with each directive once. Astro 5.18's `Astro.csp.insertDirective` repeats
