@@ -15,12 +15,12 @@
  * no task runs long and the page answers as soon as cytoscape is loaded.
  */
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
-import { expandCompactGraph, type CompactGraph, type ExpandedEdge, type ExpandedNode } from '../lib/graph/compact';
+import { edgeAt, readCompactGraph, type CompactGraph, type EdgeColumns, type ExpandedNode } from '../lib/graph/compact';
 import { extentViewport, FOCUS_ZOOM, type Viewport } from '../lib/graph/viewport';
-import { byLabelPriority, placeLabels } from '../lib/graph/labels';
+import { byLabelPriority, placeLabels, type LabelCandidate } from '../lib/graph/labels';
 import { keepLabelsPlaced, labelWidth, placeNow } from './graph-labels';
 import { GraphPanel } from './graph-panel';
-import { GraphPainter, type PaintEdge, type PaintNode } from './graph-snapshot';
+import { GraphPainter, type PaintEdges, type PaintNode } from './graph-snapshot';
 import {
   afterPaint,
   EDGE_VARS,
@@ -79,22 +79,22 @@ async function main(container: HTMLElement) {
   performance.mark('graph:fetch');
   const response = await fetch(container.dataset.src!);
   const compact = (await response.json()) as CompactGraph;
-  const { nodes, edges, communities } = expandCompactGraph(compact);
+  const { nodes, links, communities } = readCompactGraph(compact);
   performance.mark('graph:parsed');
-  const big = nodes.length > BIG_NODES || edges.length > BIG_EDGES;
+  const big = nodes.length > BIG_NODES || links.count > BIG_EDGES;
   const indexOf = new Map(nodes.map((n, i) => [n.id, i]));
   const order = nodes.map((_, i) => i).sort((a, b) => byLabelPriority(nodes[a], nodes[b]));
   const sizes = nodes.map((n) => nodeSize(n.degree, n.stub));
-  // Each node's links, by index into `edges`.
+  // Each node's links, by index into the link columns.
   const linksOf: number[][] = nodes.map(() => []);
-  edges.forEach((e, i) => {
-    linksOf[indexOf.get(e.source)!].push(i);
-    linksOf[indexOf.get(e.target)!].push(i);
-  });
-  const hasStances = edges.some((e) => e.stance);
+  for (let l = 0; l < links.count; l++) {
+    linksOf[links.source[l]].push(l);
+    linksOf[links.target[l]].push(l);
+  }
+  const hasStances = links.stance.some((k) => k >= 0);
   let colourBy: ColourBy = communities.length > 1 ? 'community' : 'kind';
 
-  const panel = new GraphPanel(page, { nodes, edges, linksOf, indexOf, communities });
+  const panel = new GraphPanel(page, { nodes, links, linksOf, communities });
   fillLegend(page, communities, (c) => setPreset(`community:${c}`));
   fillPresets(page, communities);
   if (hasStances) page.querySelector<HTMLElement>('[data-stance-filters]')?.removeAttribute('hidden');
@@ -126,19 +126,41 @@ async function main(container: HTMLElement) {
 
   // What is shown: filters and presets decide; the painter and cytoscape both read these flags.
   const nodeHidden = new Array<boolean>(nodes.length).fill(false);
-  const edgeHidden = new Array<boolean>(edges.length).fill(false);
+  const edgeHidden = new Uint8Array(links.count);
   const paintNodes: PaintNode[] = nodes.map((n, i) => ({ x: n.x, y: n.y, size: sizes[i], kind: n.kind, stub: n.stub, colour: nodeColourVar(n, colourBy), hidden: false }));
-  const edgeColour = (e: ExpandedEdge) => (e.stance ? STANCE_VARS[e.stance] : EDGE_VARS[e.type]);
-  const paintEdges: PaintEdge[] = edges.map((e) => ({ source: indexOf.get(e.source)!, target: indexOf.get(e.target)!, colour: edgeColour(e), hidden: false }));
+  const paintEdges = paintColumns(links, edgeHidden);
+
+  const candidate = (i: number, zoom: number, pan: { x: number; y: number }): LabelCandidate => ({
+    id: nodes[i].id,
+    x: nodes[i].x * zoom + pan.x,
+    y: nodes[i].y * zoom + pan.y,
+    radius: (sizes[i] / 2) * zoom,
+    // Measured only for the candidates placement tests: measuring text is the costly part (190 ms for 4,000 titles).
+    get width() {
+      return labelWidth(nodes[i].title, !nodes[i].stub);
+    },
+  });
+  /** Label candidates of a big graph's view: the first few hundred items on screen, by priority, fill the labels a view can hold. */
+  const onScreen = (zoom: number, pan: { x: number; y: number }, width: number, height: number) => {
+    const out: LabelCandidate[] = [];
+    for (const i of order) {
+      if (nodeHidden[i]) continue;
+      const x = nodes[i].x * zoom + pan.x;
+      const y = nodes[i].y * zoom + pan.y;
+      if (x < 0 || y < 0 || x > width || y > height) continue;
+      out.push(candidate(i, zoom, pan));
+      if (out.length >= 600) break;
+    }
+    return out;
+  };
 
   let painter: GraphPainter | undefined;
   if (big) {
     painter = new GraphPainter(container);
     // The first frame carries the labels cytoscape will show, placed the same way.
-    const candidates = order.slice(0, 4000).map((i) => {
-      const n = nodes[i];
-      return { id: n.id, x: n.x * view.zoom + view.pan.x, y: n.y * view.zoom + view.pan.y, radius: (sizes[i] / 2) * view.zoom, width: labelWidth(n.title, !n.stub) };
-    });
+    const candidates = onScreen(view.zoom, view.pan, width, height);
+    // A shared `?focus=` item is labelled wherever it is.
+    if (initialIndex !== undefined && !candidates.some((c) => c.id === initial)) candidates.unshift(candidate(initialIndex, view.zoom, view.pan));
     const boxes = placeLabels(candidates, { height: LABEL_HEIGHT, offset: LABEL_OFFSET, width, heightOfView: height, max: MAX_LABELS, forced: new Set(initial ? [initial] : []) });
     const labels = boxes.map((box) => ({ box, text: nodes[indexOf.get(box.id)!].title, bold: !nodes[indexOf.get(box.id)!].stub }));
     const links = painter.paint(paintNodes, paintEdges, view, labels, async () => {
@@ -159,12 +181,15 @@ async function main(container: HTMLElement) {
     data: { id: n.id, label: n.title, kind: n.kind, stub: n.stub, written: !n.stub, degree: n.degree, size: sizes[i], community: n.community, index: i },
     position: { x: n.x, y: n.y },
   });
-  const edgeElement = (e: ExpandedEdge, i: number, classes = ''): ElementDefinition => ({ group: 'edges', data: { id: `e${i}`, source: e.source, target: e.target, type: e.type, ...(e.stance ? { stance: e.stance } : {}) }, classes });
+  const edgeElement = (i: number, classes = ''): ElementDefinition => {
+    const e = edgeAt(links, nodes, i);
+    return { group: 'edges', data: { id: `e${i}`, source: e.source, target: e.target, type: e.type, ...(e.stance ? { stance: e.stance } : {}) }, classes };
+  };
 
   const { default: cytoscape } = await library;
   const cy = cytoscape({
     container,
-    elements: big ? [] : [...nodes.map(nodeElement), ...edges.map((e, i) => edgeElement(e, i))],
+    elements: big ? [] : [...nodes.map(nodeElement), ...Array.from({ length: links.count }, (_, i) => edgeElement(i))],
     style: graphStyle({ colourBy, drawsBulk: !big }),
     layout: { name: 'preset', fit: false },
     ...view,
@@ -191,14 +216,14 @@ async function main(container: HTMLElement) {
   let hood: Set<string> | undefined;
   const hoodOf = (i: number) => {
     const ids = new Set([nodes[i].id]);
-    const links: number[] = [];
+    const lit: number[] = [];
     for (const l of linksOf[i]) {
       if (edgeHidden[l]) continue;
-      links.push(l);
-      ids.add(edges[l].source);
-      ids.add(edges[l].target);
+      lit.push(l);
+      ids.add(nodes[links.source[l]].id);
+      ids.add(nodes[links.target[l]].id);
     }
-    return { ids, links };
+    return { ids, links: lit };
   };
   // On a big graph, cytoscape holds the nodes labelled or looked at, and nothing else.
   const ensure = (chosen: ReadonlySet<string>) => {
@@ -211,26 +236,10 @@ async function main(container: HTMLElement) {
     if (missing.length > 0) cy.add(missing.map((i) => nodeElement(nodes[i], i)));
   };
   const bigCandidates = (zoom: number, pan: { x: number; y: number }, width: number, height: number) => {
-    const out = [];
     const look = new Set([...forced, ...(hood ?? [])]);
-    for (const id of look) {
-      const i = indexOf.get(id)!;
-      out.push(candidate(i, zoom, pan));
-    }
-    if (look.size > 0) return out;
-    let tested = 0;
-    for (const i of order) {
-      if (nodeHidden[i]) continue;
-      const x = nodes[i].x * zoom + pan.x;
-      const y = nodes[i].y * zoom + pan.y;
-      if (x < 0 || y < 0 || x > width || y > height) continue;
-      out.push(candidate(i, zoom, pan));
-      // The first few hundred on screen, by priority, fill the labels a view can hold.
-      if (++tested >= 600) break;
-    }
-    return out;
+    if (look.size === 0) return onScreen(zoom, pan, width, height);
+    return [...look].map((id) => candidate(indexOf.get(id)!, zoom, pan));
   };
-  const candidate = (i: number, zoom: number, pan: { x: number; y: number }) => ({ id: nodes[i].id, x: nodes[i].x * zoom + pan.x, y: nodes[i].y * zoom + pan.y, radius: (sizes[i] / 2) * zoom, width: labelWidth(nodes[i].title, !nodes[i].stub) });
   const labels = big
     ? { ordered: () => [], candidates: bigCandidates, ensure, forced: () => forced, first: () => hood, max: MAX_LABELS }
     : { ordered: orderedNodes, forced: () => forced, first: () => hood, max: MAX_LABELS };
@@ -249,7 +258,7 @@ async function main(container: HTMLElement) {
       cy.nodes('.focused').removeClass('focused');
       if (selected !== undefined) cy.getElementById(nodes[selected].id).addClass('focused');
       if (!looked) return;
-      if (big) cy.add(looked.links.map((l) => edgeElement(edges[l], l, 'lit')));
+      if (big) cy.add(looked.links.map((l) => edgeElement(l, 'lit')));
       else looked.links.forEach((l) => cy.getElementById(`e${l}`).addClass('lit'));
       for (const id of looked.ids) cy.getElementById(id).addClass('lit');
       if (!big) cy.elements().not('.lit').addClass('faded');
@@ -298,10 +307,10 @@ async function main(container: HTMLElement) {
     const everything = f.preset === 'all' && !f.hideStubs && f.kinds.size === form.querySelectorAll('[name="kind"]').length && f.types.size === form.querySelectorAll('[name="type"]').length && f.stances.size === form.querySelectorAll('[name="stance"]').length;
     if (everything && !filtered) {
       // Nothing hidden yet and nothing to hide: skip touching every element of a big graph.
-      status.textContent = `Showing all ${nodes.length} items and ${edges.length} links.`;
+      status.textContent = `Showing all ${nodes.length} items and ${links.count} links.`;
       return;
     }
-    if (f.preset === 'claims') evidence ??= evidenceOf(nodes, edges, indexOf);
+    if (f.preset === 'claims') evidence ??= evidenceOf(nodes, links);
     const community = f.preset.startsWith('community:') ? Number(f.preset.slice('community:'.length)) : undefined;
     let changed = false;
     nodes.forEach((n, i) => {
@@ -315,29 +324,29 @@ async function main(container: HTMLElement) {
       nodeHidden[i] = hide;
       paintNodes[i].hidden = hide;
     });
-    edges.forEach((e, i) => {
+    for (let i = 0; i < links.count; i++) {
+      const stance = links.stance[i];
       const hide =
-        !f.types.has(e.type) ||
-        (e.stance !== undefined && !f.stances.has(e.stance)) ||
-        nodeHidden[paintEdges[i].source] ||
-        nodeHidden[paintEdges[i].target] ||
+        !f.types.has(links.types[links.type[i]]) ||
+        (stance >= 0 && !f.stances.has(links.stances[stance])) ||
+        nodeHidden[links.source[i]] ||
+        nodeHidden[links.target[i]] ||
         (f.preset === 'claims' && !evidence!.edges.has(i));
-      if (hide !== edgeHidden[i]) changed = true;
-      edgeHidden[i] = hide;
-      paintEdges[i].hidden = hide;
-    });
+      if (Number(hide) !== edgeHidden[i]) changed = true;
+      edgeHidden[i] = Number(hide);
+    }
     const shownNodes = nodeHidden.filter((h) => !h).length;
-    const shownEdges = edgeHidden.filter((h) => !h).length;
+    const shownEdges = edgeHidden.reduce((n, h) => n + 1 - h, 0);
     filtered = true;
     if (!changed) return;
     if (!big) {
       cy.batch(() => {
         nodes.forEach((n, i) => cy.getElementById(n.id).toggleClass('hidden', nodeHidden[i]));
-        edges.forEach((_, i) => cy.getElementById(`e${i}`).toggleClass('hidden', edgeHidden[i]));
+        for (let i = 0; i < links.count; i++) cy.getElementById(`e${i}`).toggleClass('hidden', edgeHidden[i] === 1);
       });
     }
     if (selected !== undefined && nodeHidden[selected]) select(undefined);
-    status.textContent = shownNodes === nodes.length && shownEdges === edges.length ? `Showing all ${nodes.length} items and ${edges.length} links.` : `Showing ${shownNodes} of ${nodes.length} items and ${shownEdges} of ${edges.length} links.`;
+    status.textContent = shownNodes === nodes.length && shownEdges === links.count ? `Showing all ${nodes.length} items and ${links.count} links.` : `Showing ${shownNodes} of ${nodes.length} items and ${shownEdges} of ${links.count} links.`;
     if (refit && shownNodes > 0) {
       const v = fitTo(nodes.filter((_, i) => !nodeHidden[i]));
       cy.animate({ zoom: v.zoom, pan: v.pan }, { duration: 350 });
@@ -492,7 +501,7 @@ async function main(container: HTMLElement) {
     const a = nodes[from];
     for (const l of linksOf[from]) {
       if (edgeHidden[l]) continue;
-      const other = indexOf.get(edges[l].source === a.id ? edges[l].target : edges[l].source)!;
+      const other = links.source[l] === from ? links.target[l] : links.source[l];
       if (other === from || nodeHidden[other]) continue;
       const vx = nodes[other].x - a.x;
       const vy = nodes[other].y - a.y;
@@ -508,7 +517,7 @@ async function main(container: HTMLElement) {
   // Find and centre.
   const input = find.querySelector('input')!;
   const byTitle = new Map(nodes.map((n, i) => [n.title.toLowerCase(), i]));
-  fillTitles(page.querySelector<HTMLDataListElement>('#graph-titles'), nodes.map((n) => n.title));
+  void fillTitles(page.querySelector<HTMLDataListElement>('#graph-titles'), nodes.map((n) => n.title));
   find.addEventListener('submit', (event) => {
     event.preventDefault();
     const query = input.value.trim().toLowerCase();
@@ -596,21 +605,30 @@ function hitTester(nodes: ExpandedNode[], sizes: number[], hidden: boolean[]) {
 }
 
 /** Items with a claim, what they link to (their evidence), and any link that takes a stance. */
-function evidenceOf(nodes: ExpandedNode[], edges: ExpandedEdge[], indexOf: Map<string, number>) {
+function evidenceOf(nodes: ExpandedNode[], links: EdgeColumns) {
   const keep = new Set<number>();
-  const links = new Set<number>();
-  edges.forEach((e, i) => {
-    const s = indexOf.get(e.source)!;
-    const t = indexOf.get(e.target)!;
-    const fromClaim = nodes[s].claim && (e.type === 'cites' || e.type === 'related');
-    if (fromClaim || e.stance) {
+  const kept = new Set<number>();
+  for (let i = 0; i < links.count; i++) {
+    const s = links.source[i];
+    const t = links.target[i];
+    const type = links.types[links.type[i]];
+    const fromClaim = nodes[s].claim && (type === 'cites' || type === 'related');
+    if (fromClaim || links.stance[i] >= 0) {
       keep.add(s);
       keep.add(t);
-      links.add(i);
+      kept.add(i);
     }
-  });
+  }
   nodes.forEach((n, i) => n.claim && keep.add(i));
-  return { nodes: keep, edges: links };
+  return { nodes: keep, edges: kept };
+}
+
+/** The painter's view of the links: each link's colour by stance, else by type, as an index into one palette. */
+function paintColumns(links: EdgeColumns, hidden: Uint8Array): PaintEdges {
+  const palette = [...links.types.map((t) => EDGE_VARS[t]), ...links.stances.map((s) => STANCE_VARS[s])];
+  const colour = new Uint8Array(links.count);
+  for (let i = 0; i < links.count; i++) colour[i] = links.stance[i] >= 0 ? links.types.length + links.stance[i] : links.type[i];
+  return { count: links.count, source: links.source, target: links.target, colour, palette, hidden };
 }
 
 /** The legend's communities: colour, most central item, size; a click shows that community alone. */

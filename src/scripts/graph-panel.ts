@@ -4,7 +4,7 @@
  * from it (its page, its local graph, its linked items). The claim and
  * summary come from the item's search record, fetched when it is selected.
  */
-import type { ExpandedEdge, ExpandedNode } from '../lib/graph/compact';
+import type { EdgeColumns, ExpandedNode } from '../lib/graph/compact';
 import { STATUS_LABELS } from '../lib/graph/stances';
 import { resultPath } from '../lib/search/wire/options';
 import { href, itemHref } from '../lib/site/urls';
@@ -22,9 +22,9 @@ const LIST_LIMIT = 40;
 
 interface PanelData {
   nodes: ExpandedNode[];
-  edges: ExpandedEdge[];
+  links: EdgeColumns;
+  /** Each node's links, by index into `links`. */
   linksOf: number[][];
-  indexOf: Map<string, number>;
   communities: { index: number; title: string; size: number }[];
 }
 
@@ -50,7 +50,8 @@ export class GraphPanel {
   }
 
   show(index: number): void {
-    const { nodes, edges, linksOf, indexOf, communities } = this.data;
+    const { nodes, links, linksOf, communities } = this.data;
+    const other = (l: number) => (links.source[l] === index ? links.target[l] : links.source[l]);
     const node = nodes[index];
     this.shown = index;
     const el = (tag: string, text?: string, className?: string) => {
@@ -86,8 +87,7 @@ export class GraphPanel {
     // Counts by link type and direction.
     const counts = new Map<string, number>();
     for (const l of linksOf[index]) {
-      const e = edges[l];
-      const key = `${e.type}|${e.source === node.id ? 0 : 1}`;
+      const key = `${links.types[links.type[l]]}|${links.source[l] === index ? 0 : 1}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     const countList = el('ul', undefined, 'graph-panel-counts');
@@ -103,15 +103,14 @@ export class GraphPanel {
     local.href = `${itemHref(node.id)}#local-graph`;
     actions.append(openPage, local);
 
-    const linked = el('h3', `${new Set(linksOf[index].map((l) => other(edges[l], node.id))).size} linked items`);
+    const linked = el('h3', `${new Set(linksOf[index].map(other)).size} linked items`);
     const list = el('ul', undefined, 'graph-panel-links plain-list');
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     for (const l of linksOf[index]) {
-      const id = other(edges[l], node.id);
-      if (seen.has(id)) continue;
-      seen.add(id);
+      const i = other(l);
+      if (seen.has(i)) continue;
+      seen.add(i);
       if (seen.size > LIST_LIMIT) continue;
-      const i = indexOf.get(id)!;
       const li = el('li');
       const button = el('button', nodes[i].title, 'link-button') as HTMLButtonElement;
       button.type = 'button';
@@ -140,5 +139,4 @@ export class GraphPanel {
   }
 }
 
-const other = (e: ExpandedEdge, id: string) => (e.source === id ? e.target : e.source);
 const short = (t: string) => (t.length > 48 ? t.slice(0, 47) + '…' : t);

@@ -25,12 +25,18 @@ export interface PaintNode {
   hidden: boolean;
 }
 
-export interface PaintEdge {
-  source: number;
-  target: number;
-  /** CSS variable of its colour. */
-  colour: string;
-  hidden: boolean;
+/** The links, as columns (one entry per link): 150,000 links need no object each. */
+export interface PaintEdges {
+  count: number;
+  /** Indices of each link's ends into the nodes. */
+  source: ArrayLike<number>;
+  target: ArrayLike<number>;
+  /** Index of each link's colour into `palette`. */
+  colour: ArrayLike<number>;
+  /** CSS variables of the link colours. */
+  palette: readonly string[];
+  /** 1 for a link filtered out. */
+  hidden: ArrayLike<number>;
 }
 
 export interface PaintLabel {
@@ -74,7 +80,7 @@ export class GraphPainter {
   }
 
   /** Paints the nodes (and labels) now, and the links in slices after (at background priority); resolves when the links are in, or when a newer paint takes over. */
-  async paint(nodes: readonly PaintNode[], edges: readonly PaintEdge[], view: Viewport, labels: readonly PaintLabel[] = [], between: () => Promise<void> = nextSlice): Promise<boolean> {
+  async paint(nodes: readonly PaintNode[], edges: PaintEdges, view: Viewport, labels: readonly PaintLabel[] = [], between: () => Promise<void> = nextSlice): Promise<boolean> {
     const generation = ++this.generation;
     const { width, height } = this.container.getBoundingClientRect();
     const canvas = this.canvas;
@@ -144,29 +150,28 @@ export class GraphPainter {
     }
 
     // Links under the nodes (`destination-over`), one stroke per colour per slice.
-    for (let start = 0; start < edges.length; start += EDGE_SLICE) {
+    for (let start = 0; start < edges.count; start += EDGE_SLICE) {
       await between();
       if (generation !== this.generation) return false;
-      const byColour = new Map<string, Path2D>();
-      const end = Math.min(edges.length, start + EDGE_SLICE);
+      const byColour: (Path2D | undefined)[] = [];
+      const end = Math.min(edges.count, start + EDGE_SLICE);
       for (let i = start; i < end; i++) {
-        const e = edges[i];
-        if (e.hidden) continue;
-        const s = nodes[e.source];
-        const t = nodes[e.target];
+        if (edges.hidden[i]) continue;
+        const s = nodes[edges.source[i]];
+        const t = nodes[edges.target[i]];
         if (s.hidden || t.hidden) continue;
-        let path = byColour.get(e.colour);
-        if (!path) byColour.set(e.colour, (path = new Path2D()));
+        const path = (byColour[edges.colour[i]] ??= new Path2D());
         path.moveTo(s.x * zoom + pan.x, s.y * zoom + pan.y);
         path.lineTo(t.x * zoom + pan.x, t.y * zoom + pan.y);
       }
       ctx.globalCompositeOperation = 'destination-over';
       ctx.globalAlpha = EDGE_FAINT;
       ctx.lineWidth = 1;
-      for (const [colour, path] of byColour) {
-        ctx.strokeStyle = colourOf(colour);
+      byColour.forEach((path, colour) => {
+        if (!path) return;
+        ctx.strokeStyle = colourOf(edges.palette[colour]);
         ctx.stroke(path);
-      }
+      });
       ctx.globalCompositeOperation = 'source-over';
       ctx.globalAlpha = 1;
     }

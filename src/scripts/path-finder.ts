@@ -16,7 +16,7 @@ const graph = fetch(form.dataset.src!)
   .then((r) => r.json() as Promise<CompactGraph>)
   .then((compact) => {
     const { nodes, edges } = expandCompactGraph(compact);
-    fillTitles(document.querySelector<HTMLDataListElement>('#path-titles'), nodes.map((n) => n.title));
+    void fillTitles(document.querySelector<HTMLDataListElement>('#path-titles'), nodes.map((n) => n.title));
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const byTitle = new Map<string, Node>();
     for (const n of nodes) if (!byTitle.has(fold(n.title))) byTitle.set(fold(n.title), n);

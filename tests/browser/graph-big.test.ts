@@ -22,13 +22,15 @@ const SAMPLES = [
 function bigGraph(): CompactGraph {
   const kinds = ['note', 'paper', 'line'] as const;
   const n: CompactGraph['n'] = [];
-  const e: CompactGraph['e'] = [];
+  const e: CompactGraph['e'] = { out: [], target: [], type: [], stance: [] };
+  const link = (target: number, type: number) => (e.out[e.out.length - 1]++, e.target.push(target), e.type.push(type), e.stance.push(0));
   for (let i = 0; i < SIDE * SIDE; i++) {
     const [col, row] = [i % SIDE, Math.floor(i / SIDE)];
     const sample = SAMPLES.find((s) => s.index === i);
     n.push([`notes/item-${i}`, `Grid item ${i}`, sample ? kinds.indexOf(sample.kind) : i % 3, !sample && i % 7 === 0 ? 1 : 0, col * SPACING, row * SPACING, sample ? 400 : 2]);
-    if (col + 1 < SIDE) e.push([i, i + 1, 0]);
-    if (row + 1 < SIDE) e.push([i, i + SIDE, 1]);
+    e.out.push(0);
+    if (col + 1 < SIDE) link(i + 1, 0);
+    if (row + 1 < SIDE) link(i + SIDE, 1);
   }
   return { kinds, types: ['cites', 'related', 'source', 'next', 'similar'], stances: ['supports', 'challenges', 'qualifies'], n, e };
 }
@@ -115,7 +117,7 @@ describe('the global graph on a big graph', () => {
     expect(held.nodes).toBeGreaterThan(0);
     expect(held.nodes).toBeLessThan(100);
     expect(held.edges).toBe(0);
-    await expect(page.locator('[data-graph-status]').textContent()).resolves.toBe(`Showing all ${graph.n.length} items and ${graph.e.length} links.`);
+    await expect(page.locator('[data-graph-status]').textContent()).resolves.toBe(`Showing all ${graph.n.length} items and ${graph.e.target.length} links.`);
     // The item in the middle of the grid, found under the pointer without cytoscape holding it.
     const middle = 25 * SIDE + 25;
     const at = await page.evaluate(
@@ -129,12 +131,21 @@ describe('the global graph on a big graph', () => {
     await page.mouse.move(at.x, at.y);
     const id = graph.n[middle][0];
     await page.waitForFunction((nodeId) => window.graphView!.getElementById(nodeId).hasClass('lit'), id);
-    const links = graph.e.filter(([s, t]) => s === middle || t === middle).length;
+    const links = graph.e.out[middle] + graph.e.target.filter((t) => t === middle).length;
     expect(await page.evaluate(() => window.graphView!.edges('.lit').length)).toBe(links);
     await page.mouse.click(at.x, at.y);
     await expect(page.locator('[data-graph-panel] h2').textContent()).resolves.toBe(`Grid item ${middle}`);
     expect(new URL(page.url()).searchParams.get('focus')).toBe(id);
     expect(incidents.filter((i) => !i.includes('404'))).toEqual([]);
+  });
+
+  it('offers every title in the find box, sorted, added while the page is idle', async () => {
+    const { page, incidents } = await openBigGraph();
+    await complete(page);
+    await page.waitForFunction((n) => document.querySelectorAll('#graph-titles option').length === n, graph.n.length, { timeout: 30_000 });
+    const titles = await page.$$eval('#graph-titles option', (options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(titles).toEqual(graph.n.map((row) => row[1]).sort(new Intl.Collator().compare));
+    expect(incidents).toEqual([]);
   });
 
   it('opens a shared ?focus= view centred on the item from the first frame, in the dark theme too', async () => {

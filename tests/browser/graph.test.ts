@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { atBase, launchBrowser, openPage } from '../helpers/browser';
+import type { CompactGraph } from '../../src/lib/graph/compact';
 
 const site = inject('siteUrl');
 const GRANULARITY = '/notes/does-training-granularity-change-how-ai-empathy-affects-reliability/';
@@ -220,7 +221,7 @@ describe('the global graph', () => {
 
 describe('links that take a stance', () => {
   /** A small graph whose links carry stances, as claims will: one supports, one challenges, one qualifies, one has none. */
-  const graph = {
+  const graph: CompactGraph = {
     kinds: ['note', 'paper', 'line'],
     types: ['cites', 'source', 'related', 'next', 'similar'],
     stances: ['supports', 'challenges', 'qualifies'],
@@ -232,12 +233,8 @@ describe('links that take a stance', () => {
       ['papers/nuance', 'A nuance', 1, 0, 0, 200, 1, 0, 0],
       ['papers/plain', 'A plain link', 1, 0, 0, -200, 1, 0, 0],
     ],
-    e: [
-      [0, 1, 0, 0],
-      [0, 2, 0, 1],
-      [0, 3, 2, 2],
-      [0, 4, 2],
-    ],
+    // Four links from the claim: cites (supports), cites (challenges), related (qualifies), related (no stance).
+    e: { out: [4, 0, 0, 0, 0], target: [1, 2, 3, 4], type: [0, 0, 2, 2], stance: [1, 2, 3, 0] },
     communities: [[0, 5]],
   };
 
