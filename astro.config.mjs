@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import attachments from './src/integrations/attachments.ts';
 import graphShape from './src/integrations/graph-shape.ts';
+import heapBound from './src/integrations/heap-bound.ts';
 import liveContent from './src/integrations/live-content.ts';
 import mermaidPagesPolicy from './src/integrations/mermaid-pages.ts';
 import previews from './src/integrations/previews.ts';
@@ -68,7 +69,8 @@ export default defineConfig({
   prefetch: false,
   experimental: { csp },
   // The sitemap needs `site`: without SITE_URL it is skipped, and the build says so.
-  integrations: [siteUrlNotice(), attachments(), graphShape(), searchFiles(), previews(), mermaidPagesPolicy(), liveContent(), sitemap()],
+  // heapBound last: its build:done hook, which stops it, then comes after the others' file writing.
+  integrations: [siteUrlNotice(), attachments(), graphShape(), searchFiles(), previews(), mermaidPagesPolicy(), liveContent(), sitemap(), heapBound()],
   vite: {
     // The base every link is built with (src/lib/site/urls.ts), in pages and in browser code.
     define: { __SITE_BASE__: JSON.stringify(publish.base) },
