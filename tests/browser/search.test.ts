@@ -164,7 +164,7 @@ describe('the search dialog on every page', () => {
 
   it('is made the first time search is opened, from the header button, labelled, and then used by keyboard alone', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + '/notes/warmth/');
+    await page.goto(site + '/notes/does-training-granularity-change-how-ai-empathy-affects-reliability/');
     const dialog = page.locator('dialog[data-search-dialog]');
     // Not in the page as sent: only a reader who searches needs it.
     expect(await dialog.count()).toBe(0);
