@@ -20,24 +20,25 @@ describe('a contested claim', () => {
     await page.goto(site + WARMTH_TRAP);
     await expect(page.locator('article header [data-status]').getAttribute('data-status')).resolves.toBe('contested');
     const evidence = page.locator('[data-evidence]');
-    const group = (stance: string) => evidence.locator(`[data-stance="${stance}"] [data-evidence-item]`);
-    const supports = await group('supports').evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.evidenceItem, (li as HTMLElement).dataset.from]));
-    expect(supports[0]).toEqual([WARMTH_PAPER, 'verified']);
+    const group = (stance: string) => evidence.locator(`[data-stance="${stance}"] > ul > li`);
+    // Each item as a reader sees it: where its link leads, and where its stance comes from.
+    const listed = (stance: string) => group(stance).evaluateAll((lis) => lis.map((li) => [li.querySelector('a.node-link')?.getAttribute('href'), li.querySelector('.stance-from')?.textContent]));
+    const supports = await listed('supports');
+    expect(supports[0]).toEqual([atBase(`/${WARMTH_PAPER}/`), 'verified']);
     expect(supports.filter(([, from]) => from === 'inferred')).toHaveLength(4);
-    const challenges = await group('challenges').evaluateAll((lis) => lis.map((li) => [(li as HTMLElement).dataset.evidenceItem, (li as HTMLElement).dataset.from]));
-    expect(challenges).toEqual([[RLVER_NOTE, 'heading']]);
-    await expect(group('challenges').first().textContent()).resolves.toContain('by section');
+    expect(await listed('challenges')).toEqual([[atBase(`/${RLVER_NOTE}/`), 'by section']]);
     await expect(group('qualifies').count()).resolves.toBe(0);
     // The seven other similarity papers are not evidence: only a count that points to the related-reading list.
     await expect(evidence.textContent()).resolves.toMatch(/7 papers are listed as related reading/);
-    await expect(evidence.locator(`[data-evidence-item*="rlver-reinforcement"]`).count()).resolves.toBe(0);
+    await expect(evidence.locator(`a.node-link[href*="rlver-reinforcement"]`).count()).resolves.toBe(0);
     expect(incidents).toEqual([]);
   });
 
   it('links a verified passage to the paper with a text fragment that scrolls to it and highlights it', async () => {
     const { page, incidents } = await openPage(browser, { viewport: { width: 1280, height: 700 } });
     await page.goto(site + WARMTH_TRAP);
-    const link = page.locator(`[data-evidence-item="${WARMTH_PAPER}"] a[data-text-fragment]`).nth(1);
+    const item = page.locator('[data-evidence] li', { has: page.locator(`a.node-link[href="${atBase(`/${WARMTH_PAPER}/`)}"]`) });
+    const link = item.locator('a[data-text-fragment]').nth(1);
     const href = (await link.getAttribute('href'))!;
     expect(href).toMatch(new RegExp(`^${atBase(`/${WARMTH_PAPER}/`)}#:~:text=`));
     await link.click();

@@ -162,6 +162,39 @@ describe('the search dialog on every page', () => {
     expect(incidents).toEqual([]);
   });
 
+  it('is made the first time search is opened, from the header button, labelled, and then used by keyboard alone', async () => {
+    const { page, incidents } = await openPage(browser());
+    await page.goto(site + '/notes/does-training-granularity-change-how-ai-empathy-affects-reliability/');
+    const dialog = page.locator('dialog[data-search-dialog]');
+    // Not in the page as sent: only a reader who searches needs it.
+    expect(await dialog.count()).toBe(0);
+    const open = page.getByRole('button', { name: /^Search/ });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const named = page.getByRole('dialog', { name: 'Search' });
+    await named.waitFor({ state: 'visible' });
+    const box = named.getByRole('combobox', { name: 'Search notes, papers and inquiry lines' });
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('reliab');
+    await named.getByRole('option').first().waitFor();
+    expect(await box.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    // Opened again, it is the same dialog, with the query kept and selected for retyping.
+    await page.keyboard.press('/');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.count()).toBe(1);
+    expect(await box.inputValue()).toBe('reliab');
+    await page.keyboard.type('warmth');
+    expect(await box.inputValue()).toBe('warmth');
+    await named.getByRole('option').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    const href = await named.locator('[role="option"][aria-selected="true"]').getAttribute('data-href');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === href);
+    expect(incidents).toEqual([]);
+  });
+
   it('keeps every key typed right after Ctrl-K, while the search code is still loading', async () => {
     const { page, incidents } = await openPage(browser());
     await page.goto(site + '/notes/does-training-granularity-change-how-ai-empathy-affects-reliability/');

@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 describe('a claim note page', () => {
   it('names one further support of a cited note, with how many more there are', () => {
-    const item = /<li data-evidence-item="notes\/note-b"[\s\S]*?<\/li>/.exec(html)?.[0] ?? '';
+    const item = /<li>\s*<span class="badge note">Note<\/span> <a class="node-link" href="\/notes\/note-b\/"[\s\S]*?<\/li>/.exec(html)?.[0] ?? '';
     const further = /<div class="further">([\s\S]*?)<\/div>/.exec(item)?.[1] ?? '';
     expect(text(further)).toBe('Its own claim is supported by Note C and 3 more.');
     expect(further).toContain('href="/notes/note-b/#evidence-heading"');
@@ -26,7 +26,8 @@ describe('a claim note page', () => {
 
   it('lists under "From this note" only the links the evidence section does not show, and says where the others are', () => {
     const outgoing = /<section aria-labelledby="outgoing-heading">([\s\S]*?)<section aria-labelledby="backlinks-heading"/.exec(html)?.[1] ?? '';
-    const evidence = new Set([...html.matchAll(/data-evidence-item="([^"]+)"/g)].map((m) => m[1]));
+    const section = /<section aria-labelledby="evidence-heading"[\s\S]*?<section aria-labelledby="outgoing-heading"/.exec(html)?.[0] ?? '';
+    const evidence = new Set([...section.matchAll(/<li>\s*<span class="badge [a-z]+">[^<]+<\/span> <a class="node-link[^"]*" href="\/([^"]+)\/"/g)].map((m) => m[1]));
     const listed = [...outgoing.matchAll(/<a class="node-link[^"]*" href="\/([^"]+)\/"/g)].map((m) => m[1]);
     expect(evidence.size).toBeGreaterThan(5);
     expect(listed.filter((id) => evidence.has(id))).toEqual([]);

@@ -17,12 +17,13 @@ describe('wiki links in Markdown', () => {
     expect(links[0].line).toBe(7);
   });
 
-  it('renders resolved links with their href, and stubs with a stub class', () => {
-    const { html } = renderMarkdown('[[A]] and [[B]]', {
+  it('renders resolved links with their href, the title when the words differ from it, and stubs with a stub class', () => {
+    const { html } = renderMarkdown('[[A]], [[C|see C]] and [[B]]', {
       resolveWikiLink: (ref) => ({ href: `/notes/${ref.target.toLowerCase()}/`, stub: ref.target === 'B', kind: 'note', title: ref.target }),
     });
-    expect(html).toContain('<a href="/notes/a/" class="wikilink" data-kind="note" title="A">A</a>');
-    expect(html).toContain('class="wikilink stub"');
+    expect(html).toContain('<a href="/notes/a/" class="wikilink">A</a>');
+    expect(html).toContain('<a href="/notes/c/" class="wikilink" title="C">see C</a>');
+    expect(html).toContain('<a href="/notes/b/" class="wikilink stub" title="B (not written yet)">B</a>');
   });
 
   it('keeps a question mark inside a cited title from ending the sentence', () => {

@@ -57,7 +57,9 @@ describe('building the basic fixture for https://user.example.io/kg/', () => {
     expect(html).toContain(`<link rel="canonical" href="${SITE}${BASE}notes/warmth/">`);
     expect(html).toContain(`<meta property="og:url" content="${SITE}${BASE}notes/warmth/">`);
     expect(html).toContain('<meta property="og:description" content="Warmth training raises error rates on safety-critical tasks.">');
-    expect(html).toContain('<meta name="twitter:description" content="Warmth training raises error rates on safety-critical tasks.">');
+    // A summary card, whose title and description Twitter reads from og:title and og:description.
+    expect(html).toContain('<meta name="twitter:card" content="summary">');
+    expect(html).not.toContain('twitter:description');
     expect(html).toContain('<meta property="og:type" content="article">');
     expect(await read('notes/emotion-rewards/index.html')).toContain(`<meta property="og:description" content="RLVER trains empathy against a simulated user's emotion trajectory.">`);
     expect(html).toContain(`<link rel="alternate" type="application/rss+xml"`);

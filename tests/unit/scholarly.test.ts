@@ -58,10 +58,10 @@ describe('citations', () => {
 
   it('renders author–year citations linking to the paper pages', () => {
     const html = corpus.bodies.get(NOTE)!.html;
-    expect(html).toContain('<span class="citation">(<a href="/papers/attention-is-all-you-need/" class="wikilink" data-kind="paper" title="Attention Is All You Need">Vaswani et al., 2017</a>)</span>');
+    expect(html).toContain('<span class="citation">(<a href="/papers/attention-is-all-you-need/" class="wikilink" title="Attention Is All You Need">Vaswani et al., 2017</a>)</span>');
     expect(html).toContain('Doe &#x26; Roe, 2020</a>, p. 4)');
-    expect(html).toContain('(see <a href="/papers/scaling-laws/" class="wikilink" data-kind="paper" title="Scaling Laws for Neural Language Models">Kaplan &#x26; McCandlish, 2020</a>; <a href="/papers/residual-networks/" class="wikilink" data-kind="paper" title="ResNet">He et al., 2016</a>, sec. 3)');
-    expect(html).toContain('As <span class="citation"><a href="/papers/scaling-laws/" class="wikilink" data-kind="paper" title="Scaling Laws for Neural Language Models">Kaplan &#x26; McCandlish (2020)</a></span> show');
+    expect(html).toContain('(see <a href="/papers/scaling-laws/" class="wikilink" title="Scaling Laws for Neural Language Models">Kaplan &#x26; McCandlish, 2020</a>; <a href="/papers/residual-networks/" class="wikilink" title="ResNet">He et al., 2016</a>, sec. 3)');
+    expect(html).toContain('As <span class="citation"><a href="/papers/scaling-laws/" class="wikilink" title="Scaling Laws for Neural Language Models">Kaplan &#x26; McCandlish (2020)</a></span> show');
     // A bare @name no bibliography knows, and an e-mail address, stay text.
     expect(html).toContain('or @someone for the data');
     expect(corpus.graph.nodes.has('papers/someone' as NodeId)).toBe(false);

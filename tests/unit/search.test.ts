@@ -5,6 +5,7 @@ import { searchCorpus } from '../../src/lib/search/writer/documents';
 import { buildIndex, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardsForTerm, splitIndex } from '../../src/lib/search';
 import { SearchClient, type FetchJson } from '../../src/lib/search/wire/loader';
 import { INDEX_OPTIONS, manifestPath, parseSearchId, resultPath, searchId, shardPath, type SearchDocument } from '../../src/lib/search/wire/options';
+import { searchBoxHtml, searchDialogHtml } from '../../src/lib/search/wire/box';
 import { FUZZY_BELOW, queryTerms, resultSnippet, runQuery, snippet } from '../../src/lib/search/wire/query';
 import { corpusOf, md } from '../helpers/corpus';
 
@@ -223,5 +224,38 @@ describe('query words and snippets', () => {
       for (const [term] of shard.terms) expect(shardsForTerm(term, manifest.shards), term).toEqual([key]);
     }
     expect(shardsForTerm('w', manifest.shards)).toEqual([]);
+  });
+});
+
+describe('the search box markup shared by the landing page and the dialog', () => {
+  const attrs = (html: string, selector: RegExp) => selector.exec(html)?.[0] ?? '';
+
+  it('labels the box and ties it to its status line and results', () => {
+    const html = searchBoxHtml({ id: 'x', label: 'Search "all" <items>', variant: 'page', action: '/kg/' });
+    expect(html).toContain('<label for="x-input" class="search-label">Search &#34;all&#34; &#60;items&#62;</label>');
+    const input = attrs(html, /<input [^>]*>/);
+    expect(input).toContain('id="x-input"');
+    expect(input).toContain('role="combobox"');
+    expect(input).toContain('aria-controls="x-results"');
+    expect(input).toContain('aria-describedby="x-status"');
+    expect(html).toContain('<ul id="x-results" class="search-results" role="listbox" aria-label="Search results"');
+    expect(html).toContain('<p id="x-status" class="search-status" role="status"');
+    expect(html).toContain('action="/kg/"');
+    expect(html).toContain('data-search="page"');
+  });
+
+  it('offers a filter for each kind, all pressed at first', () => {
+    const html = searchBoxHtml({ id: 'x', label: 'Search', variant: 'page', action: '/' });
+    const kinds = [...html.matchAll(/data-kind="([a-z]+)"[^>]*aria-pressed="(true|false)">([^<]+)</g)].map((m) => [m[1], m[2], m[3].trim()]);
+    expect(kinds).toEqual([['all', 'true', 'All'], ['note', 'false', 'Notes'], ['paper', 'false', 'Papers'], ['line', 'false', 'Inquiry lines']]);
+  });
+
+  it('wraps a dialog variant in a dialog named by its heading, with a close button', () => {
+    const html = searchDialogHtml('/');
+    expect(html).toMatch(/^<dialog class="search-dialog" data-search-dialog aria-labelledby="dialog-search-title">/);
+    expect(html).toContain('<h2 id="dialog-search-title">Search</h2>');
+    expect(html).toContain('aria-label="Close search"');
+    expect(html).toContain('data-search="dialog"');
+    expect(html).toContain('<label for="dialog-search-input"');
   });
 });

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Corpus } from '../corpus';
+import { withPolicy } from './csp';
 
 const require = createRequire(import.meta.url);
 const packageDir = dirname(require.resolve('mermaid/package.json'));
@@ -32,12 +33,7 @@ export const usesMermaid = (corpus: Corpus): boolean => mermaidPages(corpus).len
  * astro/dist/core/csp/runtime.js): the browser keeps the first and reports each repeat as an error. The
  * pages that add directives (those with a diagram) are mended once built.
  */
-export function withDirectivesOnce(html: string): string {
-  return html.replace(/(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i, (_, open: string, policy: string, close: string) => {
-    const directives = [...new Set(policy.split(';').map((d) => d.trim()).filter(Boolean))];
-    return `${open}${directives.join(';')}${close}`;
-  });
-}
+export const withDirectivesOnce = (html: string): string => withPolicy(html, (directives) => [...new Set(directives.map((d) => d.trim()).filter(Boolean))]);
 
 /** The site paths of the pages that draw a diagram. */
 export const mermaidPages = (corpus: Corpus): string[] => [...corpus.bodies].filter(([, body]) => body.mermaid).map(([id]) => corpus.graph.nodes.get(id)?.url).filter((url): url is NonNullable<typeof url> => !!url);

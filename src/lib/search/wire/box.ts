@@ -1,0 +1,52 @@
+/**
+ * The search box's markup, written by the landing page at build time and by
+ * the search dialog in the browser the first time a reader opens it: the
+ * dialog was 2 KB of every page (8% of the median note page), sent whether or
+ * not search was used. src/scripts/search-ui.ts finds its parts by their
+ * data- attributes.
+ */
+import { KINDS } from '../../content/ids';
+import { KIND_VOCABULARY } from '../../content/vocabulary';
+
+export interface SearchBoxOptions {
+  /** Prefix for element ids, unique on the page. */
+  id: string;
+  label: string;
+  /** `page`: results stay on the page and the URL's ?q= follows the box; `dialog`: inside the search dialog. */
+  variant: 'page' | 'dialog';
+  /** Where the form goes without script: the landing page, under the site's base. */
+  action: string;
+}
+
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function searchBoxHtml({ id, label, variant, action }: SearchBoxOptions): string {
+  const kinds = [
+    '<button type="button" data-kind="all" aria-pressed="true">All <span class="search-count" data-count></span></button>',
+    ...KINDS.map((k) => `<button type="button" data-kind="${k}" data-label="${escape(KIND_VOCABULARY[k].one)}" aria-pressed="false">${escape(KIND_VOCABULARY[k].many)} <span class="search-count" data-count></span></button>`),
+  ];
+  return (
+    `<div class="search search--${variant}" data-search="${variant}">` +
+    `<form role="search" action="${escape(action)}" method="get" class="search-form">` +
+    `<label for="${id}-input" class="search-label">${escape(label)}</label>` +
+    `<input id="${id}-input" name="q" type="search" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="${id}-results" aria-describedby="${id}-status" autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="search" placeholder="A question, a claim, a paper, a line…" data-search-input>` +
+    '</form>' +
+    `<div class="search-kinds" role="group" aria-label="Show results of one kind" data-search-kinds hidden>${kinds.join('')}</div>` +
+    `<p id="${id}-status" class="search-status" role="status" data-search-status>Type to search titles, claims, summaries and full text.</p>` +
+    `<ul id="${id}-results" class="search-results" role="listbox" aria-label="Search results" data-search-results hidden></ul>` +
+    '<button type="button" class="search-more" data-search-more hidden>Show more results</button>' +
+    '</div>'
+  );
+}
+
+/** The dialog that Ctrl/Cmd-K, "/" and the header's Search button open on every page but the landing page. */
+export function searchDialogHtml(action: string): string {
+  return (
+    '<dialog class="search-dialog" data-search-dialog aria-labelledby="dialog-search-title">' +
+    '<div class="search-dialog-head"><h2 id="dialog-search-title">Search</h2>' +
+    '<form method="dialog"><button type="submit" class="search-dialog-close" aria-label="Close search">Close</button></form></div>' +
+    searchBoxHtml({ id: 'dialog-search', label: 'Search notes, papers and inquiry lines', variant: 'dialog', action }) +
+    '<p class="search-dialog-keys" aria-hidden="true"><kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close</p>' +
+    '</dialog>'
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * The search dialog of every page but the landing page, and the keys that open search there too (Ctrl/Cmd-K,
+ * "/"). The dialog is made the first time search is opened (src/lib/search/wire/box.ts), and the search code
+ * itself (search-ui.ts) is fetched then.
+ */
+import { searchDialogHtml } from '../lib/search/wire/box';
+import { href } from '../lib/site/urls';
+
+const load = () => import('./search-ui');
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+let made: HTMLDialogElement | undefined;
+/** The dialog, made on first use: as markup it was 2 KB of every page, 8% of the median note page. */
+function searchDialog(): HTMLDialogElement {
+  if (made) return made;
+  document.body.insertAdjacentHTML('beforeend', searchDialogHtml(href('/')));
+  const dialog = document.body.lastElementChild as HTMLDialogElement;
+  // A click on the backdrop (the dialog element itself, outside its content) closes it.
+  dialog.addEventListener('click', (e) => {
+    if (e.target === dialog) dialog.close();
+  });
+  return (made = dialog);
+}
+
+async function openSearch() {
+  // On the landing page the big box is the search: go there rather than open a second one.
+  const main = document.querySelector<HTMLElement>('[data-search="page"]');
+  const dialog = main ? undefined : searchDialog();
+  const root = main ?? dialog?.querySelector<HTMLElement>('[data-search]');
+  if (!root) return;
+  // Open and focus before the search code arrives, so keys typed meanwhile land in the box.
+  if (main) main.scrollIntoView({ block: 'center' });
+  else if (dialog && !dialog.open) dialog.showModal();
+  const input = root.querySelector<HTMLInputElement>('input[type="search"]');
+  // Selected, so typing replaces an earlier query; from here on the keys are the reader's.
+  input?.focus();
+  input?.select();
+  const ui = await load();
+  const widget = ui.mountSearch(root);
+  if (input?.value) await widget.run(input.value);
+}
+
+document.addEventListener('keydown', (e) => {
+  const commandK = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k';
+  const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(e.target);
+  if (commandK || slash) {
+    e.preventDefault();
+    void openSearch();
+  }
+});
+for (const button of document.querySelectorAll('[data-search-open]')) button.addEventListener('click', () => void openSearch());
