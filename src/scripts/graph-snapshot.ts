@@ -202,7 +202,7 @@ function addShape(path: Path2D, kind: string, x: number, y: number, r: number): 
 }
 
 /** Link slices run at background priority: setting up cytoscape and answering the reader come first. */
-const nextSlice = (): Promise<void> => {
+export const nextSlice = (): Promise<void> => {
   const scheduler = (globalThis as { scheduler?: { postTask?: (f: () => void, o: { priority: string }) => Promise<void> } }).scheduler;
   return scheduler?.postTask ? scheduler.postTask(() => {}, { priority: 'background' }) : new Promise<void>((done) => setTimeout(done, 0));
 };
