@@ -141,6 +141,8 @@ describe('the search dialog on every page', () => {
     await page.goto(site + '/notes/');
     await page.locator('.card-grid a').first().click();
     await page.waitForSelector('article[data-node-id]');
+    // The keys are the page script's from the moment it has run (before DOMContentLoaded); a key pressed earlier is the browser's.
+    await page.waitForLoadState('domcontentloaded');
     const dialog = page.locator('dialog[data-search-dialog]');
     expect(await dialog.isVisible()).toBe(false);
 
