@@ -7,7 +7,12 @@
  * second and runs a full collection once it has grown past `growth` × what
  * was live after the last one (and past a floor, so small sites never pay).
  * Each collection costs 0.5–1 s at 10,000 notes; the build log says how many
- * ran. `BUILD_HEAP_GROWTH=off` leaves the heap to V8.
+ * ran. `BUILD_HEAP_GROWTH=off` leaves the heap to V8. The check is a timer, so
+ * it cannot act inside a long synchronous stretch: a cold build renders every
+ * body in one loop (`buildCorpus`), and its peak, there, is V8's.
+ *
+ * Measured (10,000 notes, bodies in the render cache): peak RSS 1.56 GB
+ * against 2.32 GB, 7 collections costing 3.2 s. Cold: 1.99 GB against 2.01.
  */
 import type { AstroIntegration } from 'astro';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
