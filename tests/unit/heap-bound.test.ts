@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { collectionDue, DEFAULT_GROWTH, heapGrowthSetting } from '../../src/integrations/heap-bound';
+import { buildCorpus } from '../../src/lib/corpus';
+import { BODIES_BETWEEN_CALLS } from '../../src/lib/corpus/build';
+import { md } from '../helpers/corpus';
 
 const MB = 2 ** 20;
 
@@ -19,5 +22,18 @@ describe('keeping the build heap near its live size', () => {
     expect(heapGrowthSetting('2')).toBe(2);
     expect(heapGrowthSetting('off')).toBeUndefined();
     for (const bad of ['1', '0.5', 'fast', '-3']) expect(() => heapGrowthSetting(bad)).toThrow(/BUILD_HEAP_GROWTH .*"off"/);
+  });
+});
+
+describe('housekeeping while the bodies render', () => {
+  it('calls betweenBodies after every 200 bodies, and never for a corpus smaller than that', () => {
+    const encoder = new TextEncoder();
+    const files = (n: number) => Array.from({ length: n }, (_, i) => ({ path: `notes/n${i}.md`, bytes: encoder.encode(md(`title: Note ${i}`, `Body ${i}.`)) }));
+    let calls = 0;
+    buildCorpus(files(450), [], { betweenBodies: () => calls++ });
+    expect(calls).toBe(Math.floor((450 - 1) / BODIES_BETWEEN_CALLS));
+    calls = 0;
+    buildCorpus(files(BODIES_BETWEEN_CALLS), [], { betweenBodies: () => calls++ });
+    expect(calls).toBe(0);
   });
 });

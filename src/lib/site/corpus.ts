@@ -18,6 +18,18 @@ const loaded: Map<string, Promise<Corpus>> = ((globalThis as { [STORE]?: Map<str
 const LISTENERS = Symbol.for('research-graph.corpus-listeners');
 const listeners: ((corpus: Corpus) => void)[] = ((globalThis as { [LISTENERS]?: ((corpus: Corpus) => void)[] })[LISTENERS] ??= []);
 
+const HOUSEKEEPING = Symbol.for('research-graph.housekeeping');
+const housekeeping: Set<() => void> = ((globalThis as { [HOUSEKEEPING]?: Set<() => void> })[HOUSEKEEPING] ??= new Set());
+
+/**
+ * Runs `task` now and then while a corpus renders its bodies, one long synchronous stretch in which timers
+ * wait (the build's heap check, src/integrations/heap-bound.ts). Returns a function that stops it.
+ */
+export function duringRendering(task: () => void): () => void {
+  housekeeping.add(task);
+  return () => housekeeping.delete(task);
+}
+
 /** Calls `listener` with each corpus as soon as it is loaded: work that needs the corpus but not the pages starts there. */
 export function whenCorpusLoaded(listener: (corpus: Corpus) => void): void {
   listeners.push(listener);
@@ -44,7 +56,7 @@ export function corpusOnce(root: string): Promise<Corpus> {
 /** Loads a folder, reusing the bodies a previous build rendered (unless `RENDER_CACHE=0`), and keeps this build's for the next. */
 async function loadWithCache(root: string): Promise<Corpus> {
   // Bodies link to other pages under the base the site is published at.
-  const options = { bibliographies: bibliographyFiles(), siteAddress: href };
+  const options = { bibliographies: bibliographyFiles(), siteAddress: href, betweenBodies: () => housekeeping.forEach((task) => task()) };
   if (process.env.RENDER_CACHE === '0') return loadCorpus(root, options);
   const cache = await DiskRenderCache.open(root, process.cwd(), BASE).catch(() => undefined);
   const corpus = await loadCorpus(root, { ...options, cache });
