@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { atBase, openPage, useBrowser } from '../helpers/browser';
 
 const site = inject('siteUrl');
@@ -135,6 +135,14 @@ describe('search from the landing page', () => {
   });
 });
 
+/** Arrow down to the first result shown in `list`, press Enter, and wait for its page. */
+async function openFirstResultByKeyboard(page: Page, list: Locator) {
+  await page.keyboard.press('ArrowDown');
+  const href = await list.locator('[role="option"][aria-selected="true"]').getAttribute('data-href');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => u.pathname === href);
+}
+
 describe('the search dialog on every page', () => {
   it('opens with Ctrl-K on a note page, finds and opens a result, and Esc closes it', async () => {
     const { page, incidents } = await openPage(browser());
@@ -157,10 +165,7 @@ describe('the search dialog on every page', () => {
     await dialog.waitFor({ state: 'visible' });
     await page.keyboard.type('warmth');
     await dialog.locator('[role="option"]').first().waitFor();
-    await page.keyboard.press('ArrowDown');
-    const href = await dialog.locator('[role="option"][aria-selected="true"]').getAttribute('data-href');
-    await page.keyboard.press('Enter');
-    await page.waitForURL((u) => u.pathname === href);
+    await openFirstResultByKeyboard(page, dialog);
     expect(incidents).toEqual([]);
   });
 
@@ -190,10 +195,7 @@ describe('the search dialog on every page', () => {
     await page.keyboard.type('warmth');
     expect(await box.inputValue()).toBe('warmth');
     await named.getByRole('option').first().waitFor();
-    await page.keyboard.press('ArrowDown');
-    const href = await named.locator('[role="option"][aria-selected="true"]').getAttribute('data-href');
-    await page.keyboard.press('Enter');
-    await page.waitForURL((u) => u.pathname === href);
+    await openFirstResultByKeyboard(page, named);
     expect(incidents).toEqual([]);
   });
 
