@@ -50,6 +50,8 @@ const BIG_NODES = 1000;
 const BIG_EDGES = 5000;
 /** Most labels on screen at once, besides those of what is hovered or selected. */
 const MAX_LABELS = 40;
+/** How many labels cytoscape holds after each of its first frames on a big graph. */
+const FIRST_LABEL_STEPS = [6, 14, 26, MAX_LABELS];
 /** Space kept around the drawing when it is fitted. */
 const FIT_MARGIN = 28;
 
@@ -560,13 +562,24 @@ async function main(container: HTMLElement) {
 
   await nextFrame();
   if (initialIndex !== undefined) select(initialIndex, { centre: true, animate: false });
-  else placeNow(cy, labels);
-  painter?.dropLabels();
+  else if (!big) placeNow(cy, labels);
   find.removeEventListener('submit', holdFind);
   if (pendingFind) find.requestSubmit();
   performance.mark('graph:interactive');
   container.setAttribute('data-graph-interactive', '');
   answer();
+  if (big && initialIndex === undefined) {
+    // Cytoscape's first labels cost it one long frame (229 ms for 32 labels in a trace: their textures and
+    // the first run of its label code), so they come a few a frame, over the first frame's labels, which
+    // stay until cytoscape's are all drawn. Placement is greedy by priority: each step keeps the boxes
+    // before it. A reader who hovers or selects meanwhile has labels placed for that instead.
+    for (const max of FIRST_LABEL_STEPS) {
+      if (hovered !== undefined || selected !== undefined) break;
+      placeNow(cy, { ...labels, max });
+      await afterPaint();
+    }
+  }
+  painter?.dropLabels();
 
   // Cytoscape draws on its own animation frame; two frames on, its drawing is on screen.
   await afterPaint();

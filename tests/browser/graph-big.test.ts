@@ -108,6 +108,34 @@ describe('the global graph on a big graph', () => {
     expect(incidents).toEqual([]);
   });
 
+  it('labels the first view a few labels a frame, keeping the first frame\'s labels until cytoscape holds them all', async () => {
+    const { page, incidents } = await openBigGraph();
+    // Every frame from now until complete: labels cytoscape holds, and whether the first frame's label canvas is up.
+    const frames = await page.evaluate(
+      () =>
+        new Promise<{ labelled: number; labelCanvas: boolean }[]>((done) => {
+          const seen: { labelled: number; labelCanvas: boolean }[] = [];
+          const container = document.querySelector('[data-graph]')!;
+          const tick = () => {
+            const labelled = window.graphView?.nodes('.labelled').length ?? 0;
+            seen.push({ labelled, labelCanvas: container.querySelectorAll('canvas.graph-snapshot').length > 1 });
+            if (container.hasAttribute('data-graph-complete')) done(seen);
+            else requestAnimationFrame(tick);
+          };
+          tick();
+        }),
+    );
+    const last = frames[frames.length - 1];
+    expect(last.labelCanvas).toBe(false);
+    expect(last.labelled).toBeGreaterThan(14);
+    // Cytoscape's labels came in more than one step, and while they did, the first frame's labels stayed.
+    const counts = [...new Set(frames.map((f) => f.labelled).filter((n) => n > 0))];
+    expect(counts.length).toBeGreaterThan(1);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    for (const f of frames) if (f.labelled > 0 && f.labelled < last.labelled) expect(f.labelCanvas).toBe(true);
+    expect(incidents).toEqual([]);
+  });
+
   it('answers hover and clicks at once, with cytoscape holding only what is shown in detail', async () => {
     const { page, incidents } = await openBigGraph();
     await page.waitForSelector('[data-graph][data-graph-interactive]');
