@@ -1,8 +1,8 @@
 /**
- * What the Content-Security-Policy allows besides the site's own files, by
- * hash: the theme script inlined before first paint, the one style rule the
- * graph library injects, and on each page the style attributes of its body
- * (math spacing, code colours; see markdown/inline-styles.ts).
+ * The Content-Security-Policy of every page. Besides the site's own files it
+ * allows, by hash: the theme script inlined before first paint, the one style
+ * rule the graph library injects, and on each page the style attributes of
+ * its body (math spacing, code colours; see markdown/inline-styles.ts).
  */
 import { createHash } from 'node:crypto';
 import type { RenderedBody } from '../markdown';
@@ -15,23 +15,46 @@ export const cspHash = (text: string): CspHash => `sha256-${createHash('sha256')
 /** The hashes a page must allow for the style attributes of its body. */
 export const inlineStyleHashes = (body: RenderedBody | undefined): CspHash[] => (body?.inlineStyles ?? []).map(cspHash);
 
-const POLICY = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i;
-const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+/** What every page allows besides scripts and styles: its own files, images and media from the web, nothing else. */
+const PAGE_DIRECTIVES = [
+  "default-src 'self'",
+  // Notes may show images from the web; nothing else leaves the site.
+  "img-src 'self' https: data:",
+  "media-src 'self' https:",
+  // KaTeX's smallest fonts are inlined by the bundler as data: URLs.
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+] as const;
 
-/** A page with the directives of its Content-Security-Policy (split at `;`, as written) changed by `change`. */
-export function withPolicy(html: string, change: (directives: string[]) => string[]): string {
-  return html.replace(POLICY, (_, open: string, policy: string, close: string) => `${open}${change(policy.split(';')).join(';')}${close}`);
+/** The one style rule cytoscape injects into the page it draws on. */
+export const GRAPH_LIBRARY_STYLE = '.__________cytoscape_container { position: relative; }';
+const GRAPH_LIBRARY_STYLE_HASH = cspHash(GRAPH_LIBRARY_STYLE);
+
+export interface PagePolicy {
+  /** Hashes of the page's inline scripts (the theme script); scripts from the site's own files are allowed by `'self'`. */
+  scripts: readonly CspHash[];
+  /** Hashes of the style attributes the page's body carries (math spacing, code colours). */
+  styles?: readonly CspHash[];
+  /** Directives a page adds whole, each once (a page with a diagram: see `MERMAID_STYLE_DIRECTIVES`). */
+  extra?: readonly string[];
 }
 
 /**
- * A page's Content-Security-Policy allowing, by hash, only the inline scripts that page carries. Astro 5.18
- * writes into every page the hashes of every inline script of the whole site and of its five island loaders
- * (`trackScriptHashes` in astro/dist/core/csp/common.js; this site has no islands): 9 hashes, 0.5 KB of every
- * page, where most pages carry one inline script, the theme's. Scripts from the site's own files are allowed
- * by `'self'`, not by hash.
+ * A page's Content-Security-Policy, for its `<meta http-equiv>`. No `unsafe-inline`: a script or style that
+ * slipped past the sanitiser into a note would not apply. Written by the layout rather than by Astro's
+ * `experimental.csp`, which hashed every page's head with WebCrypto (2.9 s of CPU at 10,000 notes) and wrote
+ * the hashes of every inline script of the site into every page, trimmed afterwards by a middleware that read
+ * and wrote every page again (about 4 s more). The site's scripts are all files (`assetsInlineLimit` in
+ * astro.config.mjs), so a page's only inline script is the theme's.
  */
-export function withOwnScriptHashes(html: string): string {
-  const own = new Set([...html.matchAll(INLINE_SCRIPT)].map((m) => `'${cspHash(m[1])}'`));
-  const keep = (source: string) => !source.startsWith("'sha256-") || own.has(source);
-  return withPolicy(html, (directives) => directives.map((d) => (/^\s*script-src\s/.test(d) ? d.split(' ').filter(keep).join(' ') : d)));
+export function pagePolicy({ scripts, styles = [], extra = [] }: PagePolicy): string {
+  const hashes = (list: readonly CspHash[]) => [...new Set(list)].map((h) => ` '${h}'`).join('');
+  return [
+    ...PAGE_DIRECTIVES,
+    `script-src 'self'${hashes(scripts)}`,
+    `style-src 'self' 'unsafe-hashes'${hashes([GRAPH_LIBRARY_STYLE_HASH, ...styles])}`,
+    ...new Set(extra),
+  ].join('; ');
 }

@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Corpus } from '../corpus';
-import { withPolicy } from './csp';
 
 const require = createRequire(import.meta.url);
 const packageDir = dirname(require.resolve('mermaid/package.json'));
@@ -26,14 +25,6 @@ export const MERMAID_STYLE_DIRECTIVES = ["style-src-elem 'self' 'unsafe-inline'"
 
 /** Does any published body hold a diagram? */
 export const usesMermaid = (corpus: Corpus): boolean => mermaidPages(corpus).length > 0;
-
-/**
- * A page's Content-Security-Policy with each directive once. Astro 5.18's `Astro.csp.insertDirective` repeats
- * a directive new to the policy after every directive already there (`pushDirective` in
- * astro/dist/core/csp/runtime.js): the browser keeps the first and reports each repeat as an error. The
- * pages that add directives (those with a diagram) are mended once built.
- */
-export const withDirectivesOnce = (html: string): string => withPolicy(html, (directives) => [...new Set(directives.map((d) => d.trim()).filter(Boolean))]);
 
 /** The site paths of the pages that draw a diagram. */
 export const mermaidPages = (corpus: Corpus): string[] => [...corpus.bodies].filter(([, body]) => body.mermaid).map(([id]) => corpus.graph.nodes.get(id)?.url).filter((url): url is NonNullable<typeof url> => !!url);
