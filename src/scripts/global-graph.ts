@@ -18,7 +18,7 @@ import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import { edgeAt, readCompactGraph, type CompactGraph, type EdgeColumns, type ExpandedNode } from '../lib/graph/compact';
 import { extentViewport, FOCUS_ZOOM, type Viewport } from '../lib/graph/viewport';
 import { byLabelPriority, placeLabels, type LabelCandidate } from '../lib/graph/labels';
-import { keepLabelsPlaced, labelWidth, placeNow } from './graph-labels';
+import { keepLabelsPlaced, labelText, labelWidth, placeNow } from './graph-labels';
 import { GraphPanel } from './graph-panel';
 import { GraphPainter, nextSlice, type PaintEdges, type PaintNode } from './graph-snapshot';
 import {
@@ -51,7 +51,7 @@ const BIG_EDGES = 5000;
 /** Most labels on screen at once, besides those of what is hovered or selected. */
 const MAX_LABELS = 40;
 /** How many labels cytoscape holds after each of its first frames on a big graph. */
-const FIRST_LABEL_STEPS = [6, 14, 26, MAX_LABELS];
+const FIRST_LABEL_STEPS = [4, 10, 17, 24, 32, MAX_LABELS];
 /** Space kept around the drawing when it is fitted. */
 const FIT_MARGIN = 28;
 
@@ -166,7 +166,10 @@ async function main(container: HTMLElement) {
     // A shared `?focus=` item is labelled wherever it is.
     if (initialIndex !== undefined && !candidates.some((c) => c.id === initial)) candidates.unshift(candidate(initialIndex, view.zoom, view.pan));
     const boxes = placeLabels(candidates, { height: LABEL_HEIGHT, offset: LABEL_OFFSET, width, heightOfView: height, max: MAX_LABELS, forced: new Set(initial ? [initial] : []) });
-    const labels = boxes.map((box) => ({ box, text: nodes[indexOf.get(box.id)!].title, bold: !nodes[indexOf.get(box.id)!].stub }));
+    const labels = boxes.map((box) => {
+      const n = nodes[indexOf.get(box.id)!];
+      return { box, text: labelText(n.title, !n.stub), bold: !n.stub };
+    });
     const links = painter.paint(paintNodes, paintEdges, view, labels, async () => {
       // The nodes reach the screen first; the links wait until the graph answers the reader, so that stroking
       // them (150,000 at 10,000 notes, 19 slices) never holds up cytoscape, then go in at background priority.
@@ -572,9 +575,9 @@ async function main(container: HTMLElement) {
     // Cytoscape's first labels cost it one long frame (229 ms for 32 labels in a trace: their textures and
     // the first run of its label code), so they come a few a frame, over the first frame's labels, which
     // stay until cytoscape's are all drawn. Placement is greedy by priority: each step keeps the boxes
-    // before it. A reader who hovers or selects meanwhile has labels placed for that instead.
+    // before it. A reader who hovers or selects meanwhile, or a placement for a new view, ends the steps.
     for (const max of FIRST_LABEL_STEPS) {
-      if (hovered !== undefined || selected !== undefined) break;
+      if (hovered !== undefined || selected !== undefined || cy.nodes('.labelled').length >= max) break;
       placeNow(cy, { ...labels, max });
       await afterPaint();
     }

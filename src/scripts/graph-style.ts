@@ -96,7 +96,7 @@ export function graphStyle(options: { colourBy?: ColourBy; drawsBulk?: boolean }
     { selector: 'node[align = "right"]', style: { 'text-halign': 'right', 'text-valign': 'center' } },
     { selector: 'node[align = "left"]', style: { 'text-halign': 'left', 'text-valign': 'center' } },
     // Only labelled nodes carry a label: graph-labels.ts decides which, and sizes them for the zoom.
-    { selector: 'node.labelled', style: { label: 'data(label)', ...(bulk ? {} : { opacity: 1, 'background-opacity': 0 }) } },
+    { selector: 'node.labelled', style: { label: 'data(shown)', ...(bulk ? {} : { opacity: 1, 'background-opacity': 0 }) } },
     { selector: 'node[?written].labelled', style: { 'font-weight': 600 } },
     {
       selector: 'edge',

@@ -59,7 +59,7 @@ interface FirstFrame {
  * `data-graph-ready` appears, what the first frame shows. With `findAtOnce`,
  * the Find form is submitted at that same moment.
  */
-async function openBigGraph(query = '', options: { colorScheme?: 'light' | 'dark'; findAtOnce?: string } = {}) {
+async function openBigGraph(query = '', options: { colorScheme?: 'light' | 'dark'; findAtOnce?: string; beforeLoad?: (page: Page) => Promise<void> } = {}) {
   const watched = await openPage(browser, { viewport: { width: 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
   await watched.context.route('**/graph/data.json', (route) => route.fulfill({ json: graph }));
   const points = SAMPLES.map((s) => ({ x: graph.n[s.index][4], y: graph.n[s.index][5] }));
@@ -90,6 +90,7 @@ async function openBigGraph(query = '', options: { colorScheme?: 'light' | 'dark
     },
     { points, kinds: SAMPLES.map((s) => s.kind), find: options.findAtOnce },
   );
+  await options.beforeLoad?.(watched.page);
   await watched.page.goto(site + '/graph/' + query);
   await watched.page.waitForSelector('[data-graph][data-graph-ready]');
   const frame = (await watched.page.evaluate(() => (window as unknown as { __firstFrame: FirstFrame }).__firstFrame)) as FirstFrame;
@@ -109,22 +110,25 @@ describe('the global graph on a big graph', () => {
   });
 
   it('labels the first view a few labels a frame, keeping the first frame\'s labels until cytoscape holds them all', async () => {
-    const { page, incidents } = await openBigGraph();
-    // Every frame from now until complete: labels cytoscape holds, and whether the first frame's label canvas is up.
-    const frames = await page.evaluate(
-      () =>
-        new Promise<{ labelled: number; labelCanvas: boolean }[]>((done) => {
-          const seen: { labelled: number; labelCanvas: boolean }[] = [];
-          const container = document.querySelector('[data-graph]')!;
+    // Every frame from the start until complete: labels cytoscape holds, and whether the first frame's label canvas is up.
+    type Seen = { labelled: number; labelCanvas: boolean };
+    const { page, incidents } = await openBigGraph('', {
+      beforeLoad: async (page) => {
+        await page.addInitScript(() => {
+          const seen: Seen[] = ((window as unknown as { __labelFrames: Seen[] }).__labelFrames = []);
           const tick = () => {
-            const labelled = window.graphView?.nodes('.labelled').length ?? 0;
-            seen.push({ labelled, labelCanvas: container.querySelectorAll('canvas.graph-snapshot').length > 1 });
-            if (container.hasAttribute('data-graph-complete')) done(seen);
-            else requestAnimationFrame(tick);
+            const container = document.querySelector('[data-graph]');
+            if (container?.hasAttribute('data-graph-interactive')) {
+              seen.push({ labelled: window.graphView?.nodes('.labelled').length ?? 0, labelCanvas: container.querySelectorAll('canvas.graph-snapshot').length > 1 });
+            }
+            if (!container?.hasAttribute('data-graph-complete')) requestAnimationFrame(tick);
           };
-          tick();
-        }),
-    );
+          requestAnimationFrame(tick);
+        });
+      },
+    });
+    await complete(page);
+    const frames = await page.evaluate(() => (window as unknown as { __labelFrames: Seen[] }).__labelFrames);
     const last = frames[frames.length - 1];
     expect(last.labelCanvas).toBe(false);
     expect(last.labelled).toBeGreaterThan(14);
