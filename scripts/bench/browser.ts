@@ -10,23 +10,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Sent, StaticServer } from './serve';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/**
- * Chromium's own address-bar popup is a web page of its own (WebUI) that every new window loads: in a
- * trace of the graph page it fetched and ran about 400 modules in a second renderer during the page's
- * first 3.7 s, taking one of this machine's two cores from the page measured. A reader's browser made
- * it once, when its window opened; each measurement here opens a new one. Turned off, the graph page's
- * first paint went from 2.72 to 1.44 s in the same trace pair (the rest of the page's work unchanged).
- */
-export const BROWSER_NOISE_OFF = '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup';
+import { CHROMIUM, CHROMIUM_ARGS } from '../lib/chromium';
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', BROWSER_NOISE_OFF],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
 }
 
 export interface SearchFigures {

@@ -17,9 +17,9 @@
  * checks from the corpus, 1.54 GB against 1.73 GB with the timer alone.
  */
 import type { AstroIntegration } from 'astro';
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { getHeapStatistics } from 'node:v8';
 import { duringRendering } from '../lib/site/corpus';
+import { fullCollection } from './full-collection';
 
 /** Heap growth over the last live size that triggers a collection, unless `BUILD_HEAP_GROWTH` says otherwise. */
 export const DEFAULT_GROWTH = 1.5;
@@ -60,9 +60,7 @@ export default function heapBound(): AstroIntegration {
         }
         if (growth === undefined) return;
         const factor = growth;
-        // The collector is not exposed to scripts unless asked for; a new context made after the flag has it.
-        setFlagsFromString('--expose-gc');
-        const gc = runInNewContext('gc') as () => void;
+        const gc = fullCollection();
         let live = 0;
         const check = () => {
           const used = getHeapStatistics().used_heap_size;

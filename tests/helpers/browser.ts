@@ -7,13 +7,10 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { withBase } from '../../src/lib/site/urls';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/lib/chromium';
 
 /** A site path as the served sites address it: under `/base-test/` in the `browser-base` run. */
 export const atBase = (path: string): string => withBase(path, inject('siteBase'));
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Chromium's address-bar popup, a WebUI page each new window loads (about 400 modules), competes with the page tested for the CPU. */
-const BROWSER_NOISE_OFF = '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup';
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
@@ -21,7 +18,7 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', BROWSER_NOISE_OFF],
+    args: [...CHROMIUM_ARGS, '--disable-sync'],
   });
 }
 

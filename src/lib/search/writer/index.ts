@@ -42,8 +42,17 @@ export function searchFiles(corpus: Corpus, sharding: ShardingOptions = DEFAULT_
   return { ...indexFiles(documents, sharding), records };
 }
 
-/** The manifest and term shards of a set of documents: the costly part (MiniSearch indexing every text), which needs no corpus. */
-export const indexFiles = (documents: SearchDocument[], sharding: ShardingOptions = DEFAULT_SHARDING): Omit<SearchFiles, 'records'> => splitIndex(buildIndex(documents).toJSON(), sharding);
+/**
+ * The manifest and term shards of a set of documents: the costly part (MiniSearch indexing every text), which
+ * needs no corpus. `indexed` runs once the index has been copied out as a plain object and is garbage: a
+ * full collection there lets the shards reuse its memory (the build's search worker: 481 against 573 MB at
+ * 10,000 notes).
+ */
+export function indexFiles(documents: SearchDocument[], sharding: ShardingOptions = DEFAULT_SHARDING, indexed?: () => void): Omit<SearchFiles, 'records'> {
+  const full = buildIndex(documents).toJSON();
+  indexed?.();
+  return splitIndex(full, sharding);
+}
 
 export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFAULT_SHARDING): Omit<SearchFiles, 'records'> {
   let kinds = '';
