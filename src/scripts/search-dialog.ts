@@ -7,8 +7,14 @@ import { searchDialogHtml } from '../lib/search/wire/box';
 import { href } from '../lib/site/urls';
 
 const load = () => import('./search-ui');
+/**
+ * Whether a key goes to a field the reader is typing in. A field in a closed dialog is not one: Chromium moves
+ * focus off it in a task after the dialog closes, so "/" pressed right after Esc can still reach the hidden box.
+ */
 const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) &&
+  !target.closest('dialog:not([open])');
 
 let made: HTMLDialogElement | undefined;
 /** The dialog, made on first use: as markup it was 2 KB of every page, 8% of the median note page. */

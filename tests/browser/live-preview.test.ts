@@ -10,8 +10,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { atBase, launchBrowser, openPage } from '../helpers/browser';
+import { takeAstroLock } from '../helpers/build-site';
 
 let browser: Browser;
+/** Gives back the lock on `.astro/`, where the dev server writes its data store: a build beside it would ship those files. */
+let releaseLock: (() => Promise<void>) | undefined;
 let dev: ChildProcess;
 let content: string;
 let base: string;
@@ -19,6 +22,7 @@ let base: string;
 beforeAll(async () => {
   content = await mkdtemp(path.join(tmpdir(), 'live-content-'));
   await cp('tests/fixtures/basic', content, { recursive: true });
+  releaseLock = await takeAstroLock();
   const port = 4400 + Math.floor(Math.random() * 400);
   // Served under the base path of the run, as a built site is.
   base = `http://127.0.0.1:${port}${atBase('/').slice(0, -1)}`;
@@ -45,7 +49,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  dev?.kill();
+  if (dev && dev.exitCode === null) {
+    const exited = new Promise((resolve) => dev.once('exit', resolve));
+    dev.kill();
+    await exited;
+  }
+  await releaseLock?.();
   if (content) await rm(content, { recursive: true, force: true });
 });
 

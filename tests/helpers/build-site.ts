@@ -30,23 +30,31 @@ async function abandoned(lock: string): Promise<boolean> {
   }
 }
 
-async function oneBuildAtATime<T>(build: () => Promise<T>): Promise<T> {
+/**
+ * Takes the lock that Astro builds (and `astro dev`, which writes its data store to `.astro/` too) hold while
+ * they run; resolves to the function that gives it back.
+ */
+export async function takeAstroLock(): Promise<() => Promise<void>> {
   const lock = path.resolve('.astro-build.lock');
   for (;;) {
     try {
       await mkdir(lock);
       await writeFile(path.join(lock, 'pid'), String(process.pid));
-      break;
+      return () => rm(lock, { recursive: true, force: true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       if (await abandoned(lock)) await rm(lock, { recursive: true, force: true });
       else await sleep(200);
     }
   }
+}
+
+async function oneBuildAtATime<T>(build: () => Promise<T>): Promise<T> {
+  const release = await takeAstroLock();
   try {
     return await build();
   } finally {
-    await rm(lock, { recursive: true, force: true });
+    await release();
   }
 }
 
