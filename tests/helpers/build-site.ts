@@ -64,12 +64,15 @@ export interface BuildOptions {
   base?: string;
   /** `SITE_URL`; unset by default, so a build never depends on the caller's environment. */
   site?: string;
+  /** More settings for the build's environment. */
+  env?: Record<string, string>;
 }
 
 export async function buildSite(contentDir: string, options: BuildOptions = {}): Promise<{ outDir: string; log: string }> {
   const out = options.outDir ?? (await mkdtemp(path.join(tmpdir(), 'site-')));
   const astro = path.resolve('node_modules/astro/astro.js');
   const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: path.resolve(contentDir), ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: options.base ?? '/' };
+  Object.assign(env, options.env);
   if (options.site) env.SITE_URL = options.site;
   else delete env.SITE_URL;
   const { stdout, stderr } = await oneBuildAtATime(() =>

@@ -12,18 +12,17 @@ import type { Document } from '../content/document';
 import type { NodeId } from '../content/ids';
 import { contentWarning, sortProblems, type Problem } from '../content/problems';
 import { GraphBuilder, type EdgeContext } from '../graph/graph';
-import { renderMarkdown, type RenderedBody } from '../markdown';
-import { cacheable, renderKey, sameResolutions, type CachedBody, type RenderCache } from './render-cache';
-import { addBibliography, isBibliographyPath, readBibliographies, readNamedBibliographies } from './bibliography';
-import { BodyLinks } from './body-links';
-import { addFrontmatterEdges, frontmatterReferences } from './frontmatter-edges';
+import type { RenderedBody } from '../markdown';
+import type { RenderCache } from './render-cache';
+import { addFrontmatterEdges } from './frontmatter-edges';
+import { isBibliographyPath, readNamedBibliographies } from './bibliography';
 import { applyClaimStatus, checkDeclaredStances, frontmatterStances, hasClaim, linkStance, sectionStances, verifyEvidence } from './stances';
-import { parseAll } from './parse-files';
-import { LinkResolver } from './resolve';
+import { resolveNames } from './names';
+import { renderBody } from './render-body';
+import { HelpedRendering, toRender, type StartRenderHelper } from './render-helper';
 import type { Corpus } from './types';
 
-/** `publish: false` (as Obsidian Publish reads it) or `draft: true`. */
-export const isPrivate = (doc: Document) => doc.data.publish === false || doc.data.draft === true;
+export { isPrivate } from './names';
 
 export interface BuildOptions {
   /** Rendered bodies of an earlier build, reused where nothing they depend on changed. */
@@ -37,7 +36,17 @@ export interface BuildOptions {
    * 40 s at 10,000 notes) in which no timer runs; a build does its housekeeping here (the heap check).
    */
   betweenBodies?: () => void;
+  /** Starts a thread that renders bodies beside this one (render-helper.ts); none unless given. */
+  renderHelper?: StartRenderHelper;
+  /** Bodies to render from which a helper is started; `HELPER_FROM` unless given. */
+  helperFrom?: number;
 }
+
+/**
+ * A helper thread is started for this many bodies to render or more. It needs about 3 s to start and make
+ * its names at 10,000 notes, and bodies render at about 4 ms each, so below this it would barely begin.
+ */
+export const HELPER_FROM = 1_000;
 
 /** Bodies rendered between two calls of `betweenBodies` (about 0.5 s of work). */
 export const BODIES_BETWEEN_CALLS = 200;
@@ -58,19 +67,8 @@ export async function loadCorpus(root: string, options: BuildOptions = {}): Prom
 export function buildCorpus(files: SourceFile[], attachments: string[] = [], options: BuildOptions = {}): Corpus {
   const problems: Problem[] = [];
   const started = performance.now();
-  const documents = parseAll(files.filter((f) => !isBibliographyPath(f.path)), problems);
-  // Bibliography entries become papers (or complete them) before any link is resolved, so titles and keys find them.
-  const bibliography = addBibliography(documents, readBibliographies(files.filter((f) => isBibliographyPath(f.path)), problems));
+  const { documents, privateDocs, bibliography, resolver, namesPrivate, links } = resolveNames(files, attachments, problems);
   const parsed = performance.now();
-
-  // Private files leave before anything reads them; links to them are told apart from links to nothing.
-  const privateDocs = [...documents.values()].filter(isPrivate);
-  for (const doc of privateDocs) documents.delete(doc.id);
-  const resolver = new LinkResolver(documents.values());
-  problems.push(...resolver.problems);
-  const privateNames = new LinkResolver(privateDocs);
-  const namesPrivate = (name: string) => privateDocs.length > 0 && !resolver.resolve(name) && privateNames.resolve(name) !== undefined;
-  resolver.declareStubs([...frontmatterReferences(documents.values())].filter((ref) => !namesPrivate(ref.title)));
 
   const builder = new GraphBuilder();
   const nodeTags = new Map<NodeId, string[]>();
@@ -82,12 +80,20 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   addFrontmatterEdges(documents.values(), resolver, builder, namesPrivate);
   const linked = performance.now();
 
+  const helped = startHelper(documents.values(), { files, attachments }, options);
+  const cache = helped?.cache ?? options.cache;
   const bodies = new Map<NodeId, RenderedBody>();
-  const renders = { rendered: 0, reused: 0 };
-  const links = new BodyLinks(documents, resolver, attachments, problems, bibliography, namesPrivate);
+  const renders = { rendered: 0, reused: 0, helped: 0 };
   for (const doc of documents.values()) {
     if (bodies.size > 0 && bodies.size % BODIES_BETWEEN_CALLS === 0) options.betweenBodies?.();
-    const body = renderBody(doc, links, options, renders);
+    helped?.before(doc);
+    const body = renderBody(doc, links, { cache, siteAddress: options.siteAddress }, renders);
+    // The helper's bodies are this build's renderings, not an earlier build's.
+    if (helped?.after(body)) {
+      renders.reused--;
+      renders.rendered++;
+      renders.helped++;
+    }
     bodies.set(doc.id, body);
     if (body.unrendered) {
       problems.push(contentWarning('body/unrendered', doc.file, `the body is shown as plain text because ${body.unrendered.reason}; simplify the Markdown`, { line: body.unrendered.line ?? doc.bodyLine }));
@@ -109,6 +115,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
     const declared = fieldLink ? { line: fieldLink.line } : frontmatterStances(doc).next().done ? undefined : {};
     checkDeclaredStances(doc, body.stanceFields, declared, problems);
   }
+  helped?.stop();
 
   const rendered = performance.now();
   links.checkAnchors(bodies);
@@ -126,39 +133,10 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
 }
 
 
-/**
- * A document's body, from the cache when it and every link's resolution are
- * unchanged, else rendered. Each link is resolved exactly once either way, so
- * counts and warnings are the same as an uncached build's.
- */
-function renderBody(doc: Document, links: BodyLinks, { cache, siteAddress }: BuildOptions, renders: { rendered: number; reused: number }): RenderedBody {
-  const lineOffset = doc.bodyLine - 1;
-  const key = cache ? renderKey(doc) : '';
-  const cached = cache?.get(key);
-  if (cached) {
-    const now = cached.body.links.map((ref) => links.resolve(doc, ref));
-    if (sameResolutions(cached.resolutions, now)) {
-      renders.reused++;
-      return cached.body;
-    }
-    // Some link resolves differently now: render again, handing each link (in document order) the resolution just made.
-    let i = 0;
-    const body = { ...renderMarkdown(doc.body, { lineOffset, siteAddress, resolveWikiLink: () => now[i++] }), links: cached.body.links };
-    renders.rendered++;
-    if (cacheable(now)) cache!.set(key, { body, resolutions: now });
-    return body;
-  }
-  const resolutions: CachedBody['resolutions'] = [];
-  const body = renderMarkdown(doc.body, {
-    lineOffset,
-    siteAddress,
-    resolveWikiLink: (ref) => {
-      const resolved = links.resolve(doc, ref);
-      resolutions.push(resolved);
-      return resolved;
-    },
-  });
-  renders.rendered++;
-  if (cache && cacheable(resolutions)) cache.set(key, { body, resolutions });
-  return body;
+/** A helper for the bodies `options.cache` does not hold, when they are `helperFrom` or more. */
+function startHelper(documents: Iterable<Document>, sources: { files: SourceFile[]; attachments: string[] }, options: BuildOptions): HelpedRendering | undefined {
+  if (!options.renderHelper) return undefined;
+  const list = toRender(documents, options.cache);
+  if (list.length < (options.helperFrom ?? HELPER_FROM)) return undefined;
+  return new HelpedRendering(options.renderHelper(sources, list), list, options.cache);
 }

@@ -41,6 +41,8 @@ export interface CorpusTimings {
   /** Bodies rendered by this build, and bodies reused from a render cache. */
   rendered: number;
   reused: number;
+  /** Of the bodies rendered, those a helper thread rendered (render-helper.ts). */
+  helped: number;
 }
 
 /** Wiki links by outcome: to a written item, to an attachment, to a stub (not written yet), or to nothing. */

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { formatProblem, type Problem } from '../content/problems';
-import { loadCorpus, type Corpus } from '../corpus';
+import { loadCorpus, type Corpus, type RenderHelper, type RenderSources } from '../corpus';
 import { gitHistory, type FileHistory } from '../corpus/dates';
 import { bibliographyFiles, contentDir } from './config';
 import { DiskRenderCache } from './render-cache';
@@ -28,6 +28,20 @@ const housekeeping: Set<() => void> = ((globalThis as { [HOUSEKEEPING]?: Set<() 
 export function duringRendering(task: () => void): () => void {
   housekeeping.add(task);
   return () => housekeeping.delete(task);
+}
+
+const HELPER = Symbol.for('research-graph.render-helper');
+/** Starts a thread that renders bodies under `base` (src/integrations/render-helper.ts). */
+export type StartSiteRenderHelper = (sources: RenderSources, list: string[], base: string) => RenderHelper;
+const helperStore = globalThis as { [HELPER]?: { start: StartSiteRenderHelper; from: number } };
+
+/**
+ * Has corpora render their bodies on a second thread too, from `from` bodies to render on
+ * (src/lib/corpus/render-helper.ts). Set by an integration: the worker's script is the integration's file,
+ * outside the bundle pages are rendered from.
+ */
+export function renderBodiesWith(start: StartSiteRenderHelper, from: number): void {
+  helperStore[HELPER] = { start, from };
 }
 
 /** Calls `listener` with each corpus as soon as it is loaded: work that needs the corpus but not the pages starts there. */
@@ -56,7 +70,15 @@ export function corpusOnce(root: string): Promise<Corpus> {
 /** Loads a folder, reusing the bodies a previous build rendered (unless `RENDER_CACHE=0`), and keeps this build's for the next. */
 async function loadWithCache(root: string): Promise<Corpus> {
   // Bodies link to other pages under the base the site is published at.
-  const options = { bibliographies: bibliographyFiles(), siteAddress: href, betweenBodies: () => housekeeping.forEach((task) => task()) };
+  const helper = helperStore[HELPER];
+  const options = {
+    bibliographies: bibliographyFiles(),
+    siteAddress: href,
+    betweenBodies: () => housekeeping.forEach((task) => task()),
+    // The helper writes links under the base this module writes them under, whatever the integration was told.
+    renderHelper: helper && ((sources: RenderSources, list: string[]) => helper.start(sources, list, BASE)),
+    helperFrom: helper?.from,
+  };
   if (process.env.RENDER_CACHE === '0') return loadCorpus(root, options);
   const cache = await DiskRenderCache.open(root, process.cwd(), BASE).catch(() => undefined);
   const corpus = await loadCorpus(root, { ...options, cache });
