@@ -14,5 +14,11 @@ register();
 const { indexFiles } = await import('../lib/search/writer/index.ts');
 const { indexFileContents } = await import('../lib/site/search-files.ts');
 const { fullCollection } = await import('./full-collection.ts');
-// This worker is the build's memory peak at 10,000 notes: the index is collected before the shards are made.
-parentPort.postMessage([...indexFileContents(indexFiles(workerData, undefined, fullCollection()))]);
+// This worker makes the build's memory peak at 10,000 notes: between its steps it lets go of the texts
+// (its own copy, needed only to index them) and collects what the last step left.
+const collect = fullCollection();
+const documents = workerData;
+parentPort.postMessage([...indexFileContents(indexFiles(documents, undefined, () => {
+  documents.length = 0;
+  collect();
+}))]);

@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/lib/corpus';
 import { searchCorpus } from '../../src/lib/search/writer/documents';
-import { buildIndex, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardsForTerm, splitIndex } from '../../src/lib/search';
+import { buildIndex, indexFiles, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardsForTerm, splitIndex } from '../../src/lib/search';
 import { SearchClient, type FetchJson } from '../../src/lib/search/wire/loader';
 import { INDEX_OPTIONS, manifestPath, parseSearchId, resultPath, searchId, shardPath, type SearchDocument } from '../../src/lib/search/wire/options';
 import { searchBoxHtml, searchDialogHtml } from '../../src/lib/search/wire/box';
@@ -98,6 +98,20 @@ describe('search over the basic fixture', () => {
     }
     const shardFiles = fetched.filter((p) => p.includes('/terms/'));
     expect(shardFiles.length).toBeLessThan(files.shards.size);
+  });
+
+  it('makes the same files whether the index is kept or let go as its shards are made, and calls back between its steps', () => {
+    const sharding = { targetBytes: 200, maxKeyLength: 4 };
+    const { documents } = searchCorpus(corpus);
+    const kept = splitIndex(buildIndex(documents).toJSON(), sharding);
+    let calls = 0;
+    const consumed = indexFiles([...documents], sharding, () => calls++);
+    expect(calls).toBe(2);
+    expect(consumed.manifest).toEqual(kept.manifest);
+    expect([...consumed.shards]).toEqual([...kept.shards]);
+    // Letting go of the texts at the first call changes nothing: they are indexed by then.
+    const copy = [...documents];
+    expect(indexFiles(copy, sharding, () => (copy.length = 0)).manifest).toEqual(kept.manifest);
   });
 
   it('every word of the fixture, whole, cut short or with a typo, scores as MiniSearch scores it', () => {
