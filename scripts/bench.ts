@@ -86,7 +86,7 @@ async function astroBuild(root: string, outDir: string, env: Record<string, stri
   const pages = await countHtml(outDir);
   // A build that skips the corpus is fast for the wrong reason: count it as failed.
   if (pages < expectPages) throw new Error(`built ${pages} pages for ${expectPages} files in ${(run.wallMs / 1000).toFixed(1)} s: the corpus was not rendered`);
-  return { wallMs: run.wallMs, cpuMs: run.cpuMs, load: run.load, peakRss: run.peakRss, pages, ...(await outputFigures(outDir)) };
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, load: run.load, otherCores: run.otherCores, peakRss: run.peakRss, pages, ...(await outputFigures(outDir)) };
 }
 
 /** Bytes of the whole site, and the sizes of its HTML pages. */
@@ -112,7 +112,7 @@ async function outputFigures(dir: string): Promise<Pick<BuildFigures, 'outputByt
 }
 
 /** Rebuilds our site with one note changed, as an author does between two builds: the render cache is warm. */
-async function warmRebuild(outDir: string, corpusDir: string, env: Record<string, string>): Promise<Pick<BuildFigures, 'warmMs' | 'warmCpuMs'>> {
+async function warmRebuild(outDir: string, corpusDir: string, env: Record<string, string>): Promise<Pick<BuildFigures, 'warmMs' | 'warmCpuMs' | 'warmOtherCores'>> {
   const notes = (await readdir(join(corpusDir, 'notes'))).sort();
   const file = join(corpusDir, 'notes', notes[Math.floor(notes.length / 2)]);
   const before = await readFile(file, 'utf8');
@@ -120,7 +120,7 @@ async function warmRebuild(outDir: string, corpusDir: string, env: Record<string
   try {
     const run = await runMeasured(process.execPath, [ASTRO, 'build', '--root', ROOT, '--outDir', outDir, '--force'], { cwd: ROOT, env: buildEnv(env) });
     if (!run.ok) throw new Error(`warm rebuild exited ${run.exitCode}: ${run.tail.split('\n').slice(-4).join(' | ')}`);
-    return { warmMs: run.wallMs, warmCpuMs: run.cpuMs };
+    return { warmMs: run.wallMs, warmCpuMs: run.cpuMs, warmOtherCores: run.otherCores };
   } finally {
     await writeFile(file, before);
   }
@@ -131,7 +131,7 @@ async function graphStep(corpusDir: string): Promise<GraphFigures> {
   if (!run.ok) throw new Error(run.tail.split('\n').slice(-3).join(' | ') || `exit ${run.exitCode}`);
   const out = JSON.parse(run.stdout.trim().split('\n').pop()!) as Omit<GraphFigures, 'medianMs' | 'medianCpuMs'>;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { ...out, medianMs: median(out.buildMs), medianCpuMs: median(out.cpuMs) };
+  return { ...out, otherCores: run.otherCores, medianMs: median(out.buildMs), medianCpuMs: median(out.cpuMs) };
 }
 
 /** Sum of raw and gzip sizes of files; already-compressed files count at their own size. */
