@@ -34,8 +34,10 @@ export default defineConfig({
   base: publish.base,
   trailingSlash: 'always',
   // Stylesheets as files, never inlined: a page's CSS is fetched once and cached, not repeated in thousands of pages.
-  // Four pages at a time: with one, the main thread sat idle 30 % of the page phase waiting for each page's
-  // file to be written (CPU profile of a 10,000-note build); with four, that phase took 62–71 s against 70–80 s.
+  // Four pages at a time: with one, the main thread sat idle 30 % of the page phase of a warm 10,000-note
+  // build waiting for each page's file to be written (CPU profile); with four, that phase took 62–71 s against
+  // 70–80 s. Cold builds, where the Markdown helper thread takes the second core, gained nothing measurable
+  // (two of each side by side: 100 and 119 s with one, 109 and 111 s with four).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Pages are built from the engine's corpus, not from Astro's Markdown collections.
   devToolbar: { enabled: false },
