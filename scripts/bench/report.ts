@@ -92,12 +92,13 @@ const show = <T>(s: Step<T> | undefined, f: (v: T) => string) => (s === undefine
  * its wall time say more about the neighbours than about the run: judge on CPU time.
  */
 export const BUSY_CORES = 0.25;
-const others = (cores: number | undefined) => (cores === undefined || Number.isNaN(cores) ? undefined : `other work ${cores.toFixed(2)} cores`);
+/** ` (other work … cores)` after a run's times, where it was measured. */
+const othersNote = (cores: number | undefined) => (cores === undefined || Number.isNaN(cores) ? undefined : ` (other work ${cores.toFixed(2)} cores)`);
 /** Busy by other work when measured; older results carry only the load average, whose test was: past the cores. */
 const busyRun = (otherCores: number | undefined, load: number[] | undefined) =>
   otherCores !== undefined && !Number.isNaN(otherCores) ? otherCores > BUSY_CORES : load !== undefined && Math.max(...load) > cpus().length;
 const buildTimes = (b: BuildFigures) =>
-  `${fmtMs(b.wallMs)} / ${b.cpuMs === undefined || Number.isNaN(b.cpuMs) ? '?' : fmtMs(b.cpuMs)}` + (others(b.otherCores) ? ` (${others(b.otherCores)})` : b.load ? ` (load ${b.load[0].toFixed(1)}→${b.load[1].toFixed(1)})` : '');
+  `${fmtMs(b.wallMs)} / ${b.cpuMs === undefined || Number.isNaN(b.cpuMs) ? '?' : fmtMs(b.cpuMs)}` + (othersNote(b.otherCores) ?? (b.load ? ` (load ${b.load[0].toFixed(1)}→${b.load[1].toFixed(1)})` : ''));
 
 /** Rows of the table: a label and one cell per corpus size. */
 export function tableRows(runs: SizeRun[]): [string, ...string[]][] {
@@ -108,14 +109,14 @@ export function tableRows(runs: SizeRun[]): [string, ...string[]][] {
     row('build: ours, peak RSS (process tree)', (r) => show(r.build.ours, (b) => fmtBytes(b.peakRss))),
     row('build: bare Astro, wall / CPU time', (r) => show(r.build.bare, buildTimes)),
     row('build: bare Astro, peak RSS', (r) => show(r.build.bare, (b) => fmtBytes(b.peakRss))),
-    row('build: ours, warm rebuild (one note changed), wall / CPU', (r) => show(r.build.ours, (b) => (b.warmMs === undefined ? 'n/a' : `${fmtMs(b.warmMs)} / ${fmtMs(b.warmCpuMs ?? NaN)}${others(b.warmOtherCores) ? ` (${others(b.warmOtherCores)})` : ''}`))),
+    row('build: ours, warm rebuild (one note changed), wall / CPU', (r) => show(r.build.ours, (b) => (b.warmMs === undefined ? 'n/a' : `${fmtMs(b.warmMs)} / ${fmtMs(b.warmCpuMs ?? NaN)}${othersNote(b.warmOtherCores) ?? ''}`))),
     row('output: ours / bare Astro', (r) => (failed(r.build.ours) || failed(r.build.bare) ? 'n/a' : `${fmtBytes(r.build.ours.outputBytes ?? NaN)} / ${fmtBytes(r.build.bare.outputBytes ?? NaN)}`)),
     row('note pages: median / largest HTML', (r) => show(r.build.ours, (b) => (b.html ? `${fmtBytes(b.html.medianNoteBytes)} / ${fmtBytes(b.html.maxNoteBytes)}` : 'n/a'))),
     row('largest page of any kind', (r) => show(r.build.ours, (b) => (b.html ? `${fmtBytes(b.html.maxBytes)} (${b.html.maxPath})` : 'n/a'))),
     row('build: ours / bare (wall, CPU)', (r) => (r.build.ratio === undefined ? 'n/a' : `${r.build.ratio.toFixed(2)}×, ${r.build.cpuRatio?.toFixed(2) ?? '?'}×`)),
     row('graph: construction alone (resolution, edges, adjacency; median)', (r) => show(r.graph, (g) => (g.phases ? fmtMs(g.phases.graphMs) : 'n/a'))),
     row('corpus: frontmatter / Markdown phases (median)', (r) => show(r.graph, (g) => (g.phases ? `${fmtMs(g.phases.parseMs)} / ${fmtMs(g.phases.renderMs)}` : 'n/a'))),
-    row('corpus build in all, wall / CPU (median)', (r) => show(r.graph, (g) => `${fmtMs(g.medianMs)} / ${fmtMs(g.medianCpuMs)} (${others(g.otherCores) ?? `load ${g.load.toFixed(1)}`})`)),
+    row('corpus build in all, wall / CPU (median)', (r) => show(r.graph, (g) => `${fmtMs(g.medianMs)} / ${fmtMs(g.medianCpuMs)}${othersNote(g.otherCores) ?? ` (load ${g.load.toFixed(1)})`}`)),
     row('graph: reading the files', (r) => show(r.graph, (g) => (Number.isNaN(g.readMs) ? 'n/a' : fmtMs(g.readMs)))),
     row('graph: nodes / edges', (r) => show(r.graph, (g) => `${g.nodes} / ${g.edges}`)),
     row('search ours: index raw / gzip', (r) => show(r.search.oursIndex, (i) => `${fmtBytes(i.raw)} / ${fmtBytes(i.gzip)}`)),
