@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectionDue, DEFAULT_GROWTH, heapGrowthSetting } from '../../src/integrations/heap-bound';
+import { collectionDue, DEFAULT_GROWTH, heapGrowthSetting, MAX_HEADROOM } from '../../src/integrations/heap-bound';
 import { buildCorpus } from '../../src/lib/corpus';
 import { BODIES_BETWEEN_CALLS } from '../../src/lib/corpus/build';
 import { md } from '../helpers/corpus';
@@ -14,6 +14,16 @@ describe('keeping the build heap near its live size', () => {
     expect(collectionDue(300 * MB, 0, 1.5)).toBe(false);
     expect(collectionDue(400 * MB, 0, 1.5)).toBe(true);
     expect(collectionDue(100 * MB, 10 * MB, 1.5, 50 * MB)).toBe(true);
+  });
+
+  it('lets a large heap grow by at most MAX_HEADROOM past its live size, however much growth would allow', () => {
+    const live = 3.5 * 2 ** 30;
+    expect(collectionDue(live + MAX_HEADROOM - MB, live, 1.5)).toBe(false);
+    expect(collectionDue(live + MAX_HEADROOM + MB, live, 1.5)).toBe(true);
+    // Far below live × growth: the cap, not the factor, decided.
+    expect(live + MAX_HEADROOM).toBeLessThan(live * 1.5);
+    // A heap whose growth allowance is under the cap is unchanged by it.
+    expect(collectionDue(1400 * MB, 1000 * MB, 1.5)).toBe(false);
   });
 
   it('reads BUILD_HEAP_GROWTH as a factor above 1 or "off", and names the setting when it is neither', () => {

@@ -24,3 +24,4 @@ export * from './previews';
 export * from './recent';
 export * from './csp';
 export { itemDates, type FileHistory, type ItemDates } from '../corpus/dates';
+export * from './markup';
