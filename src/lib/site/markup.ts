@@ -10,17 +10,16 @@
  * that list few items, writes the same string, so the markup has one source.
  * Text and attributes are escaped as Astro escapes them.
  */
+import { escape } from 'html-escaper';
 import type { EdgeContext, GraphNode } from '../graph';
 import { KIND_VOCABULARY } from '../content/vocabulary';
 import { splitContext } from './pages';
 import { href } from './urls';
 
-const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
+/** Text as Astro escapes an expression in a template: with the library Astro escapes it with. */
+export const escapeText: (text: string) => string = escape;
 
-/** Text as Astro escapes an expression in a template. */
-export const escapeText = (text: string): string => text.replace(/[&<>'"]/g, (c) => TEXT_ESCAPES[c]);
-
-/** An attribute value as Astro escapes it (inside double quotes). */
+/** An attribute value as Astro escapes it (inside double quotes; Astro's own rule, not the library's). */
 export const escapeAttribute = (value: string): string => value.replace(/&/g, '&#38;').replace(/"/g, '&#34;');
 
 const STUB_BADGE = '<span class="badge stub" title="Referenced but not written yet">stub</span>';
