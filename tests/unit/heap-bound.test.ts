@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectionDue, DEFAULT_GROWTH, heapGrowthSetting, MAX_HEADROOM } from '../../src/integrations/heap-bound';
+import { heapGrowthSetting } from '../../src/integrations/heap-bound';
+import { collectionDue, DEFAULT_GROWTH, heapCollector, MAX_HEADROOM } from '../../src/integrations/heap-collector';
 import { buildCorpus } from '../../src/lib/corpus';
 import { BODIES_BETWEEN_CALLS } from '../../src/lib/corpus/build';
 import { md } from '../helpers/corpus';
@@ -32,6 +33,25 @@ describe('keeping the build heap near its live size', () => {
     expect(heapGrowthSetting('2')).toBe(2);
     expect(heapGrowthSetting('off')).toBeUndefined();
     for (const bad of ['1', '0.5', 'fast', '-3']) expect(() => heapGrowthSetting(bad)).toThrow(/BUILD_HEAP_GROWTH .*"off"/);
+  });
+});
+
+describe('the heap collector that the build and its workers check', () => {
+  it('collects when asked, and when checked only once the heap has grown past what the last collection left', () => {
+    // No headroom and no floor: any growth at all past the live size is due.
+    const strict = heapCollector(1.5, { headroom: 0, floor: 0 });
+    strict.collect();
+    expect(strict.collections).toBe(1);
+    expect(strict.spentMs).toBeGreaterThan(0);
+    const garbage = Array.from({ length: 20_000 }, (_, i) => ({ i, text: `item ${i}` }));
+    strict.check();
+    expect(strict.collections).toBe(2);
+    expect(strict.highest).toBeGreaterThan(0);
+    expect(garbage).toHaveLength(20_000);
+    // A test runner's heap is under the floor below which nothing is collected by hand.
+    const lenient = heapCollector();
+    for (let i = 0; i < 3; i++) lenient.check();
+    expect(lenient.collections).toBe(0);
   });
 });
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { computeCommunities } from '../../src/lib/graph/communities';
-import { computeLayout } from '../../src/lib/graph/layout';
+import { computeLayout, defaultIterations } from '../../src/lib/graph/layout';
 import { graphShape, shapeData, type Graph } from '../../src/lib/graph/graph';
 import { CACHE_DIR } from '../../src/lib/site/render-cache';
 import { cachedGraphShape, computeGraphShape, type GraphShapeResults } from '../../src/lib/site/shape-cache';
@@ -75,6 +75,14 @@ describe('the graph shape beside the pages', () => {
   it('survives the trip to a worker: the shape rebuilt from plain data gives the same communities and layout', () => {
     const graph = corpus('Words.', 'to [[C]] and [[A]]').graph;
     expect(computeGraphShape(graphShape(shapeData(graph)))).toEqual(computeGraphShape(graph));
+  });
+
+  it('calls betweenSteps after the communities and after each iteration of the layout, and computes the same', () => {
+    const graph = corpus('Words.', 'to [[C]] and [[A]]').graph;
+    let calls = 0;
+    const watched = computeGraphShape(graph, () => calls++);
+    expect(calls).toBe(1 + defaultIterations(graph.nodes.size));
+    expect(watched).toEqual(computeGraphShape(graph));
   });
 
   it('the build\'s worker thread computes what the build would', async () => {

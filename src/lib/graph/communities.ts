@@ -5,10 +5,10 @@
  * go in in the graph's sorted order, and communities are numbered by size
  * then by their first id, so two builds of one corpus give the same answer.
  */
-import Graphology from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import type { NodeId } from '../content/ids';
 import type { GraphShape } from './graph';
+import { linkGraph, type LinkGraph } from './link-graph';
 import { mulberry32 } from './random';
 
 export interface Community {
@@ -29,16 +29,10 @@ export interface Communities {
 /** Any fixed seed will do; this one is only here so the order Louvain visits nodes in never changes. */
 const SEED = 0x5eed;
 
-export function computeCommunities(graph: GraphShape): Communities {
-  const g = new Graphology({ type: 'undirected', multi: false, allowSelfLoops: false });
-  for (const id of graph.nodes.keys()) g.addNode(id);
+/** `links`: the graph's links as ./link-graph.ts reads them, when the caller has made them already. */
+export function computeCommunities(graph: GraphShape, links: LinkGraph = linkGraph(graph)): Communities {
   // Several links between two items (a citation and a related paper) pull them together harder.
-  for (const { source, target } of graph.edges) {
-    if (source === target) continue;
-    if (g.hasEdge(source, target)) g.updateEdgeAttribute(source, target, 'weight', (w: number) => w + 1);
-    else g.addEdge(source, target, { weight: 1 });
-  }
-  const raw = louvain(g, { getEdgeWeight: 'weight', rng: mulberry32(SEED) });
+  const raw = louvain(links, { getEdgeWeight: 'weight', rng: mulberry32(SEED) });
 
   // Renumber: largest first, ties by the smallest id in the community.
   const members = new Map<number, NodeId[]>();

@@ -1,7 +1,8 @@
 /**
  * The graph layer: the typed adjacency built once (graph.ts), walks over it
  * (walks.ts: shortest paths, neighbourhoods), the
- * build-time layout (layout.ts), the compact form the browser loads
+ * build-time communities and layout (communities.ts, layout.ts, both over
+ * the links read without direction, link-graph.ts), the compact form the browser loads
  * (compact.ts), viewports (viewport.ts) and the one table of edge wording
  * (vocabulary.ts).
  *

@@ -5,9 +5,12 @@
  * positions come from the node ids, so two builds of one corpus are
  * byte-identical.
  */
-import Graphology from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import DEFAULT_SETTINGS from 'graphology-layout-forceatlas2/defaults.js';
+import helpers from 'graphology-layout-forceatlas2/helpers.js';
+import iterate from 'graphology-layout-forceatlas2/iterate.js';
 import type { GraphShape } from './graph';
+import { linkGraph, type LinkAttributes, type LinkGraph } from './link-graph';
 import type { NodeId } from '../content/ids';
 
 export interface LayoutOptions {
@@ -15,6 +18,12 @@ export interface LayoutOptions {
   iterations?: number;
   /** Each node's community: links inside a community pull harder than links across, so communities draw apart. */
   communities?: ReadonlyMap<NodeId, number>;
+  /**
+   * Called after each iteration, so the caller can collect what it left: each iteration makes its
+   * Barnes-Hut regions afresh, 20–30 MB of garbage at 75,000 items, and V8 let a worker's heap grow by
+   * 700 MB over 60 iterations before it collected (src/integrations/graph-shape-worker.mjs).
+   */
+  betweenIterations?: () => void;
 }
 
 /** How much weaker a link across communities pulls than a link inside one. */
@@ -33,33 +42,44 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/** Node positions by id, rounded to a tenth so the output is compact and stable. */
-export function computeLayout(graph: GraphShape, options: LayoutOptions = {}): Map<NodeId, { x: number; y: number }> {
-  const g = new Graphology({ type: 'directed', multi: true, allowSelfLoops: false });
-  const order = graph.nodes.size;
+/**
+ * Node positions by id, rounded to a tenth so the output is compact and stable. `links`: the graph's links
+ * as ./link-graph.ts reads them, when the caller has made them already; the layout writes its positions
+ * into them.
+ */
+export function computeLayout(graph: GraphShape, options: LayoutOptions = {}, links: LinkGraph = linkGraph(graph)): Map<NodeId, { x: number; y: number }> {
+  const order = links.order;
   const radius = Math.sqrt(order) * 10;
-  for (const id of graph.nodes.keys()) {
+  links.updateEachNodeAttributes((id) => {
     const h = hash(id);
     const angle = ((h & 0xffff) / 0x10000) * 2 * Math.PI;
     const r = radius * Math.sqrt((h >>> 16) / 0x10000);
-    g.addNode(id, { x: r * Math.cos(angle), y: r * Math.sin(angle) });
-  }
+    return { x: r * Math.cos(angle), y: r * Math.sin(angle) };
+  });
   const community = options.communities;
-  for (const e of graph.edges) {
-    const across = community && community.get(e.source) !== community.get(e.target);
-    g.addDirectedEdge(e.source, e.target, { weight: across ? ACROSS_WEIGHT : 1 });
-  }
+  // A pair joined by n links pulls as n single links would: ForceAtlas2's attraction and a node's mass
+  // (1 + its weighted degree) are both linear in an edge's weight.
+  const pull = (_edge: string, { weight }: LinkAttributes, source: string, target: string): number =>
+    community && community.get(source as NodeId) !== community.get(target as NodeId) ? weight * ACROSS_WEIGHT : weight;
   const positions = new Map<NodeId, { x: number; y: number }>();
   if (order === 0) return positions;
-  if (order > 1 && graph.edges.length > 0) {
+  if (order > 1 && links.size > 0) {
     // Weights alone separate the communities (measured on the synthetic corpus: mean distance to the own
     // community's centre fell from 0.96 to 0.31 of the distance to the graph's centre; LinLog undid it).
     // θ = 1.2 is Gephi's default; graphology's 0.5 is finer than a preset drawing needs and cost twice the
     // time (62 against 30 ms an iteration at 4,500 nodes and 45,000 links).
-    const settings = { ...forceAtlas2.inferSettings(g), barnesHutOptimize: order > 500, barnesHutTheta: 1.2, adjustSizes: false };
-    forceAtlas2.assign(g, { iterations: options.iterations ?? defaultIterations(order), settings });
+    const settings = { ...DEFAULT_SETTINGS, ...forceAtlas2.inferSettings(links), barnesHutOptimize: order > 500, barnesHutTheta: 1.2, adjustSizes: false };
+    const invalid = helpers.validateSettings(settings);
+    if (invalid) throw new Error(`ForceAtlas2: ${invalid.message}`);
+    // What forceAtlas2.assign does, with a call between iterations.
+    const matrices = helpers.graphToByteArrays(links, pull);
+    for (let i = options.iterations ?? defaultIterations(order); i > 0; i--) {
+      iterate(settings, matrices.nodes, matrices.edges);
+      options.betweenIterations?.();
+    }
+    helpers.assignLayoutChanges(links, matrices.nodes, null);
   }
-  g.forEachNode((id, a) => positions.set(id as NodeId, { x: round(a.x), y: round(a.y) }));
+  links.forEachNode((id, a) => positions.set(id as NodeId, { x: round(a.x ?? 0), y: round(a.y ?? 0) }));
   return positions;
 }
 

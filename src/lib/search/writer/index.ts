@@ -30,9 +30,17 @@ export interface ShardingOptions {
 
 export const DEFAULT_SHARDING: ShardingOptions = { targetBytes: 48_000, maxKeyLength: 4 };
 
-export function buildIndex(documents: SearchDocument[]): MiniSearch<SearchDocument> {
+/** How many documents are indexed between two calls of `meanwhile`. */
+const DOCUMENTS_BETWEEN_CALLS = 500;
+
+/** The index of `documents`; `meanwhile` runs after every `DOCUMENTS_BETWEEN_CALLS` of them (see `IndexingHooks`). */
+export function buildIndex(documents: SearchDocument[], meanwhile?: () => void): MiniSearch<SearchDocument> {
   const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
-  index.addAll(documents);
+  // What addAll does, a document at a time.
+  documents.forEach((document, i) => {
+    index.add(document);
+    if ((i + 1) % DOCUMENTS_BETWEEN_CALLS === 0) meanwhile?.();
+  });
   return index;
 }
 
@@ -42,24 +50,34 @@ export function searchFiles(corpus: Corpus, sharding: ShardingOptions = DEFAULT_
   return { ...indexFiles(documents, sharding), records };
 }
 
-/**
- * The manifest and term shards of a set of documents: the costly part (MiniSearch indexing every text), which
- * needs no corpus. `betweenSteps` runs when what a step made is garbage: once the texts are indexed, and once
- * the index has been copied out as a plain object. The build's search worker collects there, and lets its
- * documents go at the first call: at 10,000 notes the worker alone peaked at 443 against 585 MB.
- */
-export function indexFiles(documents: SearchDocument[], sharding: ShardingOptions = DEFAULT_SHARDING, betweenSteps?: () => void): Omit<SearchFiles, 'records'> {
-  const full = plainIndex(documents, betweenSteps);
+/** Where a caller may step in while an index is made (the build's search worker, src/integrations/search-worker.mjs). */
+export interface IndexingHooks {
+  /**
+   * Runs when what a step made is garbage: once the texts are indexed, and once the index has been copied out
+   * as a plain object. The worker collects there, and lets its documents go at the first call: at 10,000 notes
+   * it alone peaked at 443 against 585 MB.
+   */
+  betweenSteps?: () => void;
+  /**
+   * Runs every few hundred documents indexed and every shard made, where the worker checks its heap: at
+   * 50,000 notes the heap grew to 1.9 GB while the shards were made, of which 0.8 GB was live.
+   */
+  meanwhile?: () => void;
+}
+
+/** The manifest and term shards of a set of documents: the costly part (MiniSearch indexing every text), which needs no corpus. */
+export function indexFiles(documents: SearchDocument[], sharding: ShardingOptions = DEFAULT_SHARDING, { betweenSteps, meanwhile }: IndexingHooks = {}): Omit<SearchFiles, 'records'> {
+  const full = plainIndex(documents, betweenSteps, meanwhile);
   betweenSteps?.();
-  return splitIndex(full, sharding, { consume: true });
+  return splitIndex(full, sharding, { consume: true, meanwhile });
 }
 
 /**
  * The index of `documents` as a plain object. The index lives in this frame only, so it is garbage once this
  * returns (held by a caller's temporary, it had stayed through the shards: 144 MB at 10,000 notes).
  */
-function plainIndex(documents: SearchDocument[], beforeCopy?: () => void): AsPlainObject {
-  const index = buildIndex(documents);
+function plainIndex(documents: SearchDocument[], beforeCopy?: () => void, meanwhile?: () => void): AsPlainObject {
+  const index = buildIndex(documents, meanwhile);
   // Indexing leaves garbage (70 of 210 MB at 10,000 notes): collected first, the copy does not grow the heap past it.
   beforeCopy?.();
   return index.toJSON();
@@ -68,9 +86,9 @@ function plainIndex(documents: SearchDocument[], beforeCopy?: () => void): AsPla
 /**
  * The manifest and shards of a whole index. `consume`: the index's postings are let go group by group as their
  * shards are made, so the two are never whole in memory together (at 10,000 notes the postings are 170 MB of
- * heap, the shards 120 MB); `full` is left without its postings.
+ * heap, the shards 120 MB); `full` is left without its postings. `meanwhile` runs after each shard.
  */
-export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFAULT_SHARDING, { consume = false } = {}): Omit<SearchFiles, 'records'> {
+export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFAULT_SHARDING, { consume = false, meanwhile }: { consume?: boolean; meanwhile?: () => void } = {}): Omit<SearchFiles, 'records'> {
   let kinds = '';
   for (let n = 0; n < full.nextId; n++) {
     const id = String(full.documentIds[n] ?? '');
@@ -84,6 +102,7 @@ export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFA
   for (const [key, entries] of groups) {
     shards.set(key, { terms: entries.map(([term, fields]): [string, Postings] => [term, encodePostings(fields)]).sort(byTerm) });
     if (consume) groups.delete(key);
+    meanwhile?.();
   }
   const keys = [...shards.keys()].sort();
   const manifest: SearchManifest = {
