@@ -14,8 +14,8 @@ import { register } from 'tsx/esm/api';
 register();
 const { graphShape } = await import('../lib/graph/graph.ts');
 const { computeGraphShape } = await import('../lib/site/shape-cache.ts');
-const { heapCollector, WORKER_FLOOR } = await import('./heap-collector.ts');
+const { workerHeapCollector } = await import('./heap-collector.ts');
 // Collected by hand between steps: at 50,000 notes V8 let this worker's heap grow by 1.7 GB, most of it the
 // layout's garbage, while the pages rendered beside it; checked after every step, it grew by 1.0 GB.
-const heap = heapCollector(undefined, { floor: WORKER_FLOOR });
+const heap = workerHeapCollector();
 parentPort.postMessage(computeGraphShape(graphShape(workerData), heap.check));

@@ -19,18 +19,9 @@
  */
 import type { AstroIntegration } from 'astro';
 import { duringRendering } from '../lib/site/corpus';
-import { DEFAULT_GROWTH, heapCollector, type HeapCollector } from './heap-collector';
+import { DEFAULT_GROWTH, heapCollector, heapGrowthSetting, type HeapCollector } from './heap-collector';
 
 const CHECK_EVERY_MS = 1000;
-
-/** `BUILD_HEAP_GROWTH`: a factor above 1, or `off`; anything else is an error that names the setting. */
-export function heapGrowthSetting(value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return DEFAULT_GROWTH;
-  if (value === 'off') return undefined;
-  const growth = Number(value);
-  if (!(growth > 1)) throw new Error(`BUILD_HEAP_GROWTH must be a number above 1 (such as 1.5) or "off", not "${value}"`);
-  return growth;
-}
 
 export default function heapBound(): AstroIntegration {
   let timer: ReturnType<typeof setInterval> | undefined;

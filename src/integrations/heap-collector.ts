@@ -72,3 +72,28 @@ export function heapCollector(growth = DEFAULT_GROWTH, { headroom = MAX_HEADROOM
   };
   return state;
 }
+
+/** `BUILD_HEAP_GROWTH`: a factor above 1, or `off`; anything else is an error that names the setting. */
+export function heapGrowthSetting(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return DEFAULT_GROWTH;
+  if (value === 'off') return undefined;
+  const growth = Number(value);
+  if (!(growth > 1)) throw new Error(`BUILD_HEAP_GROWTH must be a number above 1 (such as 1.5) or "off", not "${value}"`);
+  return growth;
+}
+
+/**
+ * The collector of one of the build's worker threads: `BUILD_HEAP_GROWTH` as the build reads it (a value it
+ * cannot read is the default here; the build's own check warns of it), from `WORKER_FLOOR`. With `off`,
+ * V8 alone looks after the worker's heap too: neither call collects.
+ */
+export function workerHeapCollector(): Pick<HeapCollector, 'check' | 'collect'> {
+  let growth: number | undefined;
+  try {
+    growth = heapGrowthSetting(process.env.BUILD_HEAP_GROWTH);
+  } catch {
+    growth = DEFAULT_GROWTH;
+  }
+  if (growth === undefined) return { check: () => {}, collect: () => {} };
+  return heapCollector(growth, { floor: WORKER_FLOOR });
+}

@@ -11,13 +11,13 @@ import { register } from 'tsx/esm/api';
 register();
 const { renderFromTheEnd } = await import('../lib/corpus/index.ts');
 const { normaliseBase, withBase } = await import('../lib/site/urls.ts');
-const { heapCollector, WORKER_FLOOR } = await import('./heap-collector.ts');
+const { workerHeapCollector } = await import('./heap-collector.ts');
 
 const { files, attachments, list, base, port } = workerData;
 const siteBase = normaliseBase(base);
 let reached = -1;
 // Checked at each delivery: the build's own check (./heap-bound.ts) sees only the build's heap.
-const heap = heapCollector(undefined, { floor: WORKER_FLOOR });
+const heap = workerHeapCollector();
 renderFromTheEnd({ files, attachments }, list, {
   reached() {
     for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) reached = Math.max(reached, message.message);

@@ -13,10 +13,10 @@ import { register } from 'tsx/esm/api';
 register();
 const { indexFiles } = await import('../lib/search/writer/index.ts');
 const { indexFileContents } = await import('../lib/site/search-files.ts');
-const { heapCollector, WORKER_FLOOR } = await import('./heap-collector.ts');
+const { workerHeapCollector } = await import('./heap-collector.ts');
 // This worker made the build's memory peak at 10,000 notes: between its steps it lets go of the texts (its own
 // copy, needed only to index them) and collects what the last step left; within them it checks its heap.
-const heap = heapCollector(undefined, { floor: WORKER_FLOOR });
+const heap = workerHeapCollector();
 const documents = workerData;
 const betweenSteps = () => {
   documents.length = 0;

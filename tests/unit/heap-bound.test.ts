@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heapGrowthSetting } from '../../src/integrations/heap-bound';
-import { collectionDue, DEFAULT_GROWTH, heapCollector, MAX_HEADROOM } from '../../src/integrations/heap-collector';
+import { collectionDue, DEFAULT_GROWTH, heapCollector, heapGrowthSetting, MAX_HEADROOM, workerHeapCollector, type HeapCollector } from '../../src/integrations/heap-collector';
 import { buildCorpus } from '../../src/lib/corpus';
 import { BODIES_BETWEEN_CALLS } from '../../src/lib/corpus/build';
 import { md } from '../helpers/corpus';
@@ -52,6 +51,28 @@ describe('the heap collector that the build and its workers check', () => {
     const lenient = heapCollector();
     for (let i = 0; i < 3; i++) lenient.check();
     expect(lenient.collections).toBe(0);
+  });
+});
+
+describe('the worker threads\' collectors', () => {
+  it('follow BUILD_HEAP_GROWTH: with "off" neither call collects, otherwise they collect as the build does', () => {
+    const before = process.env.BUILD_HEAP_GROWTH;
+    try {
+      process.env.BUILD_HEAP_GROWTH = 'off';
+      const off = workerHeapCollector();
+      off.collect();
+      expect('collections' in off).toBe(false);
+      delete process.env.BUILD_HEAP_GROWTH;
+      const on = workerHeapCollector() as HeapCollector;
+      on.collect();
+      expect(on.collections).toBe(1);
+      // A value the build cannot read is the default here (the build's own check warns of it).
+      process.env.BUILD_HEAP_GROWTH = 'fast';
+      expect('collections' in workerHeapCollector()).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.BUILD_HEAP_GROWTH;
+      else process.env.BUILD_HEAP_GROWTH = before;
+    }
   });
 });
 
