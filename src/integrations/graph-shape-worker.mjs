@@ -15,7 +15,7 @@ register();
 const { graphShape } = await import('../lib/graph/graph.ts');
 const { computeGraphShape } = await import('../lib/site/shape-cache.ts');
 const { workerHeapCollector } = await import('./heap-collector.ts');
-// Collected by hand between steps: at 50,000 notes V8 let this worker's heap grow by 1.7 GB, most of it the
-// layout's garbage, while the pages rendered beside it; checked after every step, it grew by 1.0 GB.
+// Collected by hand between steps: at 50,000 notes V8 let this worker grow the build's memory by 1.7 GB, most
+// of it the layout's garbage, while the pages rendered beside it; checked after every step, by 0.8 GB.
 const heap = workerHeapCollector();
 parentPort.postMessage(computeGraphShape(graphShape(workerData), heap.check));

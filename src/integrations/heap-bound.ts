@@ -19,7 +19,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { duringRendering } from '../lib/site/corpus';
-import { DEFAULT_GROWTH, heapCollector, heapGrowthSetting, type HeapCollector } from './heap-collector';
+import { buildHeapGrowth, heapCollector, type HeapCollector } from './heap-collector';
 
 const CHECK_EVERY_MS = 1000;
 
@@ -31,13 +31,7 @@ export default function heapBound(): AstroIntegration {
     name: 'heap-bound',
     hooks: {
       'astro:build:start': ({ logger }) => {
-        let growth: number | undefined;
-        try {
-          growth = heapGrowthSetting(process.env.BUILD_HEAP_GROWTH);
-        } catch (e) {
-          logger.warn(`${(e as Error).message}; using ${DEFAULT_GROWTH}`);
-          growth = DEFAULT_GROWTH;
-        }
+        const growth = buildHeapGrowth((message) => logger.warn(message));
         if (growth === undefined) return;
         const heap = (collector = heapCollector(growth));
         timer = setInterval(heap.check, CHECK_EVERY_MS);

@@ -2,8 +2,9 @@
  * Full collections run by hand, when the heap has grown well past what it
  * holds. With memory to spare, V8 lets a heap grow to two or three times its
  * live data before it collects in full: the build's heap (./heap-bound.ts)
- * and its workers' heaps (./graph-shape-worker.mjs, ./search-worker.mjs) each
- * check theirs with `heapCollector` and collect when `collectionDue` says so.
+ * and its workers' heaps (./render-worker.mjs, ./graph-shape-worker.mjs,
+ * ./search-worker.mjs) each check theirs with `heapCollector` and collect
+ * when `collectionDue` says so.
  */
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -82,18 +83,23 @@ export function heapGrowthSetting(value: string | undefined): number | undefined
   return growth;
 }
 
+/** This process's `BUILD_HEAP_GROWTH`; a value that cannot be read is the default, and `onInvalid` hears why. */
+export function buildHeapGrowth(onInvalid: (message: string) => void = () => {}): number | undefined {
+  try {
+    return heapGrowthSetting(process.env.BUILD_HEAP_GROWTH);
+  } catch (e) {
+    onInvalid(`${(e as Error).message}; using ${DEFAULT_GROWTH}`);
+    return DEFAULT_GROWTH;
+  }
+}
+
 /**
- * The collector of one of the build's worker threads: `BUILD_HEAP_GROWTH` as the build reads it (a value it
- * cannot read is the default here; the build's own check warns of it), from `WORKER_FLOOR`. With `off`,
- * V8 alone looks after the worker's heap too: neither call collects.
+ * The collector of one of the build's worker threads: `BUILD_HEAP_GROWTH` as the build reads it (the build's
+ * own check warns of a value it cannot read), from `WORKER_FLOOR`. With `off`, V8 alone looks after the
+ * worker's heap too: neither call collects.
  */
 export function workerHeapCollector(): Pick<HeapCollector, 'check' | 'collect'> {
-  let growth: number | undefined;
-  try {
-    growth = heapGrowthSetting(process.env.BUILD_HEAP_GROWTH);
-  } catch {
-    growth = DEFAULT_GROWTH;
-  }
+  const growth = buildHeapGrowth();
   if (growth === undefined) return { check: () => {}, collect: () => {} };
   return heapCollector(growth, { floor: WORKER_FLOOR });
 }
