@@ -121,9 +121,12 @@ async function main(container: HTMLElement) {
     view = { zoom: z, pan: { x: width / 2 - z * n.x, y: height / 2 - z * n.y } };
   }
 
+  let shown!: () => void;
+  const firstFrameShown = new Promise<void>((done) => (shown = done));
   const ready = () => {
     container.setAttribute('data-graph-ready', '');
     performance.mark('graph:ready');
+    shown();
   };
 
   // What is shown: filters and presets decide; the painter and cytoscape both read these flags.
@@ -180,7 +183,14 @@ async function main(container: HTMLElement) {
         await answering;
       } else await nextSlice();
     });
-    void links.then(() => performance.mark('graph:links-painted'));
+    void links.then(async () => {
+      performance.mark('graph:links-painted');
+      // A big graph without links never reached the call between link slices: its nodes are the whole frame.
+      if (!container.hasAttribute('data-graph-ready')) {
+        await afterPaint();
+        ready();
+      }
+    });
   }
 
   // `?webgl=1` asks for cytoscape's WebGL renderer: faster on a real GPU, slower than the canvas on a software one.
@@ -195,6 +205,9 @@ async function main(container: HTMLElement) {
     return { group: 'edges', data: { id: `e${i}`, source: e.source, target: e.target, type: e.type, ...(e.stance ? { stance: e.stance } : {}) }, classes };
   };
 
+  // On a big graph the painter's first frame comes before cytoscape, on any machine: the library loads
+  // meanwhile, but building cytoscape first would hold up the frame the reader is waiting for.
+  if (big) await firstFrameShown;
   const { default: cytoscape } = await library;
   const cy = cytoscape({
     container,

@@ -18,8 +18,8 @@ const SAMPLES = [
   { index: 2, kind: 'line' },
 ] as const;
 
-/** A 50 × 50 grid of items, each linked to its right and lower neighbours. */
-function bigGraph(): CompactGraph {
+/** A 50 × 50 grid of items, each linked to its right and lower neighbours (or, with `linked` false, to none). */
+function bigGraph(linked = true): CompactGraph {
   const kinds = ['note', 'paper', 'line'] as const;
   const n: CompactGraph['n'] = [];
   const e: CompactGraph['e'] = { out: [], target: [], type: [], stance: [] };
@@ -29,8 +29,8 @@ function bigGraph(): CompactGraph {
     const sample = SAMPLES.find((s) => s.index === i);
     n.push([`notes/item-${i}`, `Grid item ${i}`, sample ? kinds.indexOf(sample.kind) : i % 3, !sample && i % 7 === 0 ? 1 : 0, col * SPACING, row * SPACING, sample ? 400 : 2]);
     e.out.push(0);
-    if (col + 1 < SIDE) link(i + 1, 0);
-    if (row + 1 < SIDE) link(i + SIDE, 1);
+    if (linked && col + 1 < SIDE) link(i + 1, 0);
+    if (linked && row + 1 < SIDE) link(i + SIDE, 1);
   }
   return { kinds, types: ['cites', 'related', 'source', 'next', 'similar'], stances: ['supports', 'challenges', 'qualifies'], n, e };
 }
@@ -59,9 +59,9 @@ interface FirstFrame {
  * `data-graph-ready` appears, what the first frame shows. With `findAtOnce`,
  * the Find form is submitted at that same moment.
  */
-async function openBigGraph(query = '', options: { colorScheme?: 'light' | 'dark'; findAtOnce?: string; beforeLoad?: (page: Page) => Promise<void> } = {}) {
+async function openBigGraph(query = '', options: { colorScheme?: 'light' | 'dark'; findAtOnce?: string; beforeLoad?: (page: Page) => Promise<void>; served?: CompactGraph } = {}) {
   const watched = await openPage(browser, { viewport: { width: 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
-  await watched.context.route('**/graph/data.json', (route) => route.fulfill({ json: graph }));
+  await watched.context.route('**/graph/data.json', (route) => route.fulfill({ json: options.served ?? graph }));
   const points = SAMPLES.map((s) => ({ x: graph.n[s.index][4], y: graph.n[s.index][5] }));
   await watched.page.addInitScript(
     ({ points, kinds, find }) => {
@@ -106,6 +106,15 @@ describe('the global graph on a big graph', () => {
     expect(frame.cytoscapeUp).toBe(false);
     SAMPLES.forEach((_, i) => expect(frame.pixels[i]).toEqual([...rgb(frame.colours[i]), 255]));
     await complete(page);
+    expect(incidents).toEqual([]);
+  });
+
+  it('shows a big graph without links too: its nodes are the first frame, then cytoscape comes up', async () => {
+    const { page, frame, incidents } = await openBigGraph('', { served: bigGraph(false) });
+    expect(frame.cytoscapeUp).toBe(false);
+    SAMPLES.forEach((_, i) => expect(frame.pixels[i]).toEqual([...rgb(frame.colours[i]), 255]));
+    await complete(page);
+    await expect(page.locator('[data-graph-status]').textContent()).resolves.toBe(`Showing all ${graph.n.length} items and 0 links.`);
     expect(incidents).toEqual([]);
   });
 
