@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus';
-import { compareFigures, provenance, findFigures } from '../../src/lib/corpus/figures';
+import { compareFigures, linkedPapers, provenance, findFigures } from '../../src/lib/corpus/figures';
+import type { NodeId } from '../../src/lib/content/ids';
+import { EDGE_TYPES, GraphBuilder, type Graph } from '../../src/lib/graph/graph';
+import { mulberry32 } from '../../src/lib/graph/random';
 import { corpusOf, idOf, md } from '../helpers/corpus';
 
 const one = (text: string) => {
@@ -96,6 +99,38 @@ describe('figure provenance', () => {
 
   it('says which papers were searched', () => {
     expect(report.searched.map((s) => [s.paper.title, s.distance])).toEqual([['Direct', 1], ['Far', 2]]);
+  });
+});
+
+describe('the papers an item reaches', () => {
+  /** The definition, walked edge by edge: papers linked (distance 1), then papers its linked items link to (distance 2). */
+  const walked = (graph: Graph, id: NodeId) => {
+    const found = new Map<NodeId, 1 | 2>();
+    const first = graph.outgoing.get(id)!.map((e) => e.target).filter((t) => t !== id);
+    for (const t of first) if (graph.nodes.get(t)!.kind === 'paper' && !found.has(t)) found.set(t, 1);
+    for (const t of first) for (const e of graph.outgoing.get(t)!) if (e.target !== id && graph.nodes.get(e.target)!.kind === 'paper' && !found.has(e.target)) found.set(e.target, 2);
+    return [...found];
+  };
+
+  it('are those of the two-hop walk, in its order, on a random graph with hubs, self-links and repeated links', () => {
+    const random = mulberry32(7);
+    const builder = new GraphBuilder();
+    const ids = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? `papers/p${i}` : `notes/n${i}`) as NodeId);
+    for (const id of ids) builder.addNode({ id, kind: id.startsWith('papers/') ? 'paper' : 'note', title: id, aliases: [], tags: [], stub: false });
+    for (const source of ids) {
+      // A few items link to a third of the graph, as lines and hub notes do.
+      const links = random() < 0.05 ? 100 : Math.floor(random() * 12);
+      for (let k = 0; k < links; k++) builder.addEdge(source, ids[Math.floor(random() * ids.length)], EDGE_TYPES[Math.floor(random() * EDGE_TYPES.length)]);
+    }
+    const graph = builder.build();
+    const corpus = { documents: new Map(), bodies: new Map(), graph };
+    let reached = 0;
+    for (const id of ids) {
+      const papers = linkedPapers(corpus, id).map(({ paper, distance }) => [paper.id, distance]);
+      expect(papers).toEqual(walked(graph, id));
+      reached += papers.length;
+    }
+    expect(reached).toBeGreaterThan(ids.length);
   });
 });
 

@@ -194,15 +194,40 @@ export interface ProvenanceReport {
 /** Papers an item links to (distance 1) and papers its linked items link to (distance 2), each once at its nearest. */
 export function linkedPapers(corpus: CorpusText, id: NodeId): { paper: GraphNode; distance: 1 | 2 }[] {
   const { graph } = corpus;
+  const papersOf = directPapers(graph);
   const found = new Map<NodeId, 1 | 2>();
-  const firstHop = (graph.outgoing.get(id) ?? []).map((e) => e.target).filter((t) => t !== id);
-  for (const t of firstHop) if (graph.nodes.get(t)!.kind === 'paper') found.set(t, 1);
+  const firstHop = new Set((graph.outgoing.get(id) ?? []).map((e) => e.target));
+  firstHop.delete(id);
+  for (const t of papersOf(id)) found.set(t, 1);
   for (const t of firstHop) {
-    for (const e of graph.outgoing.get(t) ?? []) {
-      if (e.target !== id && graph.nodes.get(e.target)!.kind === 'paper' && !found.has(e.target)) found.set(e.target, 2);
-    }
+    for (const paper of papersOf(t)) if (paper !== id && !found.has(paper)) found.set(paper, 2);
   }
   return [...found].map(([paperId, distance]) => ({ paper: graph.nodes.get(paperId)!, distance }));
+}
+
+const directPapersCache = new WeakMap<Graph, (id: NodeId) => readonly NodeId[]>();
+
+/**
+ * The papers each item links to, in link order, each once: worked out once per item and graph. Every item's
+ * second hop reads its neighbours' lists, so a neighbour with many links (a line, a hub note) is scanned once
+ * rather than once for every item that links to it.
+ */
+function directPapers(graph: Graph): (id: NodeId) => readonly NodeId[] {
+  let papersOf = directPapersCache.get(graph);
+  if (!papersOf) {
+    const lists = new Map<NodeId, NodeId[]>();
+    papersOf = (id) => {
+      let list = lists.get(id);
+      if (!list) {
+        const distinct = new Set<NodeId>();
+        for (const e of graph.outgoing.get(id) ?? []) if (e.target !== id && graph.nodes.get(e.target)!.kind === 'paper') distinct.add(e.target);
+        lists.set(id, (list = [...distinct]));
+      }
+      return list;
+    };
+    directPapersCache.set(graph, papersOf);
+  }
+  return papersOf;
 }
 
 interface PaperText {
