@@ -5,6 +5,7 @@ import attachments from './src/integrations/attachments.ts';
 import graphShape from './src/integrations/graph-shape.ts';
 import heapBound from './src/integrations/heap-bound.ts';
 import liveContent from './src/integrations/live-content.ts';
+import outDir from './src/integrations/out-dir.ts';
 import previews from './src/integrations/previews.ts';
 import renderHelper from './src/integrations/render-helper.ts';
 import searchFiles from './src/integrations/search-files.ts';
@@ -44,7 +45,8 @@ export default defineConfig({
   prefetch: false,
   // The sitemap needs `site`: without SITE_URL it is skipped, and the build says so.
   // heapBound last: its build:done hook, which stops it, then comes after the others' file writing.
-  integrations: [siteUrlNotice(), renderHelper(), attachments(), graphShape(), searchFiles(), previews(), liveContent(), sitemap(), heapBound()],
+  // outDir first: the previous output is set aside before anything is written.
+  integrations: [outDir(), siteUrlNotice(), renderHelper(), attachments(), graphShape(), searchFiles(), previews(), liveContent(), sitemap(), heapBound()],
   vite: {
     // The base every link is built with (src/lib/site/urls.ts), in pages and in browser code.
     define: { __SITE_BASE__: JSON.stringify(publish.base) },
