@@ -11,6 +11,7 @@ import renderHelper from './src/integrations/render-helper.ts';
 import searchFiles from './src/integrations/search-files.ts';
 import siteUrlNotice from './src/integrations/site-url-notice.ts';
 import { publishSettings, PublishSettingError } from './src/lib/site/publish.ts';
+import { contentDialect } from './src/lib/site/config.ts';
 
 /**
  * Where the site is published. The environment wins (`SITE_URL=https://user.github.io BASE_PATH=/notes/
@@ -26,6 +27,12 @@ try {
 } catch (e) {
   if (!(e instanceof PublishSettingError)) throw e;
   console.error(`error: ${e.message}`);
+  process.exit(1);
+}
+try {
+  contentDialect();
+} catch (e) {
+  console.error(`error: ${e instanceof Error ? e.message : e}`);
   process.exit(1);
 }
 

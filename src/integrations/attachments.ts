@@ -1,16 +1,19 @@
 /**
- * Publishes a vault's attachments (images, PDFs…) under `/attachments/`:
- * copied byte for byte after the build, and served from the content folder
- * by the dev server, so pages link to them the same way in both.
+ * Publishes a vault's attachments (images, PDFs, any file a page links to)
+ * under `/attachments/`: copied byte for byte after the build, and served from
+ * the content folder by the dev server, so pages link to them the same way in
+ * both. Only files a published page links to or embeds are published: a file
+ * only a private note uses stays private.
  */
 import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { listAttachments, mapBounded } from '../lib/content/files';
+import { mapBounded } from '../lib/content/files';
 import { contentDir } from '../lib/site/config';
-import { isAttachmentPath, isIgnoredPath } from '../lib/content/vault';
+import { siteCorpus } from '../lib/site/corpus';
+import { isIgnoredPath } from '../lib/content/vault';
 
 const TYPES: Record<string, string> = {
   png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif',
@@ -19,9 +22,8 @@ const TYPES: Record<string, string> = {
   csv: 'text/csv; charset=utf-8', txt: 'text/plain; charset=utf-8', json: 'application/json', zip: 'application/zip',
 };
 
-/** Copies every attachment of the content folder into `<outDir>/attachments/`, keeping its path. */
-export async function copyAttachments(root: string, outDir: string): Promise<number> {
-  const files = await listAttachments(root);
+/** Copies `files` (attachments, relative to the content folder `root`) into `<outDir>/attachments/`, keeping their paths. */
+export async function copyAttachments(root: string, outDir: string, files: string[]): Promise<number> {
   const folders = new Set(files.map((f) => path.dirname(path.join(outDir, 'attachments', f))));
   await mapBounded([...folders], (dir) => mkdir(dir, { recursive: true }));
   await mapBounded(files, (f) => copyFile(path.join(root, f), path.join(outDir, 'attachments', f)));
@@ -33,8 +35,14 @@ export default function attachments(): AstroIntegration {
     name: 'vault-attachments',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const count = await copyAttachments(path.resolve(contentDir()), fileURLToPath(dir));
+        const corpus = await siteCorpus();
+        const count = await copyAttachments(path.resolve(contentDir()), fileURLToPath(dir), corpus.linkedAttachments);
         if (count) logger.info(`${count} attachment(s) copied to /attachments/`);
+        // Everything that could be published was; the build fails only when that was nothing at all.
+        if (corpus.documents.size === 0) {
+          logger.error(`nothing could be published: no file of ${contentDir()} became a page (the problems above say why each was left out; run npm run check)`);
+          process.exitCode = 1;
+        }
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use('/attachments/', (req, res, next) => {
@@ -46,9 +54,11 @@ export default function attachments(): AstroIntegration {
             return next();
           }
           const file = path.resolve(root, relative);
-          // Only attachments inside the content folder; never `..`, dot-folders or Markdown sources.
-          if (!file.startsWith(root + path.sep) || isIgnoredPath(relative) || !isAttachmentPath(relative)) return next();
-          stat(file).then(
+          // Only files inside the content folder that a published page links to; never `..` or dot-folders.
+          if (!file.startsWith(root + path.sep) || isIgnoredPath(relative)) return next();
+          siteCorpus()
+            .then((corpus) => (corpus.linkedAttachments.includes(relative) ? stat(file) : Promise.reject(new Error('not linked'))))
+            .then(
             (info) => {
               if (!info.isFile()) return next();
               res.setHeader('Content-Type', TYPES[path.extname(file).slice(1).toLowerCase()] ?? 'application/octet-stream');

@@ -16,7 +16,9 @@ describe('building an Obsidian-style vault with Astro', () => {
   });
 
   it('publishes nested plain-Markdown files at addresses that keep their folders', async () => {
-    await expect(page('notes/research/warmth-and-reliability')).resolves.toContain('<h1>Does warmth training hurt reliability?</h1>');
+    const research = await page('notes/research/warmth-and-reliability');
+    expect(research).toContain('<h1>Warmth and reliability</h1>');
+    expect(research).toContain('<h1 id="does-warmth-training-hurt-reliability">Does warmth training hurt reliability?</h1>');
     await expect(page('notes/daily/2024-05-01')).resolves.toContain('<h1>2024-05-01</h1>');
     await expect(page('notes/kind-folder-note')).resolves.toContain('<h1>A note in the kind folder</h1>');
   });

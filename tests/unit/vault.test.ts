@@ -17,22 +17,24 @@ describe('plain Markdown outside the kind folders', () => {
     'Headed.md': '\n# The *real* title\n\nBody text.\n\n# A later heading\n',
     'Titled.md': md('title: From frontmatter', '# Not the title\n'),
     'Obsidian keys.md': md('created: 2024-01-01\ncssclasses: [wide]\npublish: true\naliases: Only alias\ntags: "one, two #three"\nsummary:\n', 'Text.'),
-    'notes/strict.md': md('title: Strict\ncssclasses: [wide]', ''),
+    'papers/strict.md': md('title: Strict\ncssclasses: [wide]', ''),
+    'papers/fits.md': md('title: Fits\nauthors: [A. Author]', ''),
+    'papers/fits-too.md': md('title: Fits too', ''),
   });
 
   it('becomes a note at any depth, its address keeping its folders', () => {
     expect(corpus.graph.nodes.get(id('notes/inbox/deep/plain-file'))).toMatchObject({ kind: 'note', url: '/notes/inbox/deep/plain-file/', stub: false });
   });
 
-  it('is titled by frontmatter title, else its first # heading, else its file name', () => {
+  it('is titled by frontmatter title, else its file name, never by its first heading', () => {
     expect(corpus.documents.get(id('notes/titled'))!.data.title).toBe('From frontmatter');
-    expect(corpus.documents.get(id('notes/headed'))!.data.title).toBe('The real title');
+    expect(corpus.documents.get(id('notes/headed'))!.data.title).toBe('Headed');
     expect(corpus.documents.get(id('notes/inbox/deep/plain-file'))!.data.title).toBe('Plain file');
   });
 
-  it('drops an opening heading that became the title from the body, keeping later ones and line numbers', () => {
+  it('keeps a first heading that differs from the title in the body, with its line', () => {
     const body = corpus.bodies.get(id('notes/headed'))!;
-    expect(body.headings.map((h) => [h.text, h.line])).toEqual([['A later heading', 6]]);
+    expect(body.headings.map((h) => [h.text, h.line])).toEqual([['The real title', 2], ['A later heading', 6]]);
     expect(htmlOf(corpus, 'notes/titled')).toContain('Not the title');
   });
 
@@ -42,8 +44,9 @@ describe('plain Markdown outside the kind folders', () => {
     expect(corpus.problems.filter((p) => p.file === 'Obsidian keys.md')).toEqual([]);
   });
 
-  it('keeps the kind folders strict: unknown keys there are still errors', () => {
-    expect(corpus.problems).toContainEqual(expect.objectContaining({ file: 'notes/strict.md', severity: 'error', field: 'cssclasses' }));
+  it('keeps a kind folder read in the research format strict: unknown keys there are still errors', () => {
+    expect(corpus.reading.dialects.find((d) => d.folder === 'papers')).toMatchObject({ dialect: 'research', files: 3 });
+    expect(corpus.problems).toContainEqual(expect.objectContaining({ file: 'papers/strict.md', severity: 'error', field: 'cssclasses' }));
   });
 
   it('gives vault notes readable, folder-keeping slugs', () => {
@@ -65,7 +68,7 @@ describe('Obsidian link resolution', () => {
     'B/Index.md': 'Also index.',
     'notes/ours.md': md('title: Our own note', ''),
     'Linker.md': [
-      'By name [[Warmth]], by name with extension [[Warmth.md]], by alias [[the trap]], by title [[Our own note]].',
+      'By name [[Warmth]], by name with extension [[warmth.md]], by alias [[the trap]], by title [[Our own note]], by file [[ours]].',
       'Shown text [[Warmth|the warmth note]].',
       'Ambiguous [[Index]]; by folder [[Methods/Index]] and [[Research/Methods/Index]].',
       'Heading [[Warmth#Method]], nested heading [[Warmth#Method#Steps]], block [[Warmth#^intro-block]], missing block [[Warmth#^nope]].',
@@ -74,12 +77,14 @@ describe('Obsidian link resolution', () => {
   const html = htmlOf(corpus, 'notes/linker');
   const targets = corpus.graph.outgoing.get(id('notes/linker'))!.map((e) => e.target);
 
-  it('resolves [[File name]] by file name wherever the file sits, with or without .md', () => {
-    expect(html.match(/href="\/notes\/research\/warmth\/"/g)?.length).toBe(4);
+  it('resolves [[File name]] by file name wherever the file sits, in any case, with or without .md', () => {
+    expect(html.match(/href="\/notes\/research\/warmth\/"/g)?.length).toBe(3);
     expect(targets).toContain('notes/research/warmth');
   });
 
-  it('still resolves titles and aliases', () => {
+  it('never resolves a title or an alias from a vault note, as Obsidian does not', () => {
+    expect(html).toMatch(/href="\/notes\/the-trap\/" class="wikilink stub"/);
+    expect(html).toMatch(/href="\/notes\/our-own-note\/" class="wikilink stub"/);
     expect(targets).toContain('notes/ours');
   });
 
@@ -309,9 +314,9 @@ describe('the vault fixture', async () => {
     expect(targets).toEqual(expect.arrayContaining(['notes/welcome', 'notes/research/warmth-and-reliability']));
   });
 
-  it('resolves every link but the one to a note not written yet', () => {
+  it('resolves every link but those to a note not written yet and to an alias, which Obsidian leaves unresolved', () => {
     expect(corpus.linkCounts.missing).toBe(0);
-    expect(corpus.linkCounts.stubs).toBe(1);
+    expect(corpus.linkCounts.stubs).toBe(2);
     expect(corpus.linkCounts.written + corpus.linkCounts.attachments + corpus.linkCounts.stubs).toBe(corpus.linkCounts.total);
     expect(corpus.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });

@@ -6,9 +6,10 @@
 import matter from 'gray-matter';
 import { LineCounter, parseDocument as parseYamlDocument, isMap, isNode, isScalar, type Node as YamlNode } from 'yaml';
 import type { ZodIssue } from 'zod';
-import { contentError, type Problem } from './problems';
+import { contentError, contentWarning, type Problem } from './problems';
+import type { Dialect } from './dialect';
 import { SCHEMAS, vaultNoteSchema, type DataOf } from './schema';
-import { nodeId, type Kind, type NodeId, type Slug } from './ids';
+import { nodeId, titleKey, type Kind, type NodeId, type Slug } from './ids';
 import { firstHeading } from './vault';
 
 export interface Document<K extends Kind = Kind> {
@@ -22,11 +23,16 @@ export interface Document<K extends Kind = Kind> {
   body: string;
   /** 1-based line of the file on which the body starts. */
   bodyLine: number;
-  /** A plain vault note outside the kind folders, found by its file name as Obsidian finds it. */
+  /** A note of an Obsidian-style vault (or a Dendron vault), found by its file name as Obsidian finds it. */
   vault?: boolean;
+  /** How the file was read; research when absent. */
+  dialect?: Dialect;
+  /** A vault note's frontmatter fields that no other part of the page shows, in the order written. */
+  properties?: [string, PropertyValue][];
 }
 
-export type ParseResult<K extends Kind> = { ok: true; doc: Document<K> } | { ok: false; problems: Problem[] };
+/** A document, with the warnings reading it gave (a vault field left out), or the problems that refused it. */
+export type ParseResult<K extends Kind> = { ok: true; doc: Document<K>; problems?: Problem[] } | { ok: false; problems: Problem[] };
 
 /** Decodes bytes as UTF-8, refusing (with the line) rather than inventing U+FFFD characters. */
 export function decodeUtf8(bytes: Uint8Array, file: string): { ok: true; text: string } | { ok: false; problem: Problem } {
@@ -77,12 +83,20 @@ interface YamlException {
 }
 const isYamlException = (e: unknown): e is YamlException => (e as { name?: string })?.name === 'YAMLException';
 
-/**
- * Parses and validates one file of a known kind. With `vault`, the file is a
- * note outside the kind folders: lenient frontmatter, and a title taken from
- * the first `# heading` or else the file name when the frontmatter has none.
- */
-export function parseDocument<K extends Kind>(kind: K, slug: Slug, file: string, raw: string, options: { vault?: { fileTitle: string } } = {}): ParseResult<K> {
+/** A file's frontmatter and body, split but not yet validated. */
+export interface Frontmatter {
+  data: Record<string, unknown>;
+  /** The YAML between the `---` lines, as written. */
+  matter: string;
+  body: string;
+  /** Lines the frontmatter takes (0 without one). */
+  lines: number;
+  /** Lines of the file before the YAML starts. */
+  linesBefore: number;
+}
+
+/** Splits a file into frontmatter and body; YAML that cannot be read is a problem naming its line. */
+export function readFrontmatter(file: string, raw: string): { ok: true; front: Frontmatter } | { ok: false; problems: Problem[] } {
   const source = raw.replace(/^\uFEFF/, '');
   let parsed: matter.GrayMatterFile<string>;
   try {
@@ -95,14 +109,40 @@ export function parseDocument<K extends Kind>(kind: K, slug: Slug, file: string,
     }
     return { ok: false, problems: [contentError('frontmatter/unreadable', file, `the frontmatter could not be read: ${(e as Error).message}`, { line: 1 })] };
   }
+  const lines = source.slice(0, source.length - parsed.content.length).split('\n').length - 1;
+  const data = parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? (parsed.data as Record<string, unknown>) : {};
+  const matterStart = source.indexOf(parsed.matter);
+  const linesBefore = matterStart < 0 ? 1 : source.slice(0, matterStart).split('\n').length - 1;
+  return { ok: true, front: { data, matter: parsed.matter, body: parsed.content, lines, linesBefore } };
+}
 
-  const frontmatterLines = source.slice(0, source.length - parsed.content.length).split('\n').length - 1;
-  const hasFrontmatter = frontmatterLines > 0;
-  const result = (options.vault ? vaultNoteSchema : SCHEMAS[kind]).safeParse(parsed.data ?? {});
+export interface ParseOptions {
+  /** How the file is read (research by default); a vault file needs its file name, which titles it when the frontmatter does not. */
+  dialect?: Dialect;
+  /** The file's name without `.md`: a vault note's title when its frontmatter has none. */
+  fileTitle?: string;
+}
+
+/**
+ * Parses and validates one file of a known kind. In the research dialect its
+ * frontmatter must fit the kind's schema or the file is refused; in a vault
+ * (or Dendron vault) no frontmatter drops a note: a field that cannot be read
+ * is left out with a warning, and the title is the frontmatter's, else the
+ * file name.
+ */
+export function parseDocument<K extends Kind>(kind: K, slug: Slug, file: string, raw: string, options: ParseOptions = {}): ParseResult<K> {
+  const read = readFrontmatter(file, raw);
+  if (!read.ok) return read;
+  return validateDocument(kind, slug, file, read.front, options);
+}
+
+/** Validates frontmatter already read (see `parseDocument`). */
+export function validateDocument<K extends Kind>(kind: K, slug: Slug, file: string, front: Frontmatter, options: ParseOptions = {}): ParseResult<K> {
+  const dialect = options.dialect ?? 'research';
+  const locate = front.lines > 0 ? fieldLocator(front.matter, front.linesBefore) : () => undefined;
+  if (dialect !== 'research') return validateVaultNote(kind, slug, file, front, dialect, options.fileTitle ?? slug, locate);
+  const result = SCHEMAS[kind].safeParse(front.data);
   if (!result.success) {
-    const matterStart = source.indexOf(parsed.matter);
-    const linesBefore = matterStart < 0 ? 1 : source.slice(0, matterStart).split('\n').length - 1;
-    const locate = hasFrontmatter ? fieldLocator(parsed.matter, linesBefore) : () => undefined;
     const problems = result.error.issues.flatMap((issue) =>
       issue.code === 'unrecognized_keys'
         ? issue.keys.map((key) => contentError('frontmatter/unknown-field', file, describeIssue({ ...issue, keys: [key] }, kind), { line: locate([key]) ?? 1, field: key }))
@@ -110,35 +150,125 @@ export function parseDocument<K extends Kind>(kind: K, slug: Slug, file: string,
     );
     return { ok: false, problems };
   }
-  const data = result.data as DataOf<K>;
-  let body = parsed.content;
-  if (options.vault && !data.title) ({ title: data.title, body } = vaultTitle(body, options.vault.fileTitle));
+  return { ok: true, doc: { id: nodeId(kind, slug), kind, slug, file, data: result.data as DataOf<K>, body: front.body, bodyLine: front.lines + 1 } };
+}
+
+/** Does this frontmatter fit a kind's research schema: a title, and no field the kind does not define? */
+export const fitsResearchSchema = (kind: Kind, data: Record<string, unknown>): boolean => data.title !== undefined && SCHEMAS[kind].safeParse(data).success;
+
+/**
+ * A vault note: every field the note schema knows is read where it can be,
+ * the rest are its properties, shown as Obsidian shows them. A field of the
+ * wrong type is left out with a warning; the note is always kept.
+ */
+function validateVaultNote<K extends Kind>(kind: K, slug: Slug, file: string, front: Frontmatter, dialect: Dialect, fileTitle: string, locate: (path: (string | number)[]) => number | undefined): ParseResult<K> {
+  const problems: Problem[] = [];
+  const input = vaultFields(front.data, dialect);
+  let result = vaultNoteSchema.safeParse(input);
+  // Each failing field is left out in turn; the schema has no required field, so this ends.
+  for (let tries = 0; !result.success && tries < 50; tries++) {
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      if (!(key in input)) continue;
+      problems.push(contentWarning('frontmatter/invalid-field', file, `${describeIssue(issue, kind)}; the field is left out of the page`, { line: locate(issue.path) ?? 1, field: issue.path.join('.') || key }));
+      delete input[key];
+    }
+    result = vaultNoteSchema.safeParse(input);
+  }
+  const data = (result.success ? result.data : {}) as DataOf<K>;
+  let body = front.body;
+  if (!data.title) {
+    data.title = fileTitle;
+  }
+  body = withoutRepeatedTitle(body, data.title);
+  const properties = vaultProperties(front.data, dialect);
   return {
     ok: true,
-    doc: {
-      id: nodeId(kind, slug),
-      kind,
-      slug,
-      file,
-      data,
-      body,
-      bodyLine: frontmatterLines + 1,
-      ...(options.vault ? { vault: true } : {}),
-    },
+    problems,
+    doc: { id: nodeId(kind, slug), kind, slug, file, data, body, bodyLine: front.lines + 1, vault: true, dialect, ...(properties.length ? { properties } : {}) },
   };
 }
 
+/** Keys a vault page shows elsewhere than in its properties table. */
+const SHOWN_ELSEWHERE = new Set(['title', 'aliases', 'alias', 'tags', 'tag', 'publish', 'draft', 'cssclasses', 'cssclass']);
+/** Dendron's bookkeeping: read (desc, created, updated) or internal (id), never shown as properties. */
+const DENDRON_FIELDS = new Set(['id', 'desc', 'created', 'updated']);
+
 /**
- * The title of a vault note without one in its frontmatter: its first
- * `# heading`, else its file name. A heading that opens the body becomes the
- * page's title and leaves the body (its line blanked, so line numbers hold).
+ * The frontmatter a vault note's schema reads: Obsidian's and Dendron's
+ * names mapped onto ours (`alias`, `tag`, `desc`, `created`), dates in epoch
+ * milliseconds turned into ISO dates.
  */
-function vaultTitle(body: string, fileTitle: string): { title: string; body: string } {
+function vaultFields(data: Record<string, unknown>, dialect: Dialect): Record<string, unknown> {
+  const known = new Set(Object.keys(vaultNoteSchema.shape));
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) if (known.has(key)) out[key] = value;
+  out.aliases ??= data.alias;
+  out.tags ??= data.tag;
+  if (dialect === 'dendron' && typeof data.desc === 'string' && data.desc.trim()) out.summary ??= data.desc;
+  out.date ??= data.created;
+  for (const key of ['date', 'updated']) out[key] = looseDate(epochDate(out[key]));
+  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
+  return out;
+}
+
+/** `1702350500700` (epoch milliseconds, as Dendron writes) → `2023-12-12`; anything else as it was. */
+export function epochDate(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 1e11 && value < 1e14) return new Date(value).toISOString().slice(0, 10);
+  return value;
+}
+
+/** A date with a time (`2024-01-01T10:00`, or a Date YAML read with one) is read as its day. */
+function looseDate(value: unknown): unknown {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]/.test(value.trim())) return value.trim().slice(0, 10);
+  return value;
+}
+
+/** A frontmatter value as a property table shows it. */
+export type PropertyValue = string | number | boolean | PropertyValue[];
+
+/** The properties a vault note shows in its table: every key not read elsewhere, in the order written. */
+function vaultProperties(data: Record<string, unknown>, dialect: Dialect): [string, PropertyValue][] {
+  const known = new Set(Object.keys(vaultNoteSchema.shape));
+  const out: [string, PropertyValue][] = [];
+  for (const [key, value] of Object.entries(data)) {
+    if (known.has(key) || SHOWN_ELSEWHERE.has(key) || (dialect === 'dendron' && DENDRON_FIELDS.has(key))) continue;
+    const shown = propertyValue(key === 'created' ? epochDate(value) : value);
+    if (shown !== undefined) out.push([key, shown]);
+  }
+  return out;
+}
+
+function propertyValue(value: unknown, depth = 0): PropertyValue | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, value.getUTCHours() || value.getUTCMinutes() ? 16 : 10).replace('T', ' ');
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (Array.isArray(value)) {
+    const items = value.map((v) => propertyValue(v, depth + 1)).filter((v): v is PropertyValue => v !== undefined);
+    return items.length ? items : undefined;
+  }
+  if (typeof value === 'object' && depth < 3) {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${String(propertyValue(v, depth + 1) ?? '')}`)
+      .join(', ');
+  }
+  return String(value);
+}
+
+/**
+ * A vault page shows its title as its heading, so an opening `# heading`
+ * that says the same is not repeated (its line is blanked, so line numbers
+ * hold). A first heading that says something else stays in the body.
+ */
+function withoutRepeatedTitle(body: string, title: string): string {
   const heading = firstHeading(body);
-  if (!heading) return { title: fileTitle, body };
+  if (!heading || titleKey(heading.text) !== titleKey(title)) return body;
   const lines = body.split('\n');
-  if (lines.slice(0, heading.line).every((l) => !l.trim())) lines[heading.line] = '';
-  return { title: heading.text, body: lines.join('\n') };
+  if (!lines.slice(0, heading.line).every((l) => !l.trim())) return body;
+  lines[heading.line] = '';
+  return lines.join('\n');
 }
 
 function describeIssue(issue: ZodIssue, kind: Kind): string {

@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KIND_FOLDER, KINDS, type Kind } from './ids';
-import { isAttachmentPath, isIgnoredPath, isMarkdownPath } from './vault';
+import { isIgnoredPath, isMarkdownPath, isOtherFilePath, SETTINGS_FILES } from './vault';
 
 export interface SourceFile {
   /** Path relative to the content folder, with `/` separators. */
@@ -57,8 +57,20 @@ export async function readContentFolder(root: string, which: (path: string) => b
   return mapBounded(files, async (p) => ({ path: p, bytes: await readFile(path.join(root, p)) }));
 }
 
-/** The attachments below `root`: the files a page may show or link to, copied into the site as they are. */
+/**
+ * The attachments below `root`: every file that is not Markdown, whatever its extension, which a page may
+ * show or link to. Only those a published page links to are copied into the site.
+ */
 export async function listAttachments(root: string): Promise<string[]> {
-  return (await listContentFiles(root)).filter(isAttachmentPath);
+  return (await listContentFiles(root)).filter(isOtherFilePath);
+}
+
+/** The vault's settings files that exist (`.obsidian/templates.json`, `dendron.yml`…), read as they are named in `SETTINGS_FILES`. */
+export async function readSettingsFiles(root: string): Promise<SourceFile[]> {
+  const found = await mapBounded(SETTINGS_FILES, async (name): Promise<SourceFile | undefined> => {
+    const bytes = await readFile(path.join(root, name)).catch(() => undefined);
+    return bytes ? { path: name, bytes } : undefined;
+  });
+  return found.filter((f): f is SourceFile => f !== undefined);
 }
 

@@ -5,6 +5,7 @@
  * and the Markdown layer reads the syntax (tags, block ids) itself.
  */
 import path from 'node:path';
+import type { Dialect } from './dialect';
 import { isSafeSlug, slugify, titleKey, type Slug, type TitleKey } from './ids';
 
 /** Files copied into the site and linkable with `[[file.ext]]` or `![[file.ext]]`. */
@@ -15,7 +16,50 @@ const extensionOf = (file: string) => path.posix.extname(file).slice(1).toLowerC
 
 export const isMarkdownPath = (file: string) => extensionOf(file) === 'md';
 export const isImagePath = (file: string) => IMAGE_EXTENSIONS.has(extensionOf(file));
+/** A file of a type a link names as an attachment even when the vault lacks it (so the link warns as a missing attachment). */
 export const isAttachmentPath = (file: string) => isImagePath(file) || OTHER_ATTACHMENT_EXTENSIONS.has(extensionOf(file));
+/** Any file that is not Markdown is an attachment when it exists, whatever its extension (`afl-compiler-rt.o.c`). */
+export const isOtherFilePath = (file: string) => !isMarkdownPath(file);
+/** An Excalidraw drawing (`Drawing.excalidraw.md`, or the plugin's older `.excalidraw`): embedded as a picture, never a note. */
+export const isDrawingPath = (file: string) => /\.excalidraw(\.md)?$/i.test(file);
+/** A JSON Canvas file: not read yet, listed by `npm run check`. */
+export const isCanvasPath = (file: string) => extensionOf(file) === 'canvas';
+
+/** What a vault's own settings say about reading it. */
+export interface VaultSettings {
+  /** Folders of templates (Obsidian's core Templates plugin, Templater), relative to the content folder: never published. */
+  templateFolders?: string[];
+  /** The content folder is a Dendron vault (a `dendron.yml` beside or above it). */
+  dendron?: boolean;
+  /** `CONTENT_DIALECT`: one dialect for every folder instead of the evidence. */
+  dialect?: Dialect;
+}
+
+/** The settings files a vault may hold, relative to its folder (the editor's dot-folder is otherwise never read). */
+export const SETTINGS_FILES = ['.obsidian/templates.json', '.obsidian/plugins/templater-obsidian/data.json', 'dendron.yml', '../dendron.yml'] as const;
+
+/** Reads the settings files found among `files` (as `SETTINGS_FILES` names them); a file that is not JSON is ignored. */
+export function vaultSettings(files: readonly { path: string; bytes: Uint8Array }[]): VaultSettings {
+  const text = (name: string) => {
+    const file = files.find((f) => f.path === name);
+    return file ? new TextDecoder().decode(file.bytes) : undefined;
+  };
+  const json = (name: string): Record<string, unknown> => {
+    try {
+      const value = JSON.parse(text(name) ?? '{}');
+      return value && typeof value === 'object' ? value : {};
+    } catch {
+      return {};
+    }
+  };
+  const folders = [json('.obsidian/templates.json').folder, json('.obsidian/plugins/templater-obsidian/data.json').templates_folder]
+    .filter((f): f is string => typeof f === 'string' && f.trim() !== '')
+    .map((f) => f.trim().replace(/^\/+|\/+$/g, ''));
+  const settings: VaultSettings = {};
+  if (folders.length) settings.templateFolders = [...new Set(folders)];
+  if (text('dendron.yml') !== undefined || text('../dendron.yml') !== undefined) settings.dendron = true;
+  return settings;
+}
 
 /**
  * Folders a vault keeps for its editor, not for readers: `.obsidian`, `.trash`,
@@ -73,9 +117,11 @@ export function firstHeading(body: string): { text: string; line: number } | und
 
 /**
  * Files found by name the way Obsidian finds them: `[[Name]]` by file name
- * wherever it sits, `[[folder/Name]]` by the end of its path. When a name is
- * shared the shortest path wins, then the alphabetically first, and the
- * caller is told which others there were.
+ * wherever it sits (in any case), `[[folder/Name]]` by the end of its path,
+ * `[[./Name]]` and `[[../Name]]` from the linking file's folder. When a name
+ * is shared, the file in the linking file's folder wins, then the shortest
+ * path, then the alphabetically first, and the caller is told which others
+ * there were.
  */
 export class PathIndex<T> {
   private readonly byName = new Map<TitleKey, { path: string; value: T }[]>();
@@ -95,9 +141,11 @@ export class PathIndex<T> {
     return this.stripExtension ? base.replace(/\.md$/i, '') : base;
   }
 
-  /** The file a link target names, and the other files it could have meant. */
-  find(target: string): { path: string; value: T; others: string[] } | undefined {
-    let wanted = target.trim().replace(/^\.?\/+/, '');
+  /** The file a link target names from the file `from` (when known), and the other files it could have meant. */
+  find(target: string, from?: string): { path: string; value: T; others: string[] } | undefined {
+    let wanted = target.trim();
+    if (from && /^\.\.?\//.test(wanted)) wanted = path.posix.normalize(path.posix.join(path.posix.dirname(from), wanted));
+    wanted = wanted.replace(/^(\.\.?\/)+|^\/+/, '');
     if (this.stripExtension) wanted = wanted.replace(/\.md$/i, '');
     if (!wanted) return undefined;
     const slash = wanted.lastIndexOf('/');
@@ -106,6 +154,12 @@ export class PathIndex<T> {
     const folder = slash < 0 ? undefined : titleKey(wanted.slice(0, slash));
     const matches = folder === undefined ? list : list.filter((entry) => this.folderMatches(entry.path, folder));
     if (matches.length === 0) return undefined;
+    if (from && matches.length > 1) {
+      const here = path.posix.dirname(from);
+      const near = matches.filter((m) => path.posix.dirname(m.path) === here);
+      // The file beside the linking one is what Obsidian opens: no ambiguity to warn about.
+      if (near.length === 1) return { ...near[0], others: [] };
+    }
     return { ...matches[0], others: matches.slice(1).map((m) => m.path) };
   }
 

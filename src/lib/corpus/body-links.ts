@@ -43,9 +43,21 @@ export class BodyLinks {
     private readonly bibliography: Bibliography = { byKey: new Map(), entries: new Map() },
     /** Whether a name is a private file's: a link to it is plain text, never a stub. */
     private readonly isPrivate: (name: string) => boolean = () => false,
+    /** Excalidraw drawings of the vault (`Drawing.excalidraw.md`), which embeds show as pictures. */
+    drawings: string[] = [],
   ) {
     this.attachments = new PathIndex(attachments.map((p) => ({ path: p, value: attachmentUrl(p) })), false);
+    this.drawings = new PathIndex(drawings.map((p) => ({ path: p, value: p })), false);
     this.paths = new Set([...attachments, ...[...documents.values()].map((d) => d.file)]);
+  }
+
+  private readonly drawings: PathIndex<string>;
+  /** Attachments the published bodies link to or embed. */
+  private readonly linked = new Set<string>();
+
+  /** The attachments published pages link to or embed, sorted: the files the site copies. */
+  linkedAttachments(): string[] {
+    return [...this.linked].sort();
   }
 
   /** What a link of `doc`'s own body points to; counted, and warned about where it is ambiguous or missing. */
@@ -54,7 +66,8 @@ export class BodyLinks {
     // A bare `@name` no bibliography knows is text, not a link.
     if (!resolved && ref.citation?.bare) return undefined;
     this.counts.total++;
-    if (resolved?.private) this.counts.private++;
+    if (resolved?.kind === 'drawing') this.counts.attachments++;
+    else if (resolved?.private) this.counts.private++;
     else if (!resolved) this.counts.missing++;
     else if (resolved.kind === 'attachment') this.counts.attachments++;
     else if (resolved.stub) this.counts.stubs++;
@@ -85,20 +98,25 @@ export class BodyLinks {
   private link(doc: Document, ref: WikiLinkRef, chain: NodeId[], own: boolean): ResolvedLink | undefined {
     const warn = (rule: Rule, message: string) => this.warn(rule, doc.file, ref.line, message, own);
     const ambiguous: OnAmbiguous = (chosen, others) =>
-      warn('link/ambiguous', `the link [[${ref.target}]] could mean ${[chosen, ...others].join(' or ')}; it goes to ${chosen} (the shortest path); write [[${others[0].replace(/\.md$/i, '')}]] to link another`);
+      warn('link/ambiguous', `the link [[${ref.target}]] could mean ${[chosen, ...others].join(' or ')}; it goes to ${chosen} (the shortest path, as Obsidian chooses when none is in the linking note's folder); write [[${others[0].replace(/\.md$/i, '')}]] to link another`);
     if (ref.citation) return this.cite(doc, ref, own, warn);
     const name = ref.path ? this.pathFrom(doc, ref.target) : ref.target;
-    if (name && isAttachmentPath(name)) {
-      const file = this.attachments.find(name);
+    const drawing = name ? this.drawing(doc, ref, name, own) : undefined;
+    if (drawing) return drawing;
+    // A note named like a file (`package.json.md`) is a note; any other file that exists is an attachment.
+    const isFile = name && /\.[^./\s]+$/.test(name) && !/\.md$/i.test(name) && !(doc.vault && this.resolver.fileNamed(name, doc));
+    const file = isFile ? this.attachments.find(name, doc.file) : undefined;
+    if (name && (file || isAttachmentPath(name))) {
       if (!file) {
         warn('link/missing-attachment', `no attachment "${ref.target}" in the content folder; the link is shown unresolved`);
         return undefined;
       }
+      if (own) this.linked.add(file.path);
       if (file.others.length) ambiguous(file.path, file.others);
       return { href: file.value, stub: false, kind: 'attachment', title: path.posix.basename(file.path), embed: ref.embed ? attachmentEmbed(ref, file.path, file.value) : undefined };
     }
     if (name && this.isPrivate(name.replace(/\.md$/i, ''))) return { href: '', stub: false, kind: 'private', title: ref.label, private: true };
-    const target = name ? this.resolver.resolveOrStub(name.replace(/\.md$/i, ''), 'cites', ambiguous) : doc.id;
+    const target = name ? this.resolver.resolveOrStub(name.replace(/\.md$/i, ''), 'cites', ambiguous, doc) : doc.id;
     const targetDoc = this.documents.get(target);
     if (own) {
       this.targets.set(ref, target);
@@ -108,6 +126,27 @@ export class BodyLinks {
     const title = targetDoc?.data.title ?? ref.target;
     const embed = ref.embed && targetDoc && !targetDoc.data.stub ? this.embedNote(targetDoc, ref, href, chain, warn) : undefined;
     return { href, stub: !targetDoc || targetDoc.data.stub, kind: targetDoc?.kind ?? this.resolver.stub(target)?.kind ?? 'note', title, embed };
+  }
+
+  /**
+   * A link to an Excalidraw drawing (`[[Sketch]]`, `![[Sketch.excalidraw]]`): its exported SVG or PNG
+   * (`Sketch.excalidraw.svg`, or `Sketch.svg` beside it) when the vault holds one, else a placeholder
+   * naming the drawing. A drawing's own file is its plugin's data, never shown.
+   */
+  private drawing(doc: Document, ref: WikiLinkRef, name: string, own: boolean): ResolvedLink | undefined {
+    const base = name.replace(/\.md$/i, '').replace(/\.excalidraw$/i, '');
+    const found = this.drawings.find(`${base}.excalidraw.md`, doc.file) ?? this.drawings.find(`${base}.excalidraw`, doc.file);
+    if (!found) return undefined;
+    const stem = found.path.replace(/\.md$/i, '');
+    const bare = stem.replace(/\.excalidraw$/i, '');
+    const exported = [`${stem}.svg`, `${stem}.png`, `${bare}.svg`, `${bare}.png`].map((p) => this.attachments.find(p)).find((f) => f && this.paths.has(f.path));
+    const title = path.posix.basename(bare);
+    if (exported) {
+      if (own) this.linked.add(exported.path);
+      const embed = ref.embed ? attachmentEmbed({ ...ref, label: ref.label === ref.target ? title : ref.label }, exported.path, exported.value) : undefined;
+      return { href: exported.value, stub: false, kind: 'attachment', title, embed };
+    }
+    return { href: '', stub: false, kind: 'drawing', title, private: !ref.embed, embed: ref.embed ? { type: 'placeholder', label: title, note: 'Excalidraw drawing: no exported SVG or PNG in the vault' } : undefined };
   }
 
   /**
@@ -153,7 +192,7 @@ export class BodyLinks {
       const fragment = markdownFragment(targetDoc.body, { heading: ref.heading, block: ref.block });
       if (fragment === undefined) return undefined;
       const cutsBefore = this.cycleCuts;
-      tree = renderMarkdownTree(fragment, { resolveWikiLink: (r) => this.link(targetDoc, r, [...chain, target], false) });
+      tree = renderMarkdownTree(fragment, { labelFirstLinks: targetDoc.dialect === 'dendron', resolveWikiLink: (r) => this.link(targetDoc, r, [...chain, target], false) });
       if (this.cycleCuts === cutsBefore) this.embedCache.set(key, tree);
     }
     return { type: 'note', href, title: `${targetDoc.data.title}${ref.heading ? ` › ${ref.heading}` : ''}`, tree };

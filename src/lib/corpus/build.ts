@@ -7,7 +7,9 @@
  * resolve (titles, aliases, stubs), frontmatter-edges (lists), body-links
  * (wiki links, anchors, embeds), then the graph is built.
  */
-import { listAttachments, readContentFolder, type SourceFile } from '../content/files';
+import { listAttachments, readContentFolder, readSettingsFiles, type SourceFile } from '../content/files';
+import type { Dialect } from '../content/dialect';
+import { isCanvasPath, vaultSettings, type VaultSettings } from '../content/vault';
 import type { Document } from '../content/document';
 import type { NodeId } from '../content/ids';
 import { contentWarning, sortProblems, type Problem } from '../content/problems';
@@ -19,7 +21,7 @@ import { isBibliographyPath, readNamedBibliographies } from './bibliography';
 import { applyClaimStatus, checkDeclaredStances, frontmatterStances, hasClaim, linkStance, sectionStances, verifyEvidence } from './stances';
 import { resolveNames } from './names';
 import { renderBody } from './render-body';
-import { HelpedRendering, toRender, type StartRenderHelper } from './render-helper';
+import { HelpedRendering, toRender, type RenderSources, type StartRenderHelper } from './render-helper';
 import type { Corpus } from './types';
 
 export { isPrivate } from './names';
@@ -40,6 +42,10 @@ export interface BuildOptions {
   renderHelper?: StartRenderHelper;
   /** Bodies to render from which a helper is started; `HELPER_FROM` unless given. */
   helperFrom?: number;
+  /** One dialect for every folder (`CONTENT_DIALECT`), instead of deciding each folder's by its files. */
+  dialect?: Dialect;
+  /** The vault's settings (templates folders, Dendron), as `loadCorpus` reads them from the folder. */
+  settings?: VaultSettings;
 }
 
 /**
@@ -53,13 +59,15 @@ export const BODIES_BETWEEN_CALLS = 200;
 
 export async function loadCorpus(root: string, options: BuildOptions = {}): Promise<Corpus> {
   const missing: Problem[] = [];
-  const [files, attachments, bibs, named] = await Promise.all([
+  const [files, attachments, bibs, named, settingsFiles] = await Promise.all([
     readContentFolder(root),
     listAttachments(root),
     readContentFolder(root, isBibliographyPath),
     readNamedBibliographies(options.bibliographies ?? [], missing),
+    readSettingsFiles(root),
   ]);
-  const corpus = buildCorpus([...files, ...bibs, ...named], attachments, options);
+  const settings = { ...vaultSettings(settingsFiles), ...options.settings };
+  const corpus = buildCorpus([...files, ...bibs, ...named], attachments, { ...options, settings });
   return missing.length ? { ...corpus, problems: sortProblems([...corpus.problems, ...missing]) } : corpus;
 }
 
@@ -67,7 +75,8 @@ export async function loadCorpus(root: string, options: BuildOptions = {}): Prom
 export function buildCorpus(files: SourceFile[], attachments: string[] = [], options: BuildOptions = {}): Corpus {
   const problems: Problem[] = [];
   const started = performance.now();
-  const { documents, privateDocs, bibliography, resolver, namesPrivate, links } = resolveNames(files, attachments, problems);
+  const settings: VaultSettings = { ...options.settings, ...(options.dialect ? { dialect: options.dialect } : {}) };
+  const { documents, privateDocs, bibliography, resolver, namesPrivate, links, dialects, setAside } = resolveNames(files, attachments, problems, settings);
   const parsed = performance.now();
 
   const builder = new GraphBuilder();
@@ -80,7 +89,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   addFrontmatterEdges(documents.values(), resolver, builder, namesPrivate);
   const linked = performance.now();
 
-  const helped = startHelper(documents.values(), { files, attachments }, options);
+  const helped = startHelper(documents.values(), { files, attachments, settings }, options);
   const cache = helped?.cache ?? options.cache;
   const bodies = new Map<NodeId, RenderedBody>();
   const renders = { rendered: 0, reused: 0, helped: 0 };
@@ -129,12 +138,12 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const graph = builder.build();
   applyClaimStatus(graph, claims);
   const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
-  return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, attachments, linkCounts: links.counts, timings: { ...timings, ...renders } };
+  return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, attachments, linkedAttachments: links.linkedAttachments(), linkCounts: links.counts, timings: { ...timings, ...renders }, reading: { dialects, setAside, canvases: attachments.filter(isCanvasPath) } };
 }
 
 
 /** A helper for the bodies `options.cache` does not hold, when they are `helperFrom` or more. */
-function startHelper(documents: Iterable<Document>, sources: { files: SourceFile[]; attachments: string[] }, options: BuildOptions): HelpedRendering | undefined {
+function startHelper(documents: Iterable<Document>, sources: RenderSources, options: BuildOptions): HelpedRendering | undefined {
   if (!options.renderHelper) return undefined;
   const list = toRender(documents, options.cache);
   if (list.length < (options.helperFrom ?? HELPER_FROM)) return undefined;

@@ -9,11 +9,14 @@ import type { Document } from '../content/document';
 import type { NodeId } from '../content/ids';
 import type { Problem } from '../content/problems';
 import type { SourceFile } from '../content/files';
+import type { FolderDialect } from '../content/dialect';
+import type { VaultSettings } from '../content/vault';
 import { addBibliography, isBibliographyPath, readBibliographies, type Bibliography } from './bibliography';
 import { BodyLinks } from './body-links';
 import { frontmatterReferences } from './frontmatter-edges';
 import { parseAll } from './parse-files';
 import { LinkResolver } from './resolve';
+import { isDrawingPath } from '../content/vault';
 
 /** `publish: false` (as Obsidian Publish reads it) or `draft: true`. */
 export const isPrivate = (doc: Document) => doc.data.publish === false || doc.data.draft === true;
@@ -29,10 +32,14 @@ export interface Names {
   namesPrivate: (name: string) => boolean;
   /** Resolves the links of bodies; records what it warns about in the `problems` given. */
   links: BodyLinks;
+  /** The dialect each top folder was read in, and why. */
+  dialects: FolderDialect[];
+  /** Files left out on purpose (templates, drawings), with the reason. */
+  setAside: { file: string; reason: string }[];
 }
 
-export function resolveNames(files: SourceFile[], attachments: string[], problems: Problem[]): Names {
-  const documents = parseAll(files.filter((f) => !isBibliographyPath(f.path)), problems);
+export function resolveNames(files: SourceFile[], attachments: string[], problems: Problem[], settings: VaultSettings = {}): Names {
+  const { documents, dialects, setAside } = parseAll(files.filter((f) => !isBibliographyPath(f.path)), problems, settings);
   // Bibliography entries become papers (or complete them) before any link is resolved, so titles and keys find them.
   const bibliography = addBibliography(documents, readBibliographies(files.filter((f) => isBibliographyPath(f.path)), problems));
 
@@ -44,6 +51,7 @@ export function resolveNames(files: SourceFile[], attachments: string[], problem
   const privateNames = new LinkResolver(privateDocs);
   const namesPrivate = (name: string) => privateDocs.length > 0 && !resolver.resolve(name) && privateNames.resolve(name) !== undefined;
   resolver.declareStubs([...frontmatterReferences(documents.values())].filter((ref) => !namesPrivate(ref.title)));
-  const links = new BodyLinks(documents, resolver, attachments, problems, bibliography, namesPrivate);
-  return { documents, privateDocs, bibliography, resolver, namesPrivate, links };
+  const drawings = files.filter((f) => isDrawingPath(f.path)).map((f) => f.path);
+  const links = new BodyLinks(documents, resolver, attachments, problems, bibliography, namesPrivate, drawings);
+  return { documents, privateDocs, bibliography, resolver, namesPrivate, links, dialects, setAside };
 }

@@ -1,34 +1,92 @@
-/** Every Markdown file parsed into a document; a file that fails is reported and left out. */
+/**
+ * Stage: every Markdown file parsed into a document, in the dialect its folder
+ * is read in (content/dialect.ts). A file that fails is reported and left out;
+ * Obsidian templates, Excalidraw drawings and canvases are set aside with a
+ * note, never published as notes.
+ */
 import path from 'node:path';
-import { decodeUtf8, parseDocument, type Document } from '../content/document';
+import { decodeUtf8, fitsResearchSchema, readFrontmatter, validateDocument, type Document, type Frontmatter } from '../content/document';
 import { kindOfPath, type SourceFile } from '../content/files';
-import { isSafeSlug, KIND_FOLDER, nodeId, slugify, type NodeId, type Slug } from '../content/ids';
+import { decideDialects, topFolder, type Dialect, type FolderDialect } from '../content/dialect';
+import { isSafeSlug, KIND_FOLDER, nodeId, slugify, type Kind, type NodeId, type Slug } from '../content/ids';
 import { contentWarning, type Problem } from '../content/problems';
-import { vaultSlug } from '../content/vault';
+import { isDrawingPath, vaultSlug, type VaultSettings } from '../content/vault';
 
-export function parseAll(files: SourceFile[], problems: Problem[]): Map<NodeId, Document> {
-  const documents = new Map<NodeId, Document>();
+export interface ParsedFiles {
+  documents: Map<NodeId, Document>;
+  /** The dialect each top folder was read in, and why. */
+  dialects: FolderDialect[];
+  /** Files left out on purpose: templates and drawings, with the reason. */
+  setAside: { file: string; reason: string }[];
+}
+
+interface ReadFile {
+  file: SourceFile;
+  front: Frontmatter;
+}
+
+export function parseAll(files: SourceFile[], problems: Problem[], settings: VaultSettings = {}): ParsedFiles {
+  const setAside: { file: string; reason: string }[] = [];
+  const read: ReadFile[] = [];
   for (const file of files) {
-    // Markdown outside the kind folders is a vault note, at any depth, with or without frontmatter.
-    const folderKind = kindOfPath(file.path);
-    const vault = !folderKind;
-    const kind = folderKind ?? 'note';
+    const template = settings.templateFolders?.find((folder) => file.path.startsWith(`${folder}/`));
+    if (template) {
+      setAside.push({ file: file.path, reason: `a template (in ${template}/, the templates folder of the vault's settings)` });
+      continue;
+    }
+    if (isDrawingPath(file.path)) {
+      setAside.push({ file: file.path, reason: 'an Excalidraw drawing (shown where a note embeds it)' });
+      continue;
+    }
     const decoded = decodeUtf8(file.bytes, file.path);
     if (!decoded.ok) {
       problems.push(decoded.problem);
       continue;
     }
-    const stem = path.posix.basename(file.path, '.md');
-    let slug = vault ? vaultSlug(file.path) : ((isSafeSlug(stem) ? stem : slugify(stem)) as Slug);
+    const front = readFrontmatter(file.path, decoded.text);
+    if (!front.ok) {
+      problems.push(...front.problems);
+      continue;
+    }
+    if (isTemplaterTemplate(front.front)) {
+      setAside.push({ file: file.path, reason: 'a Templater template (its frontmatter runs <% … %> commands)' });
+      continue;
+    }
+    read.push({ file, front: front.front });
+  }
+
+  const dialects = decideDialects(
+    read.map((r) => ({ path: r.file.path, data: r.front.data })),
+    fitsResearchSchema,
+    { setting: settings.dialect, dendronVault: settings.dendron },
+  );
+  const documents = new Map<NodeId, Document>();
+  for (const { file, front } of read) {
+    const dialect = dialects.get(topFolder(file.path))!.dialect;
+    const kind: Kind = (dialect === 'research' && kindOfPath(file.path)) || 'note';
+    const stem = path.posix.basename(file.path, path.posix.extname(file.path));
+    let slug = slugOf(file.path, dialect, stem);
     if (documents.has(nodeId(kind, slug))) {
       const base = slug;
       for (let n = 2; documents.has(nodeId(kind, slug)); n++) slug = `${base}-${n}` as Slug;
       problems.push(contentWarning('file/same-address', file.path, `another file already has the address /${KIND_FOLDER[kind]}/${base}/; this one is published at /${KIND_FOLDER[kind]}/${slug}/; rename one of them`));
     }
-    const result = parseDocument(kind, slug, file.path, decoded.text, vault ? { vault: { fileTitle: stem } } : {});
+    const result = validateDocument(kind, slug, file.path, front, { dialect, fileTitle: stem });
+    if (result.problems) problems.push(...result.problems);
     if (result.ok) documents.set(result.doc.id, result.doc);
-    else problems.push(...result.problems);
   }
-  return documents;
+  return { documents, dialects: [...dialects.values()].sort((a, b) => a.folder.localeCompare(b.folder)), setAside };
 }
 
+/**
+ * A research file's slug is its file name; a vault note's keeps its folders
+ * (`Projects/Plan.md` is `projects/plan`), except the `notes/` folder, whose
+ * notes are at `/notes/` already.
+ */
+function slugOf(file: string, dialect: Dialect, stem: string): Slug {
+  if (dialect === 'research') return (isSafeSlug(stem) ? stem : slugify(stem)) as Slug;
+  return vaultSlug(topFolder(file) === KIND_FOLDER.note ? file.slice(file.indexOf('/') + 1) : file);
+}
+
+/** Templater's commands in frontmatter (`date: <% tp.date.now() %>`) mark a template, not a note. */
+const isTemplaterTemplate = (front: Frontmatter) => /<%[\s\S]*?%>/.test(front.matter);

@@ -24,6 +24,7 @@ export interface RenderBodyOptions {
  */
 export function renderBody(doc: Document, links: BodyLinks, { cache, siteAddress }: RenderBodyOptions, renders: RenderCounts): RenderedBody {
   const lineOffset = doc.bodyLine - 1;
+  const labelFirstLinks = doc.dialect === 'dendron';
   const key = cache ? renderKey(doc) : '';
   const cached = cache?.get(key);
   if (cached) {
@@ -34,7 +35,7 @@ export function renderBody(doc: Document, links: BodyLinks, { cache, siteAddress
     }
     // Some link resolves differently now: render again, handing each link (in document order) the resolution just made.
     let i = 0;
-    const body = { ...renderMarkdown(doc.body, { lineOffset, siteAddress, resolveWikiLink: () => now[i++] }), links: cached.body.links };
+    const body = { ...renderMarkdown(doc.body, { lineOffset, siteAddress, labelFirstLinks, resolveWikiLink: () => now[i++] }), links: cached.body.links };
     renders.rendered++;
     if (cacheable(now)) cache!.set(key, { body, resolutions: now });
     return body;
@@ -43,6 +44,7 @@ export function renderBody(doc: Document, links: BodyLinks, { cache, siteAddress
   const body = renderMarkdown(doc.body, {
     lineOffset,
     siteAddress,
+    labelFirstLinks,
     resolveWikiLink: (ref) => {
       const resolved = links.resolve(doc, ref);
       resolutions.push(resolved);

@@ -25,8 +25,8 @@ export interface RenderCache {
   set(key: string, value: CachedBody): void;
 }
 
-/** The key of a body: its text and where it starts in its file (lines reported depend on it). */
-export const renderKey = (doc: Document) => createHash('sha1').update(`${doc.bodyLine}\u0000${doc.body}`).digest('base64url');
+/** The key of a body: its text, where it starts in its file (lines reported depend on it) and its dialect (Dendron reads links label first). */
+export const renderKey = (doc: Document) => createHash('sha1').update(`${doc.bodyLine}\u0000${doc.dialect === 'dendron' ? 'dendron\u0000' : ''}${doc.body}`).digest('base64url');
 
 /** A resolution as the rendered HTML depends on it; undefined for one that cannot be compared (a note embed). */
 function comparable(resolution: ResolvedLink | undefined): string | undefined {

@@ -16,6 +16,7 @@
  */
 import type { Document } from '../content/document';
 import type { SourceFile } from '../content/files';
+import type { VaultSettings } from '../content/vault';
 import type { Problem } from '../content/problems';
 import type { RenderedBody } from '../markdown';
 import { renderKey, type CachedBody, type RenderCache } from './render-cache';
@@ -39,6 +40,8 @@ export type StartRenderHelper = (sources: RenderSources, list: string[]) => Rend
 export interface RenderSources {
   files: SourceFile[];
   attachments: string[];
+  /** The vault's settings (templates folder, dialect), which decide which files are notes and how they read. */
+  settings?: VaultSettings;
 }
 
 /** The helper's side: where the build has come to, and where finished bodies go. */
@@ -55,10 +58,10 @@ export const BODIES_PER_DELIVERY = 8;
  * The helper's work: renders the bodies of `list` from the last backwards, posting them every
  * `BODIES_PER_DELIVERY`, and stops at the build's position. Returns how many it rendered.
  */
-export function renderFromTheEnd({ files, attachments }: RenderSources, list: string[], side: HelperSide, siteAddress?: (path: string) => string): number {
+export function renderFromTheEnd({ files, attachments, settings }: RenderSources, list: string[], side: HelperSide, siteAddress?: (path: string) => string): number {
   // Its own problems are the build's too, and the build reports those.
   const problems: Problem[] = [];
-  const { documents, links } = resolveNames(files, attachments, problems);
+  const { documents, links } = resolveNames(files, attachments, problems, settings);
   const byFile = new Map([...documents.values()].map((doc) => [doc.file, doc]));
   let batch: [string, CachedBody][] = [];
   const counts = { rendered: 0, reused: 0 };

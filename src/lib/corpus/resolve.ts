@@ -1,11 +1,16 @@
 /**
- * Link resolution: a link names an item by title, alias or id, in any case
- * and with any spelling of whitespace, quotes and dashes. What no document
- * answers to becomes a stub, whose kind is inferred from how it is named.
+ * Link resolution, in the dialect of the linking file. In the research
+ * dialect a link names an item by title, alias or id, in any case and with
+ * any spelling of whitespace, quotes and dashes. In a vault a link names a
+ * file, as Obsidian resolves it: by path or file name, in any case, the
+ * linking note's folder first, then the shortest path; titles and aliases
+ * are not link targets there. What nothing answers to becomes a stub, whose
+ * kind is inferred from how it is named.
  */
 import type { Document } from '../content/document';
 import { contentWarning, type Problem } from '../content/problems';
 import { KIND_FOLDER, nodeId, slugify, titleKey, type Kind, type NodeId, type TitleKey } from '../content/ids';
+import path from 'node:path';
 import { PathIndex } from '../content/vault';
 
 /** An item referenced somewhere but not written yet. */
@@ -31,8 +36,12 @@ export class LinkResolver {
   private readonly byKey = new Map<TitleKey, NodeId>();
   private readonly takenIds = new Set<NodeId>();
   private readonly stubById = new Map<NodeId, StubInfo>();
-  /** Vault notes by file name and path, as Obsidian links them. */
-  private readonly files: PathIndex<NodeId>;
+  /** Vault notes by file name and path: what a research link finds by file name before titles. */
+  private readonly vaultFiles: PathIndex<NodeId>;
+  /** Every document by file name and path: what a vault link finds, as Obsidian does. */
+  private readonly allFiles: PathIndex<NodeId>;
+  /** Stubs by name, for links that do not read titles (a vault's) to find the stub an earlier link made. */
+  private readonly stubByKey = new Map<TitleKey, NodeId>();
   readonly problems: Problem[] = [];
 
   /**
@@ -42,8 +51,12 @@ export class LinkResolver {
    */
   constructor(documents: Iterable<Document>) {
     const docs = [...documents];
-    this.files = new PathIndex(
+    this.vaultFiles = new PathIndex(
       docs.filter((d) => d.vault).map((d) => ({ path: d.file, value: d.id })),
+      true,
+    );
+    this.allFiles = new PathIndex(
+      docs.map((d) => ({ path: d.file, value: d.id })),
       true,
     );
     const vaultIds = new Set(docs.filter((d) => d.vault).map((d) => d.id));
@@ -76,15 +89,26 @@ export class LinkResolver {
     }
   }
 
-  /** The node a link target names, if a document or a known stub answers to it. */
-  resolve(target: string, onAmbiguous?: OnAmbiguous): NodeId | undefined {
-    const file = this.files.find(target);
+  /**
+   * The node a link target names, if a document or a known stub answers to it.
+   * `from` is the linking document: a vault note's links name files only.
+   */
+  resolve(target: string, onAmbiguous?: OnAmbiguous, from?: Document): NodeId | undefined {
+    if (from?.vault) return this.fileNamed(target, from, onAmbiguous) ?? this.stubByKey.get(titleKey(target));
+    const file = this.vaultFiles.find(target);
     if (file) {
       if (file.others.length) onAmbiguous?.(file.path, file.others);
       return file.value;
     }
     const key = titleKey(target);
     return this.byKey.get(key) ?? this.byKey.get(titleKey(target.replace(/^\/+|\/+$/g, '')));
+  }
+
+  /** The document whose file a target names (`Name`, `folder/Name`, `../Name`), as Obsidian finds it from `from`. */
+  fileNamed(target: string, from: Document, onAmbiguous?: OnAmbiguous): NodeId | undefined {
+    const file = this.allFiles.find(target, from.file);
+    if (file?.others.length) onAmbiguous?.(file.path, file.others);
+    return file?.value;
   }
 
   /**
@@ -118,8 +142,13 @@ export class LinkResolver {
   }
 
   /** Resolves a target, making a stub of the given kind when nothing answers to it. */
-  resolveOrStub(target: string, role: ReferenceRole, onAmbiguous?: OnAmbiguous): NodeId {
-    return this.resolve(target, onAmbiguous) ?? this.addStub(target, KIND_OF_ROLE[role]);
+  resolveOrStub(target: string, role: ReferenceRole, onAmbiguous?: OnAmbiguous, from?: Document): NodeId {
+    const found = this.resolve(target, onAmbiguous, from);
+    if (found) return found;
+    // A vault's `[[folder/Name]]` names a note called Name; later links by either spelling find its stub.
+    const id = this.addStub(from?.vault ? path.posix.basename(target.trim()) || target : target, KIND_OF_ROLE[role]);
+    this.stubByKey.set(titleKey(target), id);
+    return id;
   }
 
   private addStub(title: string, kind: Kind, summary?: string): NodeId {
@@ -128,6 +157,7 @@ export class LinkResolver {
     for (let n = 2; this.takenIds.has(id); n++) id = `${KIND_FOLDER[kind]}/${base}-${n}` as NodeId;
     this.takenIds.add(id);
     this.byKey.set(titleKey(title), id);
+    this.stubByKey.set(titleKey(title), id);
     this.stubById.set(id, { id, kind, title: title.trim(), summary });
     return id;
   }

@@ -4,6 +4,7 @@
  */
 import type { Document } from '../content/document';
 import type { Problem } from '../content/problems';
+import type { FolderDialect } from '../content/dialect';
 import type { Graph } from '../graph/graph';
 import type { RenderedBody } from '../markdown/types';
 import type { NodeId } from '../content/ids';
@@ -24,6 +25,10 @@ export interface Corpus {
   problems: Problem[];
   /** Images, PDFs and other files beside the notes, relative to the content folder; published under `/attachments/`. */
   attachments: string[];
+  /** The attachments published pages link to or embed: the only ones the site publishes. */
+  linkedAttachments: string[];
+  /** How the folder was read: each folder's dialect, the files set aside, the canvases not read yet. */
+  reading: ContentReading;
   /** How the wiki links of all bodies resolved. */
   linkCounts: LinkCounts;
   /** Milliseconds spent in each phase of `buildCorpus`, for the benchmark. */
@@ -43,6 +48,12 @@ export interface CorpusTimings {
   reused: number;
   /** Of the bodies rendered, those a helper thread rendered (render-helper.ts). */
   helped: number;
+}
+
+export interface ContentReading {
+  dialects: FolderDialect[];
+  setAside: { file: string; reason: string }[];
+  canvases: string[];
 }
 
 /** Wiki links by outcome: to a written item, to an attachment, to a stub (not written yet), or to nothing. */

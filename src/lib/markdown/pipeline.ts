@@ -59,6 +59,8 @@ export interface RenderOptions {
   lineOffset?: number;
   /** Turns a site path (`/notes/x/`) into the address to write, for a site published under a base path. */
   siteAddress?: (path: string) => string;
+  /** Wiki links are written `[[label|target]]` (Dendron), not `[[target|label]]` (Obsidian). */
+  labelFirstLinks?: boolean;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -67,6 +69,7 @@ function run(body: string, options: RenderOptions): { hast: HastRoot; file: VFil
   const file = new VFile({ value: markEmbeds(stripComments(body)) });
   file.data.resolveWikiLink = options.resolveWikiLink ?? defaultResolve;
   file.data.lineOffset = options.lineOffset ?? 0;
+  if (options.labelFirstLinks) file.data.wikiLinkLabelFirst = true;
   if (options.siteAddress) file.data.siteAddress = options.siteAddress;
   return { hast: processor.runSync(processor.parse(file), file), file };
 }

@@ -80,6 +80,10 @@ function renderEmbed(node: WikiLink, embed: EmbedContent, parent: MdParents | un
     node.data.hName = 'img';
     node.data.hProperties = { src: embed.src, alt: embed.alt, width: embed.width, height: embed.height, loading: 'lazy' };
     node.data.hChildren = [];
+  } else if (embed.type === 'placeholder') {
+    node.data.hName = 'span';
+    node.data.hProperties = { className: ['embed-placeholder'], title: embed.note };
+    node.data.hChildren = [{ type: 'text', value: embed.label }];
   } else if (embed.type === 'file') {
     node.data.hName = 'a';
     node.data.hProperties = { href: embed.href, className: ['attachment'] };

@@ -51,7 +51,9 @@ export interface ResolvedLink {
 export type EmbedContent =
   | { type: 'image'; src: string; alt: string; width?: string; height?: string }
   | { type: 'file'; href: string; label: string }
-  | { type: 'note'; href: string; title: string; tree: HastRoot };
+  | { type: 'note'; href: string; title: string; tree: HastRoot }
+  /** Something that cannot be shown here (a drawing with no exported picture): its name and why. */
+  | { type: 'placeholder'; label: string; note: string };
 
 export interface BodyHeading {
   depth: number;

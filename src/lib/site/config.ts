@@ -1,4 +1,5 @@
 /** The settings of the site being built, read from the environment once. */
+import { dialectSetting, type Dialect } from '../content/dialect';
 
 /** The content folder: `CONTENT_DIR`, or `content/` by default. */
 export const contentDir = (): string => process.env.CONTENT_DIR || 'content';
@@ -14,3 +15,6 @@ export const bibliographyFiles = (): string[] =>
 
 /** How references are formatted: `CITATION_STYLE`, a built-in CSL style (`apa`, `vancouver`, `harvard1`) or a `.csl` file; APA by default. */
 export const citationStyle = (): string => process.env.CITATION_STYLE || 'apa';
+
+/** `CONTENT_DIALECT`: `auto` (each folder by its files, the default), or `research`, `vault` or `dendron` for every folder. */
+export const contentDialect = (): Dialect | undefined => dialectSetting(process.env.CONTENT_DIALECT);

@@ -12,6 +12,7 @@ import remarkWikiLink from 'remark-wiki-link';
 import { tagPath } from '../../content/ids';
 import { remarkBlockIds } from './block-ids';
 import { remarkCallouts } from './callouts';
+import { remarkLabelFirstLinks } from './dendron-links';
 import { remarkEmbedMarks } from './embeds';
 import { remarkFileLinks } from './file-links';
 import { remarkHighlights } from './highlights';
@@ -35,6 +36,7 @@ export function remarkObsidian(options: ObsidianOptions = {}): Preset {
     plugins: [
       [remarkWikiLink, { aliasDivider: '|' }],
       remarkTableLinks,
+      remarkLabelFirstLinks,
       remarkBlockIds,
       remarkEmbedMarks,
       remarkFileLinks,
