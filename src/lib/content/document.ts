@@ -265,6 +265,8 @@ function propertyValue(value: unknown, depth = 0): PropertyValue | undefined {
 function withoutRepeatedTitle(body: string, title: string): string {
   const heading = firstHeading(body);
   if (!heading || titleKey(heading.text) !== titleKey(title)) return body;
+  // A heading that links (`# Discrete-time [[Markov Chain]]s`) keeps its link in the body.
+  if (/\[\[|\]\(/.test(body.split('\n')[heading.line])) return body;
   const lines = body.split('\n');
   if (!lines.slice(0, heading.line).every((l) => !l.trim())) return body;
   lines[heading.line] = '';

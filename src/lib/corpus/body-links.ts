@@ -47,7 +47,8 @@ export class BodyLinks {
     drawings: string[] = [],
   ) {
     this.attachments = new PathIndex(attachments.map((p) => ({ path: p, value: attachmentUrl(p) })), false);
-    this.drawings = new PathIndex(drawings.map((p) => ({ path: p, value: p })), false);
+    // By file name without `.md`, as Obsidian links them (`![[Sketch.excalidraw]]`).
+    this.drawings = new PathIndex(drawings.map((p) => ({ path: p.replace(/\.md$/i, ''), value: p })), false);
     this.paths = new Set([...attachments, ...[...documents.values()].map((d) => d.file)]);
   }
 
@@ -104,9 +105,10 @@ export class BodyLinks {
     const drawing = name ? this.drawing(doc, ref, name, own) : undefined;
     if (drawing) return drawing;
     // A note named like a file (`package.json.md`) is a note; any other file that exists is an attachment.
-    const isFile = name && /\.[^./\s]+$/.test(name) && !/\.md$/i.test(name) && !(doc.vault && this.resolver.fileNamed(name, doc));
-    const file = isFile ? this.attachments.find(name, doc.file) : undefined;
-    if (name && (file || isAttachmentPath(name))) {
+    const looksLikeFile = name && /\.[^./\s]+$/.test(name) && !/\.md$/i.test(name);
+    const isNote = looksLikeFile && (doc.vault ? this.resolver.fileNamed(name, doc) : this.resolver.resolve(name)) !== undefined;
+    const file = looksLikeFile && !isNote ? this.attachments.find(name, doc.file) : undefined;
+    if (name && !isNote && (file || isAttachmentPath(name))) {
       if (!file) {
         warn('link/missing-attachment', `no attachment "${ref.target}" in the content folder; the link is shown unresolved`);
         return undefined;
@@ -134,10 +136,9 @@ export class BodyLinks {
    * naming the drawing. A drawing's own file is its plugin's data, never shown.
    */
   private drawing(doc: Document, ref: WikiLinkRef, name: string, own: boolean): ResolvedLink | undefined {
-    const base = name.replace(/\.md$/i, '').replace(/\.excalidraw$/i, '');
-    const found = this.drawings.find(`${base}.excalidraw.md`, doc.file) ?? this.drawings.find(`${base}.excalidraw`, doc.file);
+    const found = this.drawings.find(name.replace(/\.md$/i, ''), doc.file);
     if (!found) return undefined;
-    const stem = found.path.replace(/\.md$/i, '');
+    const stem = found.path;
     const bare = stem.replace(/\.excalidraw$/i, '');
     const exported = [`${stem}.svg`, `${stem}.png`, `${bare}.svg`, `${bare}.png`].map((p) => this.attachments.find(p)).find((f) => f && this.paths.has(f.path));
     const title = path.posix.basename(bare);

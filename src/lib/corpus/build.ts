@@ -20,6 +20,7 @@ import { addFrontmatterEdges } from './frontmatter-edges';
 import { isBibliographyPath, readNamedBibliographies } from './bibliography';
 import { applyClaimStatus, checkDeclaredStances, frontmatterStances, hasClaim, linkStance, sectionStances, verifyEvidence } from './stances';
 import { resolveNames } from './names';
+import { dendronHierarchy } from './hierarchy';
 import { renderBody } from './render-body';
 import { HelpedRendering, toRender, type RenderSources, type StartRenderHelper } from './render-helper';
 import type { Corpus } from './types';
@@ -76,7 +77,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const problems: Problem[] = [];
   const started = performance.now();
   const settings: VaultSettings = { ...options.settings, ...(options.dialect ? { dialect: options.dialect } : {}) };
-  const { documents, privateDocs, bibliography, resolver, namesPrivate, links, dialects, setAside } = resolveNames(files, attachments, problems, settings);
+  const { documents, privateDocs, bibliography, resolver, namesPrivate, links, dialects, setAside, drawings } = resolveNames(files, attachments, problems, settings);
   const parsed = performance.now();
 
   const builder = new GraphBuilder();
@@ -138,7 +139,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const graph = builder.build();
   applyClaimStatus(graph, claims);
   const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
-  return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, attachments, linkedAttachments: links.linkedAttachments(), linkCounts: links.counts, timings: { ...timings, ...renders }, reading: { dialects, setAside, canvases: attachments.filter(isCanvasPath) } };
+  return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, attachments, linkedAttachments: links.linkedAttachments(), hierarchy: dendronHierarchy(documents.values()), linkCounts: links.counts, timings: { ...timings, ...renders }, reading: { dialects, setAside, canvases: attachments.filter(isCanvasPath) }, drawings };
 }
 
 

@@ -14,9 +14,8 @@ import type { VaultSettings } from '../content/vault';
 import { addBibliography, isBibliographyPath, readBibliographies, type Bibliography } from './bibliography';
 import { BodyLinks } from './body-links';
 import { frontmatterReferences } from './frontmatter-edges';
-import { parseAll } from './parse-files';
+import { parseAll, type Drawing } from './parse-files';
 import { LinkResolver } from './resolve';
-import { isDrawingPath } from '../content/vault';
 
 /** `publish: false` (as Obsidian Publish reads it) or `draft: true`. */
 export const isPrivate = (doc: Document) => doc.data.publish === false || doc.data.draft === true;
@@ -36,10 +35,11 @@ export interface Names {
   dialects: FolderDialect[];
   /** Files left out on purpose (templates, drawings), with the reason. */
   setAside: { file: string; reason: string }[];
+  drawings: Drawing[];
 }
 
 export function resolveNames(files: SourceFile[], attachments: string[], problems: Problem[], settings: VaultSettings = {}): Names {
-  const { documents, dialects, setAside } = parseAll(files.filter((f) => !isBibliographyPath(f.path)), problems, settings);
+  const { documents, dialects, setAside, drawings } = parseAll(files.filter((f) => !isBibliographyPath(f.path)), problems, settings);
   // Bibliography entries become papers (or complete them) before any link is resolved, so titles and keys find them.
   const bibliography = addBibliography(documents, readBibliographies(files.filter((f) => isBibliographyPath(f.path)), problems));
 
@@ -51,7 +51,6 @@ export function resolveNames(files: SourceFile[], attachments: string[], problem
   const privateNames = new LinkResolver(privateDocs);
   const namesPrivate = (name: string) => privateDocs.length > 0 && !resolver.resolve(name) && privateNames.resolve(name) !== undefined;
   resolver.declareStubs([...frontmatterReferences(documents.values())].filter((ref) => !namesPrivate(ref.title)));
-  const drawings = files.filter((f) => isDrawingPath(f.path)).map((f) => f.path);
-  const links = new BodyLinks(documents, resolver, attachments, problems, bibliography, namesPrivate, drawings);
-  return { documents, privateDocs, bibliography, resolver, namesPrivate, links, dialects, setAside };
+  const links = new BodyLinks(documents, resolver, attachments, problems, bibliography, namesPrivate, drawings.map((d) => d.file));
+  return { documents, privateDocs, bibliography, resolver, namesPrivate, links, dialects, setAside, drawings };
 }

@@ -18,6 +18,17 @@ export interface ParsedFiles {
   dialects: FolderDialect[];
   /** Files left out on purpose: templates and drawings, with the reason. */
   setAside: { file: string; reason: string }[];
+  /** Excalidraw drawings: shown where a note embeds them, their words searchable under their names. */
+  drawings: Drawing[];
+}
+
+/** An Excalidraw drawing of the vault. */
+export interface Drawing {
+  file: string;
+  /** Its file name without `.excalidraw.md`. */
+  title: string;
+  /** The words of its text elements, one element a line. */
+  text: string;
 }
 
 interface ReadFile {
@@ -27,15 +38,12 @@ interface ReadFile {
 
 export function parseAll(files: SourceFile[], problems: Problem[], settings: VaultSettings = {}): ParsedFiles {
   const setAside: { file: string; reason: string }[] = [];
+  const drawings: Drawing[] = [];
   const read: ReadFile[] = [];
   for (const file of files) {
     const template = settings.templateFolders?.find((folder) => file.path.startsWith(`${folder}/`));
     if (template) {
       setAside.push({ file: file.path, reason: `a template (in ${template}/, the templates folder of the vault's settings)` });
-      continue;
-    }
-    if (isDrawingPath(file.path)) {
-      setAside.push({ file: file.path, reason: 'an Excalidraw drawing (shown where a note embeds it)' });
       continue;
     }
     const decoded = decodeUtf8(file.bytes, file.path);
@@ -46,6 +54,11 @@ export function parseAll(files: SourceFile[], problems: Problem[], settings: Vau
     const front = readFrontmatter(file.path, decoded.text);
     if (!front.ok) {
       problems.push(...front.problems);
+      continue;
+    }
+    if (isDrawingPath(file.path) || front.front.data['excalidraw-plugin'] !== undefined) {
+      setAside.push({ file: file.path, reason: 'an Excalidraw drawing (shown where a note embeds it)' });
+      if (front.front.data.publish !== false && front.front.data.draft !== true) drawings.push({ file: file.path, title: path.posix.basename(file.path).replace(/(\.excalidraw)?\.md$/i, ''), text: drawingText(front.front.body) });
       continue;
     }
     if (isTemplaterTemplate(front.front)) {
@@ -75,7 +88,7 @@ export function parseAll(files: SourceFile[], problems: Problem[], settings: Vau
     if (result.problems) problems.push(...result.problems);
     if (result.ok) documents.set(result.doc.id, result.doc);
   }
-  return { documents, dialects: [...dialects.values()].sort((a, b) => a.folder.localeCompare(b.folder)), setAside };
+  return { documents, dialects: [...dialects.values()].sort((a, b) => a.folder.localeCompare(b.folder)), setAside, drawings };
 }
 
 /**
@@ -86,6 +99,22 @@ export function parseAll(files: SourceFile[], problems: Problem[], settings: Vau
 function slugOf(file: string, dialect: Dialect, stem: string): Slug {
   if (dialect === 'research') return (isSafeSlug(stem) ? stem : slugify(stem)) as Slug;
   return vaultSlug(topFolder(file) === KIND_FOLDER.note ? file.slice(file.indexOf('/') + 1) : file);
+}
+
+/**
+ * The words of a drawing: the lines of its `## Text Elements` section (where the Excalidraw plugin keeps
+ * each text element, ending with its ` ^id`), never the drawing's JSON.
+ */
+function drawingText(body: string): string {
+  const start = /^#{1,6}\s+Text Elements\s*$/m.exec(body);
+  if (!start) return '';
+  const rest = body.slice(start.index + start[0].length);
+  const end = /^(#{1,6}\s|%%)/m.exec(rest);
+  return (end ? rest.slice(0, end.index) : rest)
+    .split('\n')
+    .map((line) => line.replace(/\s*\^[\w-]+\s*$/, '').trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** Templater's commands in frontmatter (`date: <% tp.date.now() %>`) mark a template, not a note. */

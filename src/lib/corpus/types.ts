@@ -9,6 +9,8 @@ import type { Graph } from '../graph/graph';
 import type { RenderedBody } from '../markdown/types';
 import type { NodeId } from '../content/ids';
 import type { BibEntry } from './bibliography';
+import type { HierarchyPlace } from './hierarchy';
+import type { Drawing } from './parse-files';
 import type { ProvenanceReport } from './figures';
 
 export interface Corpus {
@@ -27,6 +29,10 @@ export interface Corpus {
   attachments: string[];
   /** The attachments published pages link to or embed: the only ones the site publishes. */
   linkedAttachments: string[];
+  /** Dendron notes' parents and children (hierarchy.ts); empty without a Dendron vault. */
+  hierarchy: Map<NodeId, HierarchyPlace>;
+  /** The vault's Excalidraw drawings, with the words of their text elements (for search). */
+  drawings: Drawing[];
   /** How the folder was read: each folder's dialect, the files set aside, the canvases not read yet. */
   reading: ContentReading;
   /** How the wiki links of all bodies resolved. */

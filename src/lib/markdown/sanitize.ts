@@ -22,7 +22,7 @@ export const sanitizeSchema: SanitizeSchema = {
       'title',
     ],
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'embed']],
-    span: [...(defaultSchema.attributes?.span ?? []), ['className', 'field-key', 'citation', 'unknown'], ['dataStance', 'supports', 'challenges', 'qualifies']],
+    span: [...(defaultSchema.attributes?.span ?? []), ['className', 'field-key', 'citation', 'unknown', 'embed-placeholder'], ['dataStance', 'supports', 'challenges', 'qualifies']],
     blockquote: [...(defaultSchema.attributes?.blockquote ?? []), ['className', 'callout'], 'dataCallout'],
     details: [...(defaultSchema.attributes?.details ?? []), ['className', 'callout'], 'dataCallout', 'open'],
     summary: [...(defaultSchema.attributes?.summary ?? []), ['className', 'callout-title']],

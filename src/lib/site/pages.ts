@@ -38,6 +38,8 @@ export interface PageModel {
   body?: RenderedBody;
   outgoing: EdgeGroup[];
   incoming: EdgeGroup[];
+  /** A Dendron note's place in its hierarchy: its parent and children. */
+  hierarchy?: { parent?: GraphNode; children: GraphNode[] };
 }
 
 function groups(corpus: Corpus, id: NodeId, direction: Direction, kind: Kind, limit: number = LIST_LIMITS.perGroup): EdgeGroup[] {
@@ -90,7 +92,16 @@ export function pageModel(corpus: Corpus, id: NodeId): PageModel {
     body: corpus.bodies.get(id),
     outgoing: groups(corpus, id, 'outgoing', node.kind),
     incoming: groups(corpus, id, 'incoming', node.kind),
+    hierarchy: hierarchyOf(corpus, id),
   };
+}
+
+/** A Dendron note's parent and children, as nodes, or undefined outside a Dendron vault. */
+function hierarchyOf(corpus: Corpus, id: NodeId): PageModel['hierarchy'] {
+  const place = corpus.hierarchy.get(id);
+  if (!place) return undefined;
+  const node = (n: NodeId) => corpus.graph.nodes.get(n)!;
+  return { parent: place.parent && node(place.parent), children: place.children.map(node) };
 }
 
 /** Every node with a page: written items and stubs alike. */
@@ -133,7 +144,43 @@ export function countsByKind(corpus: Corpus): { kind: Kind; folder: string; writ
     const all = nodesOfKind(corpus, kind);
     const stubs = all.filter((n) => n.stub).length;
     return { kind, folder: KIND_FOLDER[kind], written: all.length - stubs, stubs };
-  });
+  }).filter((c) => c.written + c.stubs > 0);
+}
+
+/** The site's sections in menu order, with whether the collection has anything for each. */
+const SECTIONS = [
+  { key: 'notes', path: '/notes/', label: 'Notes' },
+  { key: 'papers', path: '/papers/', label: 'Papers' },
+  { key: 'lines', path: '/lines/', label: 'Inquiry lines' },
+  { key: 'claims', path: '/claims/', label: 'Claims' },
+  { key: 'tags', path: '/tags/', label: 'Tags' },
+  { key: 'graph', path: '/graph/', label: 'Graph' },
+  { key: 'path', path: '/path/', label: 'Find a path' },
+] as const;
+export type SectionKey = (typeof SECTIONS)[number]['key'];
+
+const sectionLists = new WeakMap<Corpus, (typeof SECTIONS)[number][]>();
+
+/**
+ * The sections the menu offers: a kind's index only when the collection holds that kind, claims only when
+ * some item makes a claim, tags only when some item has one. Research furniture stays out of a plain vault.
+ */
+export function siteSections(corpus: Corpus): readonly (typeof SECTIONS)[number][] {
+  let list = sectionLists.get(corpus);
+  if (!list) {
+    const kinds = new Set<string>();
+    let claims = false;
+    let tags = false;
+    for (const n of corpus.graph.nodes.values()) {
+      kinds.add(KIND_FOLDER[n.kind]);
+      claims ||= Boolean(n.claim) && !n.stub;
+      tags ||= n.tags.length > 0;
+    }
+    const has: Record<SectionKey, boolean> = { notes: kinds.has('notes'), papers: kinds.has('papers'), lines: kinds.has('lines'), claims, tags, graph: corpus.graph.nodes.size > 0, path: corpus.graph.edges.length > 0 };
+    list = SECTIONS.filter((s) => has[s.key]);
+    sectionLists.set(corpus, list);
+  }
+  return list;
 }
 
 /** Written notes with a claim, most connected first: the landing page's ways in. */
