@@ -40,8 +40,10 @@ export default function attachments(): AstroIntegration {
         if (count) logger.info(`${count} attachment(s) copied to /attachments/`);
         // Everything that could be published was; the build fails only when that was nothing at all.
         if (corpus.documents.size === 0) {
-          logger.error(`nothing could be published: no file of ${contentDir()} became a page (the problems above say why each was left out; run npm run check)`);
-          process.exitCode = 1;
+          // Astro exits 0 after a build whatever its hooks set: failing the build is the way to say so.
+          const failure = new Error(`nothing could be published: no file of ${contentDir()} became a page (the problems above say why each was left out; run npm run check)`);
+          failure.stack = failure.message;
+          throw failure;
         }
       },
       'astro:server:setup': ({ server }) => {

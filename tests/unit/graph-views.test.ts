@@ -161,7 +161,9 @@ describe('the local graph of a hub', () => {
     for (const id of cited) expect(plan.items.map((i) => i.id)).toContain(id);
     const lines = corpus.graph.incoming.get(HUB as never)!.filter((e) => e.type === 'source').length;
     const folded = plan.groups.find((g) => g.key.type === 'source' && g.key.direction === 'in')!;
-    expect(folded.label).toBe(`${folded.members.length} inquiry lines`);
+    const drawnLines = plan.items.filter((i) => i.group === folded.id).length;
+    expect(folded.label).toBe(`${folded.members.length} ${drawnLines ? 'more ' : ''}inquiry lines`);
+    expect(drawnLines + folded.members.length).toBeLessThanOrEqual(lines);
     expect(folded.members.length).toBeGreaterThan(12);
     expect(folded.members.length).toBeLessThanOrEqual(lines);
     // Every drawn item has an edge to the centre (or its group does).
@@ -179,5 +181,27 @@ describe('the local graph of a hub', () => {
     expect(two.items.some((i) => i.depth === 2) || two.groups.some((g) => g.depth === 2)).toBe(true);
     const ids = [HUB, ...two.items.map((i) => i.id)];
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('a hub whose groups are all larger than the cap', () => {
+  it('draws its nearest, best-ranked items first and folds only the rest', () => {
+    const hub = 'hub';
+    const nodes = new Map<string, { title: string; kind: string; degree: number }>([[hub, { title: 'Hub', kind: 'note', degree: 86 }]]);
+    const outgoing = new Map<string, { source: string; target: string; type: 'cites' }[]>([[hub, []]]);
+    const incoming = new Map<string, { source: string; target: string; type: 'cites' }[]>([[hub, []]]);
+    for (let i = 0; i < 40; i++) {
+      nodes.set(`out${i}`, { title: `Out ${i}`, kind: 'note', degree: 100 - i });
+      outgoing.get(hub)!.push({ source: hub, target: `out${i}`, type: 'cites' });
+    }
+    for (let i = 0; i < 46; i++) {
+      nodes.set(`in${i}`, { title: `In ${i}`, kind: 'note', degree: 50 - i });
+      incoming.get(hub)!.push({ source: `in${i}`, target: hub, type: 'cites' });
+    }
+    const plan = planLocalGraph({ outgoing, incoming } as never, nodes as never, hub, { depth: 1 });
+    expect(plan.items.length).toBeGreaterThanOrEqual(20);
+    expect(plan.items.slice(0, 3).map((i) => i.id)).toEqual(['out0', 'out1', 'out2']);
+    expect(plan.items.length + plan.groups.length).toBeLessThanOrEqual(24);
+    expect(plan.groups.map((g) => g.label)).toEqual([`${40 - plan.items.filter((i) => i.id.startsWith('out')).length} more cited items`, `${46 - plan.items.filter((i) => i.id.startsWith('in')).length} more items citing it`]);
   });
 });

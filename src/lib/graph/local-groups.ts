@@ -130,25 +130,26 @@ export function planLocalGraph<E extends LinkLike>(graph: Adjacency<string, E>, 
   const plan: LocalPlan = { center, items: [], groups: [], edges: [] };
   if (!nodes.has(center)) return plan;
 
-  // One step out: unfold the groups in order while they fit the cap and the budget.
+  // One step out: each group in order draws its nearest (best-ranked) members while the cap and the budget
+  // allow, keeping a slot for every later group; the rest of a group folds into one node ("74 more …"),
+  // so even a hub draws items before groups.
   const seen = new Set([center]);
   const first = neighbourGroups(graph, center, nodes, seen);
-  let drawn = first.length;
-  type Slot = { kind: 'item'; id: string; group: string; parent: string } | { kind: 'group'; id: string; key: GroupKey; members: string[]; parent: string };
+  type Slot = { kind: 'item'; id: string; group: string; parent: string } | { kind: 'group'; id: string; key: GroupKey; members: string[]; parent: string; more: boolean };
   const ring: Slot[] = [];
-  for (const { key, members } of first) {
+  let room = budget;
+  first.forEach(({ key, members }, index) => {
     const id = groupId(center, key);
-    drawn -= 1;
-    const open = expanded.has(id) || (members.length <= cap && drawn + members.length <= budget);
-    if (open) {
-      for (const m of members) ring.push({ kind: 'item', id: m, group: id, parent: center });
-      drawn += members.length;
-    } else {
-      ring.push({ kind: 'group', id, key, members, parent: center });
-      drawn += 1;
-    }
+    const later = first.length - index - 1;
+    let take = expanded.has(id) ? members.length : Math.min(members.length, cap, Math.max(0, room - later));
+    // A group shown in part needs a slot for its folded rest.
+    if (take < members.length && take > 0 && take + 1 > room - later) take -= 1;
+    for (const m of members.slice(0, take)) ring.push({ kind: 'item', id: m, group: id, parent: center });
+    const rest = members.slice(take);
+    if (rest.length) ring.push({ kind: 'group', id, key, members: rest, parent: center, more: take > 0 });
+    room -= take + (rest.length ? 1 : 0);
     for (const m of members) seen.add(m);
-  }
+  });
   const angles = ringAngles(ring.length);
   ring.forEach((slot, i) => {
     const a = angles[i];
@@ -156,7 +157,7 @@ export function planLocalGraph<E extends LinkLike>(graph: Adjacency<string, E>, 
     const y = round(Math.sin(a) * radius);
     const align = sideOf(a);
     if (slot.kind === 'item') plan.items.push({ kind: 'item', id: slot.id, depth: 1, group: slot.group, parent: center, x, y, align });
-    else plan.groups.push({ kind: 'group', id: slot.id, depth: 1, parent: center, key: slot.key, members: slot.members, label: groupName(slot.key, slot.members.length), x, y, align });
+    else plan.groups.push({ kind: 'group', id: slot.id, depth: 1, parent: center, key: slot.key, members: slot.members, label: slot.more ? `${groupName(slot.key, slot.members.length).replace(/^(\d+) /, '$1 more ')}` : groupName(slot.key, slot.members.length), x, y, align });
   });
 
   // Two steps out: beside each item drawn one step out, its own neighbours, folded past `capOuter`.
@@ -173,7 +174,7 @@ export function planLocalGraph<E extends LinkLike>(graph: Adjacency<string, E>, 
         if (open) {
           for (const m of members) slots.push({ kind: 'item', id: m, group: id, parent: item.id });
           unfolded += members.length;
-        } else slots.push({ kind: 'group', id, key, members, parent: item.id });
+        } else slots.push({ kind: 'group', id, key, members, parent: item.id, more: false });
         for (const m of members) seen.add(m);
       }
       const base = Math.atan2(item.y, item.x);
