@@ -88,6 +88,8 @@ describe('a vault shaped like public Obsidian vaults', async () => {
     expect(page).not.toContain('Switch to EXCALIDRAW VIEW');
     expect([...corpus.documents.values()].some((d) => d.file.includes('excalidraw'))).toBe(false);
     expect(corpus.drawings.map((d) => [d.title, d.text])).toEqual([['Architecture', 'Load balancer\nWorker pool'], ['Sketch', 'Queue\nConsumer']]);
+    // The words of the drawings a page shows are that page's, for search.
+    expect(corpus.bodies.get(id('notes/system-design'))!.text).toMatch(/Load balancer\nWorker pool\nQueue\nConsumer$/);
   });
 
   it('sets templates aside, from the settings and from Templater commands, and lists canvases as not read yet', () => {

@@ -43,16 +43,24 @@ export class BodyLinks {
     private readonly bibliography: Bibliography = { byKey: new Map(), entries: new Map() },
     /** Whether a name is a private file's: a link to it is plain text, never a stub. */
     private readonly isPrivate: (name: string) => boolean = () => false,
-    /** Excalidraw drawings of the vault (`Drawing.excalidraw.md`), which embeds show as pictures. */
-    drawings: string[] = [],
+    /** Excalidraw drawings of the vault (`Drawing.excalidraw.md`), which embeds show as pictures, with their words. */
+    drawings: { file: string; text: string }[] = [],
   ) {
     this.attachments = new PathIndex(attachments.map((p) => ({ path: p, value: attachmentUrl(p) })), false);
     // By file name without `.md`, as Obsidian links them (`![[Sketch.excalidraw]]`).
-    this.drawings = new PathIndex(drawings.map((p) => ({ path: p.replace(/\.md$/i, ''), value: p })), false);
+    this.drawings = new PathIndex(drawings.map((d) => ({ path: d.file.replace(/\.md$/i, ''), value: d.text })), false);
     this.paths = new Set([...attachments, ...[...documents.values()].map((d) => d.file)]);
   }
 
+  /** Drawings by file name without `.md`, holding their words. */
   private readonly drawings: PathIndex<string>;
+  /** The words of the drawings each body embeds: searchable on the page that shows them. */
+  private readonly drawingWords = new Map<NodeId, string[]>();
+
+  /** The words of the drawings `doc`'s body embeds, one drawing a line. */
+  embeddedDrawingText(doc: Document): string | undefined {
+    return this.drawingWords.get(doc.id)?.join('\n');
+  }
   /** Attachments the published bodies link to or embed. */
   private readonly linked = new Set<string>();
 
@@ -138,6 +146,7 @@ export class BodyLinks {
   private drawing(doc: Document, ref: WikiLinkRef, name: string, own: boolean): ResolvedLink | undefined {
     const found = this.drawings.find(name.replace(/\.md$/i, ''), doc.file);
     if (!found) return undefined;
+    if (own && ref.embed && found.value) this.drawingWords.set(doc.id, [...(this.drawingWords.get(doc.id) ?? []), found.value]);
     const stem = found.path;
     const bare = stem.replace(/\.excalidraw$/i, '');
     const exported = [`${stem}.svg`, `${stem}.png`, `${bare}.svg`, `${bare}.png`].map((p) => this.attachments.find(p)).find((f) => f && this.paths.has(f.path));

@@ -97,13 +97,16 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   for (const doc of documents.values()) {
     if (bodies.size > 0 && bodies.size % BODIES_BETWEEN_CALLS === 0) options.betweenBodies?.();
     helped?.before(doc);
-    const body = renderBody(doc, links, { cache, siteAddress: options.siteAddress }, renders);
+    let body = renderBody(doc, links, { cache, siteAddress: options.siteAddress }, renders);
     // The helper's bodies are this build's renderings, not an earlier build's.
     if (helped?.after(body)) {
       renders.reused--;
       renders.rendered++;
       renders.helped++;
     }
+    // An embedded drawing's words are on the page, in its picture: search finds the page by them.
+    const drawingText = links.embeddedDrawingText(doc);
+    if (drawingText) body = { ...body, text: `${body.text}\n${drawingText}` };
     bodies.set(doc.id, body);
     if (body.unrendered) {
       problems.push(contentWarning('body/unrendered', doc.file, `the body is shown as plain text because ${body.unrendered.reason}; simplify the Markdown`, { line: body.unrendered.line ?? doc.bodyLine }));

@@ -51,6 +51,6 @@ export function resolveNames(files: SourceFile[], attachments: string[], problem
   const privateNames = new LinkResolver(privateDocs);
   const namesPrivate = (name: string) => privateDocs.length > 0 && !resolver.resolve(name) && privateNames.resolve(name) !== undefined;
   resolver.declareStubs([...frontmatterReferences(documents.values())].filter((ref) => !namesPrivate(ref.title)));
-  const links = new BodyLinks(documents, resolver, attachments, problems, bibliography, namesPrivate, drawings.map((d) => d.file));
+  const links = new BodyLinks(documents, resolver, attachments, problems, bibliography, namesPrivate, drawings);
   return { documents, privateDocs, bibliography, resolver, namesPrivate, links, dialects, setAside, drawings };
 }
