@@ -38,7 +38,8 @@ export function generateVault(options: { notes: number; seed?: number }): VaultF
   const daily = Math.floor(options.notes * 0.15);
   for (let i = 0; i < options.notes - daily; i++) {
     const topic = pick(TOPICS);
-    const sub = rng() < 0.3 ? `/${pick(WORDS)[0].toUpperCase()}${pick(WORDS).slice(1)}` : '';
+    const folder = pick(WORDS);
+    const sub = rng() < 0.3 ? `/${folder[0].toUpperCase()}${folder.slice(1)}` : '';
     let name = rng() < 0.04 ? pick(SHARED_NAMES) : title();
     if (names.has(`${topic}${sub}/${name}`.toLowerCase())) name = `${name} ${i}`;
     names.add(`${topic}${sub}/${name}`.toLowerCase());
