@@ -1,19 +1,28 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Browser files whose pages compute addresses (links, fetched indexes and graph files, previews, the link
+ * check): the `browser-base` project runs these again on sites published under a base path. The others read
+ * pages whose addresses come from the same code, already covered here and by the unit tests of site/urls.
+ */
+const BASE_SENSITIVE = ['navigation', 'search', 'graph', 'previews', 'integrity'].map((name) => `tests/browser/${name}.test.ts`);
+
 export default defineConfig({
   test: {
     // Builds of fixture sites and browser tests take seconds, not milliseconds.
     testTimeout: 120_000,
     hookTimeout: 240_000,
+    // Once for the run: where fixture builds are kept, so each is built once and shared.
+    globalSetup: ['tests/global-run.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], sequence: { groupOrder: 0 } } },
-      ...['browser', 'browser-base'].map((name) => ({
+      ...(['browser', 'browser-base'] as const).map((name) => ({
         extends: true as const,
         test: {
-          // `browser-base`: the same suite on sites built and served under /base-test/.
+          // `browser-base`: the base-sensitive files again, on sites built and served under /base-test/.
           name,
-          include: ['tests/browser/**/*.test.ts'],
-          globalSetup: ['tests/browser/global-setup.ts'],
+          include: name === 'browser' ? ['tests/browser/**/*.test.ts'] : BASE_SENSITIVE,
+          globalSetup: ['tests/global-run.ts', 'tests/browser/global-setup.ts'],
           // One Chromium at a time on a two-core machine.
           fileParallelism: false,
           // The two browser runs take turns, never two Chromiums at once.

@@ -1,6 +1,7 @@
 /** Builds the site from a content folder into a fresh output folder, as `npm run build` does. */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -34,11 +35,13 @@ async function abandoned(lock: string): Promise<boolean> {
  * Takes the lock that Astro builds (and `astro dev`, which writes its data store to `.astro/` too) hold while
  * they run; resolves to the function that gives it back.
  */
-export async function takeAstroLock(): Promise<() => Promise<void>> {
-  const lock = path.resolve('.astro-build.lock');
+export const takeAstroLock = (): Promise<() => Promise<void>> => takeLock(path.resolve('.astro-build.lock'));
+
+/** Takes the lock folder `lock` (across processes), waiting while another live process holds it. */
+async function takeLock(lock: string): Promise<() => Promise<void>> {
   for (;;) {
     try {
-      await mkdir(lock);
+      await mkdir(lock, { recursive: false });
       await writeFile(path.join(lock, 'pid'), String(process.pid));
       return () => rm(lock, { recursive: true, force: true });
     } catch (e) {
@@ -68,8 +71,49 @@ export interface BuildOptions {
   env?: Record<string, string>;
 }
 
-export async function buildSite(contentDir: string, options: BuildOptions = {}): Promise<{ outDir: string; log: string }> {
+/**
+ * Builds of one test run are shared: a folder built with the same settings and the same files (by path, size
+ * and modification time) is built once, and every later caller gets a copy of that output and its log. The
+ * run's folder is `SITE_BUILDS_OF_RUN`, set by tests/global-run.ts; without it (one file run by hand) every
+ * call builds. A caller that names its own `outDir` is testing the build itself and always gets a fresh one.
+ */
+async function sharedBuild(contentDir: string, options: BuildOptions, build: (out: string) => Promise<string>): Promise<{ outDir: string; log: string }> {
   const out = options.outDir ?? (await mkdtemp(path.join(tmpdir(), 'site-')));
+  const runFolder = process.env.SITE_BUILDS_OF_RUN;
+  if (!runFolder || options.outDir) return { outDir: out, log: await build(out) };
+  const key = createHash('sha1')
+    .update(JSON.stringify([path.resolve(contentDir), await folderFingerprint(contentDir), options.base ?? '/', options.site ?? '', options.env ?? {}]))
+    .digest('hex');
+  const kept = path.join(runFolder, key);
+  const release = await takeLock(`${kept}.lock`);
+  try {
+    const log = await readFile(path.join(kept, 'build.log'), 'utf8').catch(() => undefined);
+    if (log !== undefined) {
+      await cp(path.join(kept, 'site'), out, { recursive: true });
+      return { outDir: out, log };
+    }
+    const built = await build(out);
+    await cp(out, path.join(kept, 'site'), { recursive: true });
+    await writeFile(path.join(kept, 'build.log'), built);
+    return { outDir: out, log: built };
+  } finally {
+    await release();
+  }
+}
+
+/** Paths, sizes and modification times of every file below `dir`: a change to any file changes it. */
+async function folderFingerprint(dir: string): Promise<string> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  const stats = await Promise.all(files.map((f) => stat(f).then((s) => `${f}:${s.size}:${s.mtimeMs}`)));
+  return createHash('sha1').update(stats.join('\n')).digest('hex');
+}
+
+export async function buildSite(contentDir: string, options: BuildOptions = {}): Promise<{ outDir: string; log: string }> {
+  return sharedBuild(contentDir, options, (out) => buildInto(contentDir, out, options));
+}
+
+async function buildInto(contentDir: string, out: string, options: BuildOptions): Promise<string> {
   const astro = path.resolve('node_modules/astro/astro.js');
   const env: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: path.resolve(contentDir), ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: options.base ?? '/' };
   Object.assign(env, options.env);
@@ -81,5 +125,5 @@ export async function buildSite(contentDir: string, options: BuildOptions = {}):
       maxBuffer: 64 * 1024 * 1024,
     }),
   );
-  return { outDir: out, log: stdout + stderr };
+  return stdout + stderr;
 }
