@@ -55,6 +55,19 @@ describe('math delimiters, paired as Obsidian pairs them', () => {
     expect(callout).toMatch(/<p>after<\/p>\n<\/blockquote>/);
   });
 
+  it('keeps blank lines inside a block, as Obsidian does', () => {
+    const { html } = renderMarkdown('$$\n\\begin{align}\na &= b \\\\\n\nc &= d\n\\end{align}\n\n$$\n\nAfter.');
+    expect(formulas(html)).toEqual(['\\begin{align}\na &= b \\\\\n\nc &= d\n\\end{align}']);
+    expect(html).toContain('<p>After.</p>');
+  });
+
+  it('never runs a block over a heading or a callout: its $$ had no closing and is text', () => {
+    const heading = renderMarkdown('$$\nx\n\n## Next\n\ny\n$$').html;
+    expect(heading).toMatch(/^<p>\$\$\nx<\/p>\n<h2 id="next">Next<\/h2>/);
+    const callout = renderMarkdown('$$\nx\n> [!NOTE]\n> z\n$$\n').html;
+    expect(callout).toContain('<blockquote class="callout" data-callout="note">');
+  });
+
   it('lets a block interrupt a paragraph, and the paragraph go on after it', () => {
     const { html } = renderMarkdown('Before\n$$\nx = 1\n$$\nafter');
     expect(html).toMatch(/^<p>Before<\/p>\n<span class="katex-display">[\s\S]*<\/span>\n<p>after<\/p>$/);
@@ -66,7 +79,7 @@ describe('a math error stays inside its formula', () => {
     'Intro $a$.',
     '',
     '$$',
-    'An opening with no closing before the blank line.',
+    'An opening with no closing before the next heading.',
     '',
     '## Later heading',
     '',
@@ -82,7 +95,7 @@ describe('a math error stays inside its formula', () => {
   const { html, warnings } = renderMarkdown(body, { lineOffset: 3 });
 
   it('leaves an unclosed $$ as text and everything after it rendered', () => {
-    expect(html).toContain('<p>$$\nAn opening with no closing before the blank line.</p>');
+    expect(html).toContain('<p>$$\nAn opening with no closing before the next heading.</p>');
     expect(html).toContain('<h2 id="later-heading">Later heading</h2>');
     expect(html).toMatch(/A <a href="#" class="wikilink stub"[^>]*>Link<\/a> after it\./);
     expect(html).toContain('<blockquote class="callout" data-callout="note">');

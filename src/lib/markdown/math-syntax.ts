@@ -4,10 +4,11 @@
  *
  * - **`$$` block**: a line opening with `$$` runs to the first line ending in
  *   `$$` (`$$\begin{aligned}` … `\end{aligned}$$`, or `$$x = 1$$` on one
- *   line), inside the same list item or quote. A block never holds a blank
- *   line (TeX itself refuses a paragraph break in display math) and never
- *   runs past its container: without a closing `$$` before either, the line
- *   is ordinary text. An unclosed `$$` therefore changes nothing after it.
+ *   line), inside the same list item or quote, blank lines included (Obsidian
+ *   keeps them in the formula). A block never runs past its container, nor
+ *   over a heading or a callout's opening line, which no formula holds:
+ *   without a closing `$$` before those, the `$$` line is ordinary text. An
+ *   unclosed `$$` therefore leaves the sections after it as they are.
  * - **`$$…$$` in a paragraph**, on the same line as text or across its
  *   lines: display math.
  * - **`$…$`**: inline math when the opening `$` is followed by a non-space
@@ -53,18 +54,75 @@ const nonLazyLineEnding: Construct = {
   },
 };
 
+/**
+ * A line no formula holds: an ATX heading (`## Next`) or a callout's opening
+ * (`> [!NOTE]`). A `$$` whose block would run over one had no closing of its own.
+ */
+const markdownLine: Construct = {
+  partial: true,
+  tokenize(effects, ok, nok) {
+    let hashes = 0;
+    const start: State = (code) => {
+      if (code !== 35 && code !== 62) return nok(code);
+      effects.enter('mathBlockChunk');
+      if (code === 35) return heading(code);
+      effects.consume(code);
+      return quote;
+    };
+    const done: State = (code) => {
+      effects.exit('mathBlockChunk');
+      return ok(code);
+    };
+    const heading: State = (code) => {
+      if (code === 35 && hashes < 6) {
+        effects.consume(code);
+        hashes++;
+        return heading;
+      }
+      return code === null || isSpace(code) || isLineEnding(code) ? done(code) : nok(code);
+    };
+    const quote: State = (code) => {
+      if (isSpace(code)) {
+        effects.consume(code);
+        return quote;
+      }
+      if (code !== 91) return nok(code);
+      effects.consume(code);
+      return (next: Code) => (next === 33 ? done(next) : nok(next));
+    };
+    return start;
+  },
+};
+
+/** Whether the paragraph being read so far holds an odd number of unescaped `$$`. */
+function openDisplay(context: TokenizeContext): boolean {
+  const enter = context.events.findLast(([kind, token]) => kind === 'enter' && token.type === 'content');
+  if (!enter) return false;
+  const text = context.sliceSerialize({ start: enter[1].start, end: context.now() });
+  let open = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '$' && text[i + 1] === '$') {
+      open = !open;
+      i++;
+    }
+  }
+  return open;
+}
+
 /** `$$` at the start of a line, to the first line that ends in `$$`. */
 const mathBlock: Construct = {
   name: 'mathBlock',
-  concrete: true,
   tokenize(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+    const self = this;
     let opening = 0;
     /** Unescaped `$` at the end of the line so far (spaces after them ignored); the opening pair does not count. */
     let trailing = 0;
     let escaped = false;
-    let lineHasText = true;
 
     const start: State = (code) => {
+      // Inside a paragraph whose text left a `$$` open, this `$$` closes that formula: it opens no block.
+      if (self.interrupt && openDisplay(self)) return nok(code);
       effects.enter('mathBlock');
       effects.enter('mathBlockChunk');
       return open(code);
@@ -81,8 +139,6 @@ const mathBlock: Construct = {
     const inLine: State = (code) => {
       if (code === null) return nok(code);
       if (isLineEnding(code)) {
-        // A blank line ends the block before it closed: not math.
-        if (!lineHasText) return nok(code);
         effects.exit('mathBlockChunk');
         if (trailing >= 2) {
           effects.exit('mathBlock');
@@ -91,7 +147,6 @@ const mathBlock: Construct = {
         return effects.attempt(nonLazyLineEnding, lineStart, nok)(code);
       }
       if (!isSpace(code)) {
-        lineHasText = true;
         trailing = code === DOLLAR && !escaped ? trailing + 1 : 0;
         escaped = code === BACKSLASH && !escaped;
       }
@@ -99,10 +154,14 @@ const mathBlock: Construct = {
       return inLine;
     };
     const lineStart: State = (code) => {
-      lineHasText = false;
       trailing = 0;
       escaped = false;
-      if (code === null || isLineEnding(code)) return nok(code);
+      if (code === null) return nok(code);
+      // A blank line is part of the formula, as in Obsidian (TeX reads it as space).
+      if (isLineEnding(code)) return effects.attempt(nonLazyLineEnding, lineStart, nok)(code);
+      return effects.check(markdownLine, nok, chunkStart)(code);
+    };
+    const chunkStart: State = (code) => {
       effects.enter('mathBlockChunk');
       return inLine(code);
     };

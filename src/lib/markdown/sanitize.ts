@@ -23,8 +23,8 @@ export const sanitizeSchema: SanitizeSchema = {
     ],
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'embed'], 'dataEmbed'],
     span: [...(defaultSchema.attributes?.span ?? []), ['className', 'field-key', 'citation', 'unknown'], ['dataStance', 'supports', 'challenges', 'qualifies']],
-    blockquote: [...(defaultSchema.attributes?.blockquote ?? []), ['className', 'callout'], 'dataCallout'],
-    details: [...(defaultSchema.attributes?.details ?? []), ['className', 'callout'], 'dataCallout', 'open'],
+    blockquote: [...(defaultSchema.attributes?.blockquote ?? []), ['className', 'callout'], 'dataCallout', 'dataCalloutMetadata'],
+    details: [...(defaultSchema.attributes?.details ?? []), ['className', 'callout'], 'dataCallout', 'dataCalloutMetadata', 'open'],
     summary: [...(defaultSchema.attributes?.summary ?? []), ['className', 'callout-title']],
     p: [...(defaultSchema.attributes?.p ?? []), ['className', 'callout-title']],
     // Math survives sanitising as code, its delimiters' kind kept for KaTeX (display or inline).
