@@ -22,6 +22,9 @@ import type { KatexOptions } from 'katex';
 import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { EXIT, visit } from 'unist-util-visit';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { obsidianMath, obsidianMathFromMarkdown } from './math-syntax';
 
 /** Adds Obsidian's `$`/`$$` math to the parser. */
@@ -46,6 +49,10 @@ export const MATHJAX_MACROS: Macros = {
     const name = context.consumeArgs(1)[0].map((t) => t.text).reverse().join('');
     return `${context.isDefined(name) ? '\\renewcommand' : '\\providecommand'}{${name}}`;
   }) as unknown as string,
+  // Plain TeX's matrix commands, which MathJax keeps: `\pmatrix{a & b \\ c & d}`.
+  '\\matrix': '\\begin{matrix}#1\\end{matrix}',
+  '\\pmatrix': '\\begin{pmatrix}#1\\end{pmatrix}',
+  '\\cases': '\\begin{cases}#1\\end{cases}',
   // Equation labels only name a formula for \ref; KaTeX numbers nothing.
   '\\label': ((context: MacroContext) => {
     context.consumeArgs(1);
@@ -97,3 +104,24 @@ export const rehypeMath: Plugin<[], HastRoot> = () => {
     }));
   };
 };
+
+/** A formula as a body delimits it: its TeX, whether it is display math, and its line in the body. */
+export interface Formula {
+  tex: string;
+  display: boolean;
+  line: number;
+}
+
+const formulaParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
+
+/** Every formula of a body, in order, delimited exactly as the pipeline delimits them (` ```math ` blocks included). */
+export function formulasOf(body: string): Formula[] {
+  const formulas: Formula[] = [];
+  visit(formulaParser.parse(body), (node) => {
+    const line = node.position?.start.line ?? 1;
+    if (node.type === 'math') formulas.push({ tex: node.value, display: true, line });
+    else if (node.type === 'inlineMath') formulas.push({ tex: node.value, display: String(node.data?.hProperties?.className).includes('math-display'), line });
+    else if (node.type === 'code' && node.lang === 'math') formulas.push({ tex: node.value, display: true, line });
+  });
+  return formulas;
+}
