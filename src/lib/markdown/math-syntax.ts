@@ -8,7 +8,12 @@
  *   keeps them in the formula). A block never runs past its container, nor
  *   over a heading or a callout's opening line, which no formula holds:
  *   without a closing `$$` before those, the `$$` line is ordinary text. An
- *   unclosed `$$` therefore leaves the sections after it as they are.
+ *   unclosed `$$` therefore leaves the sections after it as they are. A `$$`
+ *   line inside a paragraph that left a `$$` open closes that formula instead.
+ *   The block is not "concrete" (unlike a code fence): Markdown's containers
+ *   are read on each of its lines, so a line that opens a list item or quote
+ *   ends it (without a closing, that `$$` is text) and nothing read while
+ *   looking for the closing is misread once it is not found.
  * - **`$$…$$` in a paragraph**, on the same line as text or across its
  *   lines: display math.
  * - **`$…$`**: inline math when the opening `$` is followed by a non-space
@@ -16,8 +21,8 @@
  *   (`$5 and $10`, `$20,000 and $30,000` are prices, not math). `\$` is a
  *   dollar sign, outside math and inside it.
  *
- * The nodes are mdast-util-math's `math` and `inlineMath`; `data.display`
- * marks `$$` math written inside a paragraph.
+ * The nodes are mdast-util-math's `math` and `inlineMath`; an `inlineMath`
+ * written with `$$` turns into `code.math-display`, typeset as display math.
  */
 import type { InlineMath, Math } from 'mdast-util-math';
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
