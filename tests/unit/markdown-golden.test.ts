@@ -46,7 +46,8 @@ function cite({ key, bare }: NonNullable<WikiLinkRef['citation']>): ResolvedLink
 }
 
 describe('the Markdown dialect, case by case', () => {
-  for (const name of readdirSync(root).sort()) {
+  // A folder without `input.md` (the math corpus) is material for another test.
+  for (const name of readdirSync(root).sort().filter((n) => existsSync(path.join(root, n, 'input.md')))) {
     it(name, () => {
       const dir = path.join(root, name);
       const out = renderMarkdown(readFileSync(path.join(dir, 'input.md'), 'utf8'), { resolveWikiLink: resolve });

@@ -25,6 +25,11 @@ const isMermaidCode = (node: Element) => node.tagName === 'code' && Array.isArra
 export const rehypeMermaid: Plugin<[], HastRoot> = () => (tree, file) => {
   visit(tree, 'element', (node) => {
     if (node.tagName !== 'pre') return;
+    // A diagram of an embedded note, drawn by its own pass: the page still needs the script.
+    if (Array.isArray(node.properties.className) && node.properties.className.includes('mermaid')) {
+      file.data.mermaid = true;
+      return SKIP;
+    }
     const code = node.children.find((c): c is Element => c.type === 'element' && isMermaidCode(c));
     if (!code) return;
     node.properties = { className: ['mermaid'] };

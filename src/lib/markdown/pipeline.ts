@@ -17,6 +17,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { remarkCitations, remarkCitationText } from './citations';
 import { remarkCollectText } from './collect-text';
+import { rehypeHoldEmbeds, rehypeRestoreEmbeds } from './embed-trees';
 import { rehypeHighlightCode } from './highlight';
 import { pathologicalLine } from './limits';
 import { rehypeMath, remarkMath } from './math';
@@ -38,8 +39,11 @@ const processor = unified()
   .use(remarkCitationText)
   .use(remarkCollectText)
   .use(remarkRehype, { allowDangerousHtml: true })
+  // An embedded note comes rendered and sanitised by its own pass: it skips this body's sanitiser.
+  .use(rehypeHoldEmbeds)
   .use(rehypeRawWhenPresent)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeRestoreEmbeds)
   // After sanitising, so heading ids are not given the sanitiser's clobber prefix.
   .use(rehypeSlug)
   .use(rehypeBlockIds)

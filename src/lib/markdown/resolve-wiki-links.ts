@@ -11,7 +11,7 @@ import type { Parent as MdParent, Parents as MdParents, Root as MdRoot } from 'm
 import type { Plugin } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import { inlineText, sentenceFinder, TEXT_BLOCKS } from './sentences';
-import { linkLabel, splitTarget } from './targets';
+import { linkLabel, shownLabel, splitTarget } from './targets';
 import type { EmbedContent, LinkContext, WikiLink, WikiLinkRef } from './types';
 
 declare module 'vfile' {
@@ -58,7 +58,7 @@ export const remarkResolveWikiLinks: Plugin<[], MdRoot> = () => (tree, file) => 
     }
     if (resolved?.embed && renderEmbed(node, resolved.embed, ancestors[ancestors.length - 1])) return;
     node.data.hName = 'a';
-    node.data.hChildren = [{ type: 'text', value: label }];
+    node.data.hChildren = [{ type: 'text', value: node.data.embed ? shownLabel(target, label) : label }];
     node.data.hProperties = resolved
       ? {
           href: resolved.href,

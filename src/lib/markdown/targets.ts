@@ -1,4 +1,5 @@
 /** What a wiki link's text names: its target, heading or block, and the label a reader sees. */
+import { isImagePath } from '../content/vault';
 import type { WikiLink } from './types';
 
 /**
@@ -28,4 +29,19 @@ export function linkLabel(node: WikiLink): string {
   const part = heading ?? (block ? `^${block}` : undefined);
   if (!part) return target;
   return target ? `${target} › ${part}` : part;
+}
+
+/**
+ * The text of an image embed shown as a link (the image is missing): its alt
+ * text without Obsidian's size (`|381`, `|300x200`), else the image's file
+ * name; never the size alone. Any other link keeps its label.
+ *
+ * @example
+ * shownLabel('missing.png', '381') // 'missing.png'
+ * shownLabel('img/plot.png', 'A plot|300') // 'A plot'
+ */
+export function shownLabel(target: string, label: string): string {
+  if (!isImagePath(target)) return label;
+  const alt = label === target ? '' : label.replace(/(?:^|\|)\s*\d+(?:x\d+)?\s*$/, '').trim();
+  return alt || target.slice(target.lastIndexOf('/') + 1);
 }

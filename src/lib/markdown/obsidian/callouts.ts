@@ -1,7 +1,9 @@
 /**
  * Obsidian callouts: a quote opening with `[!type] Title` is a titled box;
  * `[!type]-` folds it shut and `[!type]+` open, as a native <details>, so it
- * opens with the keyboard and without script.
+ * opens with the keyboard and without script. `data-callout` is the type,
+ * lower-cased, which the stylesheet (src/styles/callouts.css) gives its colour
+ * and icon; `[!type|metadata]` keeps its metadata in `data-callout-metadata`.
  */
 import type { Paragraph, PhrasingContent, Root as MdRoot } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
@@ -12,9 +14,11 @@ export const remarkCallouts: Plugin<[], MdRoot> = () => (tree) => {
   visit(tree, 'blockquote', (quote) => {
     const first = quote.children[0];
     if (first?.type !== 'paragraph' || first.children[0]?.type !== 'text') return;
-    const marker = /^\[!([\w-]+)\]([+-]?)[ \t]*/.exec(first.children[0].value);
-    if (!marker) return;
-    const [all, type, fold] = marker;
+    // `[!type]`, `[!type|metadata]` (read by themes and plugins), any words for the type, as Obsidian reads them.
+    const marker = /^\[!([^\]|\n]+)(?:\|([^\]\n]*))?\]([+-]?)[ \t]*/.exec(first.children[0].value);
+    if (!marker || !marker[1].trim()) return;
+    const [all, written, metadata, fold] = marker;
+    const type = written.trim();
     first.children[0].value = first.children[0].value.slice(all.length);
     // The title is the rest of the marker's line, formatting and all; the lines after it are the body.
     const title: PhrasingContent[] = [];
@@ -43,7 +47,7 @@ export const remarkCallouts: Plugin<[], MdRoot> = () => (tree) => {
     quote.data = {
       hName: fold ? 'details' : 'blockquote',
       // Keep what earlier plugins set (a block id marking the whole callout).
-      hProperties: { ...quote.data?.hProperties, className: ['callout'], dataCallout: type.toLowerCase(), ...(fold === '+' ? { open: true } : {}) },
+      hProperties: { ...quote.data?.hProperties, className: ['callout'], dataCallout: type.toLowerCase(), ...(metadata?.trim() ? { dataCalloutMetadata: metadata.trim() } : {}), ...(fold === '+' ? { open: true } : {}) },
     };
   });
 };
