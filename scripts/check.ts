@@ -1,14 +1,17 @@
 /** `npm run check`: validates the content folder and prints every problem; exits 1 on errors. */
 import { loadCorpus } from '../src/lib/corpus';
-import { bibliographyFiles, contentDir, reportProblems } from '../src/lib/site';
+import { bibliographyFiles, bibliographyOptions, contentDir, reportProblems } from '../src/lib/site';
 
 const root = process.argv[2] ?? contentDir();
-const corpus = await loadCorpus(root, { bibliographies: bibliographyFiles() });
+const corpus = await loadCorpus(root, { bibliographies: bibliographyFiles(), bibliography: bibliographyOptions() });
 reportProblems(corpus.problems, root, (line) => console.log(line));
 const stubs = [...corpus.graph.nodes.values()].filter((n) => n.stub).length;
 console.log(`${corpus.documents.size} documents, ${stubs} stubs, ${corpus.graph.nodes.size} nodes, ${corpus.graph.edges.length} edges.`);
 const links = corpus.linkCounts;
 console.log(`${links.total} wiki links: ${links.written} to written items, ${links.attachments} to attachments, ${links.stubs} to stubs, ${links.private} to private files (shown as text), ${links.missing} unresolved; ${corpus.attachments.length} attachments.`);
+if (corpus.bibliography.size || corpus.unpublishedEntries) {
+  console.log(`${corpus.bibliography.size} bibliography entries published; ${corpus.unpublishedEntries} left out because nothing published cites them (BIBLIOGRAPHY_PUBLISH=all publishes every entry).`);
+}
 if (corpus.privateFiles.length) console.log(`${corpus.privateFiles.length} kept private (publish: false or draft: true), never published: ${corpus.privateFiles.join(', ')}.`);
 const claims = [...corpus.graph.nodes.values()].filter((n) => n.status);
 if (claims.length) {

@@ -15,11 +15,11 @@ import { GraphBuilder, type EdgeContext } from '../graph/graph';
 import type { RenderedBody } from '../markdown';
 import type { RenderCache } from './render-cache';
 import { addFrontmatterEdges } from './frontmatter-edges';
-import { isBibliographyPath, readNamedBibliographies } from './bibliography';
+import { isBibliographyPath, readNamedBibliographies, type BibliographyOptions } from './bibliography';
 import { applyClaimStatus, checkDeclaredStances, frontmatterStances, hasClaim, linkStance, sectionStances, verifyEvidence } from './stances';
 import { resolveNames } from './names';
 import { renderBody } from './render-body';
-import { HelpedRendering, toRender, type StartRenderHelper } from './render-helper';
+import { HelpedRendering, toRender, type RenderSources, type StartRenderHelper } from './render-helper';
 import type { Corpus } from './types';
 
 export { isPrivate } from './names';
@@ -29,6 +29,8 @@ export interface BuildOptions {
   cache?: RenderCache;
   /** Bibliography files outside the content folder (the `BIBLIOGRAPHY` setting), relative to the working folder. */
   bibliographies?: string[];
+  /** Which bibliography entries are published (cited ones by default) and the CSL style their labels and references use. */
+  bibliography?: BibliographyOptions;
   /** Turns a site path in a body (`/notes/x/`) into the address to write; for a site published under a base path. */
   siteAddress?: (path: string) => string;
   /**
@@ -67,7 +69,7 @@ export async function loadCorpus(root: string, options: BuildOptions = {}): Prom
 export function buildCorpus(files: SourceFile[], attachments: string[] = [], options: BuildOptions = {}): Corpus {
   const problems: Problem[] = [];
   const started = performance.now();
-  const { documents, privateDocs, bibliography, resolver, namesPrivate, links } = resolveNames(files, attachments, problems);
+  const { documents, privateDocs, bibliography, resolver, namesPrivate, links } = resolveNames(files, attachments, problems, options.bibliography);
   const parsed = performance.now();
 
   const builder = new GraphBuilder();
@@ -80,7 +82,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   addFrontmatterEdges(documents.values(), resolver, builder, namesPrivate);
   const linked = performance.now();
 
-  const helped = startHelper(documents.values(), { files, attachments }, options);
+  const helped = startHelper(documents.values(), { files, attachments, bibliography: options.bibliography }, options);
   const cache = helped?.cache ?? options.cache;
   const bodies = new Map<NodeId, RenderedBody>();
   const renders = { rendered: 0, reused: 0, helped: 0 };
@@ -129,12 +131,12 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const graph = builder.build();
   applyClaimStatus(graph, claims);
   const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
-  return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, attachments, linkCounts: links.counts, timings: { ...timings, ...renders } };
+  return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, unpublishedEntries: bibliography.unpublished, citationStyle: bibliography.style, attachments, linkCounts: links.counts, timings: { ...timings, ...renders } };
 }
 
 
 /** A helper for the bodies `options.cache` does not hold, when they are `helperFrom` or more. */
-function startHelper(documents: Iterable<Document>, sources: { files: SourceFile[]; attachments: string[] }, options: BuildOptions): HelpedRendering | undefined {
+function startHelper(documents: Iterable<Document>, sources: RenderSources, options: BuildOptions): HelpedRendering | undefined {
   if (!options.renderHelper) return undefined;
   const list = toRender(documents, options.cache);
   if (list.length < (options.helperFrom ?? HELPER_FROM)) return undefined;

@@ -9,7 +9,8 @@ import type { Document } from '../content/document';
 import type { NodeId } from '../content/ids';
 import type { Problem } from '../content/problems';
 import type { SourceFile } from '../content/files';
-import { addBibliography, isBibliographyPath, readBibliographies, type Bibliography } from './bibliography';
+import { citedKeys } from '../markdown/citations';
+import { addBibliography, isBibliographyPath, readBibliographies, type Bibliography, type BibliographyOptions } from './bibliography';
 import { BodyLinks } from './body-links';
 import { frontmatterReferences } from './frontmatter-edges';
 import { parseAll } from './parse-files';
@@ -31,10 +32,12 @@ export interface Names {
   links: BodyLinks;
 }
 
-export function resolveNames(files: SourceFile[], attachments: string[], problems: Problem[]): Names {
+export function resolveNames(files: SourceFile[], attachments: string[], problems: Problem[], bibliographyOptions: BibliographyOptions = {}): Names {
   const documents = parseAll(files.filter((f) => !isBibliographyPath(f.path)), problems);
-  // Bibliography entries become papers (or complete them) before any link is resolved, so titles and keys find them.
-  const bibliography = addBibliography(documents, readBibliographies(files.filter((f) => isBibliographyPath(f.path)), problems));
+  // Bibliography entries become papers (or complete them) before any link is resolved, so titles and keys find them;
+  // only the entries published items cite, unless every entry is to be published.
+  const cited = citedKeys([...documents.values()].filter((d) => !isPrivate(d)).map((d) => d.body));
+  const bibliography = addBibliography(documents, readBibliographies(files.filter((f) => isBibliographyPath(f.path)), problems), cited, problems, bibliographyOptions);
 
   // Private files leave before anything reads them; links to them are told apart from links to nothing.
   const privateDocs = [...documents.values()].filter(isPrivate);

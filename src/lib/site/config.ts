@@ -14,3 +14,12 @@ export const bibliographyFiles = (): string[] =>
 
 /** How references are formatted: `CITATION_STYLE`, a built-in CSL style (`apa`, `vancouver`, `harvard1`) or a `.csl` file; APA by default. */
 export const citationStyle = (): string => process.env.CITATION_STYLE || 'apa';
+
+/**
+ * Which bibliography entries become pages: `BIBLIOGRAPHY_PUBLISH=all` publishes every entry; by default only
+ * those a published item cites (or that complete a paper file), since a library's export is a reader's own list.
+ */
+export const bibliographyOptions = (): { publish: 'cited' | 'all'; style: string } => ({
+  publish: process.env.BIBLIOGRAPHY_PUBLISH === 'all' ? 'all' : 'cited',
+  style: citationStyle(),
+});
