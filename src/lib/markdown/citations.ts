@@ -12,9 +12,11 @@
  * stance field around a citation marks it) and `remarkCitationText` (write
  * the groups out; after links are resolved, reading `data.resolved`).
  */
-import type { PhrasingContent, Root as MdRoot, Text } from 'mdast';
+import type { Parent as MdParent, PhrasingContent, Root as MdRoot, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
+import { inlineText, sentenceFinder, TEXT_BLOCKS } from './sentences';
 import type { Citation, CitationItem, ResolvedLink, WikiLink } from './types';
 
 /**
@@ -71,7 +73,8 @@ function findCitations(text: string, escaped: (offset: number) => boolean = () =
   }
   for (const m of text.matchAll(BARE)) {
     const start = m.index! + m[1].length;
-    if (escaped(start + m[2].length) || found.some((f) => start >= f.start && start < f.end)) continue;
+    // `\@key` is text, and so is `\[@key\]`: an escaped bracket asks for the brackets and what they hold as written.
+    if (escaped(start + m[2].length) || (start > 0 && text[start - 1] === '[' && escaped(start - 1)) || found.some((f) => start >= f.start && start < f.end)) continue;
     const locator = m[5]?.trim();
     const end = locator !== undefined ? m.index! + m[0].length : m.index! + m[0].length - (m[4] ?? '').length - (m[5] !== undefined ? m[5].length + 2 : 0);
     found.push({ start, end, items: [{ key: unbrace(m[3]), narrative: true, bare: true, suppressAuthor: m[2] === '-' || undefined, locator: locator || undefined }] });
@@ -209,8 +212,49 @@ function citeOrder(links: WikiLink[]): WikiLink[] {
     .map((x) => x.link);
 }
 
-/** Writes each citation group out from its links' resolutions (run after `remarkResolveWikiLinks`). */
-export const remarkCitationText: Plugin<[], MdRoot> = () => (tree) => {
+/**
+ * Writes each citation group out from its links' resolutions (run after
+ * `remarkResolveWikiLinks`), then cuts the sentences of the links in those
+ * blocks again, so a backlink's sentence and a heading read the rendered
+ * labels (`Doe et al., 2020`), not `[@key]`.
+ */
+export const remarkCitationText: Plugin<[], MdRoot> = () => (tree, file) => {
+  const written: WikiLink[] = [];
+  visit(tree, 'wikiLink', (node) => {
+    written.push(node);
+  });
+  const refs = file.data.wikiLinks;
+  const refOf = new Map(refs && refs.length === written.length ? written.map((node, i) => [node, refs[i]] as const) : []);
+  writeCitations(tree);
+  const blocks = new Map<MdParent, WikiLink[]>();
+  visitParents(tree, 'wikiLink', (node, ancestors) => {
+    if (!node.data.citation) return;
+    const block = [...ancestors].reverse().find((a) => TEXT_BLOCKS.has(a.type)) as MdParent | undefined;
+    if (block && !blocks.has(block)) blocks.set(block, []);
+  });
+  for (const block of blocks.keys()) {
+    const { text, spans } = inlineText(block);
+    // A whole group is one span, so its locator's abbreviations (`p. 4`) never end a sentence.
+    const groups: [number, number][] = [];
+    visit(block, 'citation', (group) => {
+      const links = group.children.filter((c): c is WikiLink => c.type === 'wikiLink' && spans.has(c));
+      if (!links.length) return;
+      const textLength = (nodes: PhrasingContent[]) => nodes.reduce((n, c) => n + (c.type === 'text' ? c.value.length : 0), 0);
+      const first = group.children.indexOf(links[0]);
+      const last = group.children.indexOf(links[links.length - 1]);
+      groups.push([spans.get(links[0])![0] - textLength(group.children.slice(0, first)), spans.get(links[links.length - 1])![1] + textLength(group.children.slice(last + 1))]);
+    });
+    const find = sentenceFinder(text, [...spans.values(), ...groups]);
+    for (const [node, [s, e]] of spans) {
+      const ref = refOf.get(node);
+      if (!ref) continue;
+      ref.context = find(s, e);
+      if (node.data.citation) ref.label = text.slice(s, e);
+    }
+  }
+};
+
+function writeCitations(tree: MdRoot): void {
   visit(tree, 'citation', (node, index, parent) => {
     const written = node.children.filter((c): c is WikiLink => c.type === 'wikiLink' && !!c.data.citation);
     const first = written[0]?.data.citation;
@@ -233,13 +277,16 @@ export const remarkCitationText: Plugin<[], MdRoot> = () => (tree) => {
       const before = i > 0 ? links[i - 1].data.resolved?.citation : undefined;
       // The same author again: only the year, after a comma (`Twin, 2019b, 2019a`).
       const sameAuthor = !narrative && cite && before && before.author === cite.author && !item.prefix && !item.suppressAuthor && !item.label;
-      link.data.hChildren = [{ type: 'text', value: sameAuthor ? cite.year : texts[i].text }];
+      const shown = sameAuthor ? cite.year : texts[i].text;
+      link.data.hChildren = [{ type: 'text', value: shown }];
+      // What the link reads as, for the sentence around it and a heading's text.
+      link.data.alias = shown;
       if (i) text(sameAuthor ? ', ' : '; ');
       text(item.prefix ? `${item.prefix} ` : '');
       // A citation in a link's text is shown as text: a link cannot hold a link.
       if (item.inLink) {
         link.data.hName = 'span';
-        link.data.hProperties = { className: ['cite'] };
+        link.data.hProperties = {};
       }
       children.push(link);
       if (!narrative || !known) text(item.locator ? `, ${item.locator}` : '');
@@ -250,4 +297,4 @@ export const remarkCitationText: Plugin<[], MdRoot> = () => (tree) => {
     if (!known) ((node.data!.hProperties as { className: string[] }).className ??= []).push('unknown');
     return SKIP;
   });
-};
+}

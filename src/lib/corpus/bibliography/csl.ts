@@ -54,6 +54,7 @@ export function cslRichText(html: string): string {
     .replace(/<[^>]*>/g, '')
     .replace(/\u0000(\d+)\u0001/g, (_, i: string) => kept[Number(i)])
     .replace(/\s+/g, ' ')
+    .normalize('NFC')
     .trim();
 }
 
@@ -63,6 +64,7 @@ export const plainText = (html: string) =>
     .replace(/<[^>]*>/g, '')
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[e]!)
     .replace(/[\s\u00AD]+/g, (s) => (s === '\u00AD' ? '' : ' '))
+    .normalize('NFC')
     .trim();
 
 /** `10.1000/x_y` from a DOI as people write it: `doi:`, `https://doi.org/…`, `\_`; undefined when it is none. */

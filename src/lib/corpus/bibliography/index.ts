@@ -133,7 +133,11 @@ function readCslJson(text: string, file: string, warn: Warn): BibEntry[] {
     if (at) from = at.offset + 1;
     const line = at?.line ?? 1;
     const name = rawId === undefined ? `item ${i + 1}` : `the item "${String(rawId)}"`;
-    const item = cleanCslItem(raw, (why) => warn(file, line, `${name} ${why}`, /left out$/.test(why) && !/^"/.test(why) ? 'bibliography/invalid-entry' : 'bibliography/invalid-field'));
+    const item = cleanCslItem(raw, (why) => {
+      // `"title" is a number …` is about a field; anything else is about the item.
+      const field = /^"([^"]+)" (.*)$/s.exec(why);
+      warn(file, line, field ? `the field "${field[1]}" of ${name} ${field[2]}` : `${name} ${why}`, field ? 'bibliography/invalid-field' : 'bibliography/invalid-entry');
+    });
     if (!item) return;
     const key = item['citation-key'] ?? item.id;
     out.push({ key, item: { ...item, id: key }, file, line });
@@ -185,6 +189,8 @@ function paperFields(item: CslItem): Record<string, unknown> {
  */
 function validFields(entry: BibEntry, fields: Record<string, unknown>, warn: (message: string, rule?: Rule) => void): Record<string, unknown> {
   let data = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  // An entry without a usable title is known by its key.
+  data.title ??= entry.key;
   for (let tries = 0; tries < 10; tries++) {
     const parsed = paperSchema.safeParse(data);
     if (parsed.success) return data;
