@@ -269,7 +269,9 @@ export function toCsl(type: string, key: string, decoded: Decoded, warn: (field:
   const join = (a: string | undefined, b: string | undefined) => (a && b ? `${a}${/[.?!:]$/.test(plainText(a)) ? '' : ':'} ${b}` : a);
   item.title = rich(join(text.title, text.subtitle));
   item['container-title'] = rich(join(text.journaltitle ?? text.journal ?? text.booktitle ?? text.maintitle, text.journalsubtitle ?? text.booksubtitle));
-  item['collection-title'] = rich(text.series);
+  // biblatex's localisation keys read as their words.
+  const series = text.series && ({ newseries: 'new series', oldseries: 'old series' } as Record<string, string>)[text.series.trim().toLowerCase()];
+  item['collection-title'] = rich(series ?? text.series);
   const publisher = type === 'phdthesis' || type === 'mastersthesis' || type === 'thesis' ? (text.school ?? text.institution ?? text.publisher) : (text.publisher ?? text.institution ?? text.school ?? text.organization);
   item.publisher = plainText(publisher ?? '') || undefined;
   item['publisher-place'] = plainText(text.location ?? text.address ?? '') || undefined;

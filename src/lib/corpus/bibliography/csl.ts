@@ -72,7 +72,7 @@ export function cleanDoi(doi: string): string | undefined {
   const d = doi
     .trim()
     .replace(/\\([_%&#$~])/g, '$1')
-    .replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, '')
+    .replace(/^(https?:\/\/(dx\.)?doi(\.acm)?\.org\/|doi:\s*)/i, '')
     .trim();
   return /^10\.\S+\/\S+$/.test(d) ? d : undefined;
 }
