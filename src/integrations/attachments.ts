@@ -4,11 +4,12 @@
  * by the dev server, so pages link to them the same way in both.
  */
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listAttachments, mapBounded } from '../lib/content/files';
+import { isCslBibliography } from '../lib/corpus/bibliography';
 import { contentDir } from '../lib/site/config';
 import { isAttachmentPath, isIgnoredPath } from '../lib/content/vault';
 
@@ -19,9 +20,16 @@ const TYPES: Record<string, string> = {
   csv: 'text/csv; charset=utf-8', txt: 'text/plain; charset=utf-8', json: 'application/json', zip: 'application/zip',
 };
 
-/** Copies every attachment of the content folder into `<outDir>/attachments/`, keeping its path. */
+/** A CSL-JSON bibliography is a reader's library, read for its entries and never published as it is. */
+async function isBibliography(root: string, file: string): Promise<boolean> {
+  return /\.json$/i.test(file) && isCslBibliography(await readFile(path.join(root, file), 'utf8').catch(() => ''));
+}
+
+/** Copies every attachment of the content folder into `<outDir>/attachments/`, keeping its path; bibliographies stay out. */
 export async function copyAttachments(root: string, outDir: string): Promise<number> {
-  const files = await listAttachments(root);
+  const listed = await listAttachments(root);
+  const bibliographies = new Set((await mapBounded(listed, async (f) => ((await isBibliography(root, f)) ? f : ''))).filter(Boolean));
+  const files = listed.filter((f) => !bibliographies.has(f));
   const folders = new Set(files.map((f) => path.dirname(path.join(outDir, 'attachments', f))));
   await mapBounded([...folders], (dir) => mkdir(dir, { recursive: true }));
   await mapBounded(files, (f) => copyFile(path.join(root, f), path.join(outDir, 'attachments', f)));
@@ -48,9 +56,9 @@ export default function attachments(): AstroIntegration {
           const file = path.resolve(root, relative);
           // Only attachments inside the content folder; never `..`, dot-folders or Markdown sources.
           if (!file.startsWith(root + path.sep) || isIgnoredPath(relative) || !isAttachmentPath(relative)) return next();
-          stat(file).then(
-            (info) => {
-              if (!info.isFile()) return next();
+          Promise.all([stat(file), isBibliography(root, relative)]).then(
+            ([info, bibliography]) => {
+              if (!info.isFile() || bibliography) return next();
               res.setHeader('Content-Type', TYPES[path.extname(file).slice(1).toLowerCase()] ?? 'application/octet-stream');
               res.setHeader('Content-Length', info.size);
               createReadStream(file).pipe(res);

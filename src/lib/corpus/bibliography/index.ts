@@ -106,6 +106,16 @@ export function readBibliographies(files: SourceFile[], problems: Problem[]): Bi
   return entries;
 }
 
+/** Whether a JSON file's text is a CSL-JSON bibliography (then it is read as one, never published as an attachment). */
+export function isCslBibliography(text: string): boolean {
+  try {
+    const data: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return (Array.isArray(data) ? data : [data]).some(looksLikeCslItem);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A JSON file is a bibliography when it is a CSL item or a list with one;
  * any other JSON is an attachment and left alone. Each item is read alone: one
