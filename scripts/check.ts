@@ -1,6 +1,6 @@
 /** `npm run check`: validates the content folder and prints every problem and how each folder was read; exits 1 on errors. */
 import { loadCorpus } from '../src/lib/corpus';
-import { bibliographyFiles, contentDialect, contentDir, reportProblems } from '../src/lib/site';
+import { bibliographyFiles, bibliographyOptions, contentDialect, contentDir, reportProblems } from '../src/lib/site';
 
 const root = process.argv[2] ?? contentDir();
 let dialect;
@@ -10,7 +10,7 @@ try {
   console.log(`error: ${(e as Error).message}`);
   process.exit(1);
 }
-const corpus = await loadCorpus(root, { bibliographies: bibliographyFiles(), dialect });
+const corpus = await loadCorpus(root, { bibliographies: bibliographyFiles(), bibliography: bibliographyOptions(), dialect });
 reportProblems(corpus.problems, root, (line) => console.log(line));
 for (const d of corpus.reading.dialects) console.log(`${d.folder ? `${d.folder}/` : '(top of the folder)'}: read as ${d.dialect === 'research' ? 'the research format' : d.dialect === 'dendron' ? 'a Dendron vault' : 'an Obsidian vault'}, ${d.files} file(s) (${d.reason}).`);
 for (const s of corpus.reading.setAside) console.log(`left out: ${s.file}: ${s.reason}.`);
@@ -19,6 +19,9 @@ const stubs = [...corpus.graph.nodes.values()].filter((n) => n.stub).length;
 console.log(`${corpus.documents.size} documents, ${stubs} stubs, ${corpus.graph.nodes.size} nodes, ${corpus.graph.edges.length} edges.`);
 const links = corpus.linkCounts;
 console.log(`${links.total} wiki links: ${links.written} to written items, ${links.attachments} to attachments, ${links.stubs} to stubs, ${links.private} to private files (shown as text), ${links.missing} unresolved; ${corpus.attachments.length} attachments, ${corpus.linkedAttachments.length} of them linked and published.`);
+if (corpus.bibliography.size || corpus.unpublishedEntries) {
+  console.log(`${corpus.bibliography.size} bibliography entries published; ${corpus.unpublishedEntries} left out because nothing published cites them (BIBLIOGRAPHY_PUBLISH=all publishes every entry).`);
+}
 if (corpus.privateFiles.length) console.log(`${corpus.privateFiles.length} kept private (publish: false or draft: true), never published: ${corpus.privateFiles.join(', ')}.`);
 const claims = [...corpus.graph.nodes.values()].filter((n) => n.status);
 if (claims.length) {

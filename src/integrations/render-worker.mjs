@@ -13,12 +13,12 @@ const { renderFromTheEnd } = await import('../lib/corpus/index.ts');
 const { normaliseBase, withBase } = await import('../lib/site/urls.ts');
 const { workerHeapCollector } = await import('./heap-collector.ts');
 
-const { files, attachments, settings, list, base, port } = workerData;
+const { files, attachments, settings, bibliography, list, base, port } = workerData;
 const siteBase = normaliseBase(base);
 let reached = -1;
 // Checked at each delivery: the build's own check (./heap-bound.ts) sees only the build's heap.
 const heap = workerHeapCollector();
-renderFromTheEnd({ files, attachments, settings }, list, {
+renderFromTheEnd({ files, attachments, settings, bibliography }, list, {
   reached() {
     for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) reached = Math.max(reached, message.message);
     return reached;

@@ -40,7 +40,7 @@ export class BodyLinks {
     private readonly resolver: LinkResolver,
     attachments: string[],
     private readonly problems: Problem[],
-    private readonly bibliography: Bibliography = { byKey: new Map(), entries: new Map() },
+    private readonly bibliography: Bibliography = { byKey: new Map(), entries: new Map(), unpublished: 0, style: 'apa' },
     /** Whether a name is a private file's: a link to it is plain text, never a stub. */
     private readonly isPrivate: (name: string) => boolean = () => false,
     /** Excalidraw drawings of the vault (`Drawing.excalidraw.md`), which embeds show as pictures, with their words. */
@@ -177,7 +177,7 @@ export class BodyLinks {
     const stub = !targetDoc || targetDoc.data.stub;
     const resolved: ResolvedLink = { href: pathOf(target), stub, kind: targetDoc?.kind ?? 'paper', title: targetDoc?.data.title ?? ref.target };
     if (targetDoc?.kind === 'paper' && !stub) {
-      this.labels ??= citeLabels([...this.documents.values()].filter((d): d is Document<'paper'> => d.kind === 'paper'), this.bibliography.entries);
+      this.labels ??= citeLabels([...this.documents.values()].filter((d): d is Document<'paper'> => d.kind === 'paper'), this.bibliography);
       resolved.citation = this.labels.get(target);
     }
     return resolved;

@@ -17,7 +17,7 @@ import { GraphBuilder, type EdgeContext } from '../graph/graph';
 import type { RenderedBody } from '../markdown';
 import type { RenderCache } from './render-cache';
 import { addFrontmatterEdges } from './frontmatter-edges';
-import { isBibliographyPath, readNamedBibliographies } from './bibliography';
+import { isBibliographyPath, readNamedBibliographies, type BibliographyOptions } from './bibliography';
 import { applyClaimStatus, checkDeclaredStances, frontmatterStances, hasClaim, linkStance, sectionStances, verifyEvidence } from './stances';
 import { resolveNames } from './names';
 import { dendronHierarchy } from './hierarchy';
@@ -32,6 +32,8 @@ export interface BuildOptions {
   cache?: RenderCache;
   /** Bibliography files outside the content folder (the `BIBLIOGRAPHY` setting), relative to the working folder. */
   bibliographies?: string[];
+  /** Which bibliography entries are published (cited ones by default) and the CSL style their labels and references use. */
+  bibliography?: BibliographyOptions;
   /** Turns a site path in a body (`/notes/x/`) into the address to write; for a site published under a base path. */
   siteAddress?: (path: string) => string;
   /**
@@ -77,7 +79,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const problems: Problem[] = [];
   const started = performance.now();
   const settings: VaultSettings = { ...options.settings, ...(options.dialect ? { dialect: options.dialect } : {}) };
-  const { documents, privateDocs, bibliography, resolver, namesPrivate, links, dialects, setAside, drawings } = resolveNames(files, attachments, problems, settings);
+  const { documents, privateDocs, bibliography, resolver, namesPrivate, links, dialects, setAside, drawings } = resolveNames(files, attachments, problems, settings, options.bibliography);
   const parsed = performance.now();
 
   const builder = new GraphBuilder();
@@ -90,7 +92,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   addFrontmatterEdges(documents.values(), resolver, builder, namesPrivate);
   const linked = performance.now();
 
-  const helped = startHelper(documents.values(), { files, attachments, settings }, options);
+  const helped = startHelper(documents.values(), { files, attachments, settings, bibliography: options.bibliography }, options);
   const cache = helped?.cache ?? options.cache;
   const bodies = new Map<NodeId, RenderedBody>();
   const renders = { rendered: 0, reused: 0, helped: 0 };
@@ -142,7 +144,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const graph = builder.build();
   applyClaimStatus(graph, claims);
   const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
-  return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, attachments, linkedAttachments: links.linkedAttachments(), hierarchy: dendronHierarchy(documents.values()), linkCounts: links.counts, timings: { ...timings, ...renders }, reading: { dialects, setAside, canvases: attachments.filter(isCanvasPath) }, drawings };
+  return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, unpublishedEntries: bibliography.unpublished, citationStyle: bibliography.style, attachments, linkedAttachments: links.linkedAttachments(), hierarchy: dendronHierarchy(documents.values()), linkCounts: links.counts, timings: { ...timings, ...renders }, reading: { dialects, setAside, canvases: attachments.filter(isCanvasPath) }, drawings };
 }
 
 

@@ -11,7 +11,8 @@ import type { Problem } from '../content/problems';
 import type { SourceFile } from '../content/files';
 import type { FolderDialect } from '../content/dialect';
 import type { VaultSettings } from '../content/vault';
-import { addBibliography, isBibliographyPath, readBibliographies, type Bibliography } from './bibliography';
+import { citedKeys } from '../markdown/citations';
+import { addBibliography, isBibliographyPath, readBibliographies, type Bibliography, type BibliographyOptions } from './bibliography';
 import { BodyLinks } from './body-links';
 import { frontmatterReferences } from './frontmatter-edges';
 import { parseAll, type Drawing } from './parse-files';
@@ -38,10 +39,12 @@ export interface Names {
   drawings: Drawing[];
 }
 
-export function resolveNames(files: SourceFile[], attachments: string[], problems: Problem[], settings: VaultSettings = {}): Names {
+export function resolveNames(files: SourceFile[], attachments: string[], problems: Problem[], settings: VaultSettings = {}, bibliographyOptions: BibliographyOptions = {}): Names {
   const { documents, dialects, setAside, drawings } = parseAll(files.filter((f) => !isBibliographyPath(f.path)), problems, settings);
-  // Bibliography entries become papers (or complete them) before any link is resolved, so titles and keys find them.
-  const bibliography = addBibliography(documents, readBibliographies(files.filter((f) => isBibliographyPath(f.path)), problems));
+  // Bibliography entries become papers (or complete them) before any link is resolved, so titles and keys find them;
+  // only the entries published items cite, unless every entry is to be published.
+  const cited = citedKeys([...documents.values()].filter((d) => !isPrivate(d)).map((d) => d.body));
+  const bibliography = addBibliography(documents, readBibliographies(files.filter((f) => isBibliographyPath(f.path)), problems), cited, problems, bibliographyOptions);
 
   // Private files leave before anything reads them; links to them are told apart from links to nothing.
   const privateDocs = [...documents.values()].filter(isPrivate);

@@ -21,6 +21,7 @@ import type { Problem } from '../content/problems';
 import type { RenderedBody } from '../markdown';
 import { renderKey, type CachedBody, type RenderCache } from './render-cache';
 import { renderBody } from './render-body';
+import type { BibliographyOptions } from './bibliography';
 import { resolveNames } from './names';
 
 /** The build's side of a helper. */
@@ -42,6 +43,7 @@ export interface RenderSources {
   attachments: string[];
   /** The vault's settings (templates folder, dialect), which decide which files are notes and how they read. */
   settings?: VaultSettings;
+  bibliography?: BibliographyOptions;
 }
 
 /** The helper's side: where the build has come to, and where finished bodies go. */
@@ -58,10 +60,10 @@ export const BODIES_PER_DELIVERY = 8;
  * The helper's work: renders the bodies of `list` from the last backwards, posting them every
  * `BODIES_PER_DELIVERY`, and stops at the build's position. Returns how many it rendered.
  */
-export function renderFromTheEnd({ files, attachments, settings }: RenderSources, list: string[], side: HelperSide, siteAddress?: (path: string) => string): number {
+export function renderFromTheEnd({ files, attachments, settings, bibliography }: RenderSources, list: string[], side: HelperSide, siteAddress?: (path: string) => string): number {
   // Its own problems are the build's too, and the build reports those.
   const problems: Problem[] = [];
-  const { documents, links } = resolveNames(files, attachments, problems, settings);
+  const { documents, links } = resolveNames(files, attachments, problems, settings, bibliography);
   const byFile = new Map([...documents.values()].map((doc) => [doc.file, doc]));
   let batch: [string, CachedBody][] = [];
   const counts = { rendered: 0, reused: 0 };

@@ -68,7 +68,7 @@ export class LinkResolver {
       if (holder && holder !== doc.id && vaultIds.has(holder) && vaultIds.has(doc.id)) continue;
       if (holder && holder !== doc.id) {
         this.problems.push(
-          contentWarning('title/duplicate', doc.file, `another file (${holder}) has the same title "${doc.data.title}"; links by that title go to ${holder}; give one of them a different title or link by id`, { field: 'title', line: 2 }),
+          contentWarning('title/duplicate', doc.file, `another file (${holder}) has the same title "${doc.data.title}"; links by that title go to ${holder}; give one of them a different title or link by id`, { field: 'title', line: /\.(bib|json)$/i.test(doc.file) ? doc.bodyLine : 2 }),
         );
       } else this.byKey.set(key, doc.id);
     }

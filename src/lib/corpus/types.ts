@@ -23,6 +23,10 @@ export interface Corpus {
   privateFiles: string[];
   /** The bibliography entry of each paper a `.bib` or CSL-JSON file made or completed. */
   bibliography: Map<NodeId, BibEntry>;
+  /** Bibliography entries left out because no published item cites them. */
+  unpublishedEntries: number;
+  /** The CSL style of labels and references (`apa`, or a `.csl` file). */
+  citationStyle: string;
   /** Errors (a file left out) and warnings, sorted by file and line. */
   problems: Problem[];
   /** Images, PDFs and other files beside the notes, relative to the content folder; published under `/attachments/`. */

@@ -4,7 +4,6 @@
  * Reads `file.data.lineOffset`; writes `file.data.headings` and `file.data.plainText`.
  */
 import type { Root as MdRoot } from 'mdast';
-import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { headingAnchor } from '../content/ids';
@@ -23,7 +22,8 @@ export const remarkCollectText: Plugin<[], MdRoot> = () => (tree, file) => {
   const offset = file.data.lineOffset ?? 0;
   const headings: BodyHeading[] = [];
   visit(tree, 'heading', (node) => {
-    const text = mdastToString(node, { includeHtml: false });
+    // As the reader sees it: a link by its label, a citation by its author and year.
+    const text = inlineText(node).text;
     headings.push({ depth: node.depth, text, anchor: headingAnchor(text), line: (node.position?.start.line ?? 1) + offset });
   });
   file.data.headings = headings;

@@ -128,6 +128,8 @@ export interface CitationItem {
   bare?: boolean;
   /** `[[@key|label]]`: the label shown instead of author and year. */
   label?: string;
+  /** Inside a Markdown link's text: cited, but shown as text (a link cannot hold a link). */
+  inLink?: boolean;
 }
 
 /** A citation group in the mdast tree: `[see @a; @b]`, a bare `@a` or `[[@a]]`. */

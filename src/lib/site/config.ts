@@ -18,3 +18,11 @@ export const citationStyle = (): string => process.env.CITATION_STYLE || 'apa';
 
 /** `CONTENT_DIALECT`: `auto` (each folder by its files, the default), or `research`, `vault` or `dendron` for every folder. */
 export const contentDialect = (): Dialect | undefined => dialectSetting(process.env.CONTENT_DIALECT);
+/**
+ * Which bibliography entries become pages: `BIBLIOGRAPHY_PUBLISH=all` publishes every entry; by default only
+ * those a published item cites (or that complete a paper file), since a library's export is a reader's own list.
+ */
+export const bibliographyOptions = (): { publish: 'cited' | 'all'; style: string } => ({
+  publish: process.env.BIBLIOGRAPHY_PUBLISH === 'all' ? 'all' : 'cited',
+  style: citationStyle(),
+});

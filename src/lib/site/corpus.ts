@@ -9,7 +9,7 @@ import path from 'node:path';
 import { formatProblem, type Problem } from '../content/problems';
 import { loadCorpus, type Corpus, type RenderHelper, type RenderSources } from '../corpus';
 import { gitHistory, type FileHistory } from '../corpus/dates';
-import { bibliographyFiles, contentDialect, contentDir } from './config';
+import { bibliographyFiles, bibliographyOptions, contentDialect, contentDir } from './config';
 import { DiskRenderCache } from './render-cache';
 import { BASE, href } from './urls';
 
@@ -74,6 +74,7 @@ async function loadWithCache(root: string): Promise<Corpus> {
   const options = {
     bibliographies: bibliographyFiles(),
     dialect: contentDialect(),
+    bibliography: bibliographyOptions(),
     siteAddress: href,
     betweenBodies: () => housekeeping.forEach((task) => task()),
     // The helper writes links under the base this module writes them under, whatever the integration was told.
