@@ -1,5 +1,5 @@
 /** Which shards a term needs, and a shard decoded into the typed arrays the scorer reads. */
-import { SHARD_PREFIX_MIN } from './options';
+import { shortestTerm } from './options';
 import type { LoadedIndex } from './query';
 import { Scorer } from './scorer';
 import type { DecodedShard, FieldPostings, SearchManifest, SearchShard } from './types';
@@ -17,7 +17,7 @@ export const MAX_COMPLETION_SHARDS = 3;
  * they are few (see `MAX_COMPLETION_SHARDS`).
  */
 export function shardsForTerm(term: string, keys: readonly string[], complete = false): string[] {
-  if ([...term].length < SHARD_PREFIX_MIN) return [];
+  if ([...term].length < shortestTerm(term)) return [];
   // A term lives under the longest key it starts with (shorter terms stay above a split).
   const holder = keys.filter((key) => term.startsWith(key)).reduce<string | undefined>((a, k) => (!a || k.length > a.length ? k : a), undefined);
   const own = holder ? [holder] : [];

@@ -5,7 +5,7 @@
  */
 import { KINDS, type Kind } from '../../content/ids';
 import type { DecodedShard, SearchRecord } from './types';
-import { isStopWord, normalizeTerm, SEARCH_OPTIONS, searchId, SHARD_PREFIX_MIN, tokenize, type SearchField } from './options';
+import { isStopWord, isTermLength, normalizeTerm, SEARCH_OPTIONS, searchId, tokenize, wordsOf, type SearchField } from './options';
 import { MAX_QUERY_WORDS, type ScoredHit, type Scorer, type TermSpec } from './scorer';
 
 /**
@@ -14,9 +14,13 @@ import { MAX_QUERY_WORDS, type ScoredHit, type Scorer, type TermSpec } from './s
  * start of "theory" while the reader is still typing.
  */
 export function queryTerms(query: string): string[] {
-  const words = tokenize(query).map(normalizeTerm).filter((w) => [...w].length >= SHARD_PREFIX_MIN);
+  // A paste of thousands of characters is searched by its start: the words after the first 32 are ignored anyway.
+  const words = tokenize(query.slice(0, MAX_QUERY_LENGTH)).map(normalizeTerm).filter(isTermLength);
   return words.filter((w, i) => i === words.length - 1 || !isStopWord(w)).slice(0, MAX_QUERY_WORDS);
 }
+
+/** Characters of a query read; the rest of a long paste is ignored. */
+export const MAX_QUERY_LENGTH = 1000;
 
 export interface SearchHit extends ScoredHit {
   id: string;
@@ -98,14 +102,12 @@ export function closestTitles({ scorer, shards }: LoadedIndex, terms: string[], 
 
 export type Range = [start: number, end: number];
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** Where the matched terms stand in a text (compared the way the index compares words). */
+/** Where the matched terms stand in a text (its words found and compared the way the index finds and compares them). */
 export function matchRanges(text: string, terms: Iterable<string>): Range[] {
   const wanted = new Set(terms);
   const ranges: Range[] = [];
-  for (const m of text.matchAll(WORD)) {
-    if (wanted.has(normalizeTerm(m[0]))) ranges.push([m.index, m.index + m[0].length]);
+  for (const { word, start, end } of wordsOf(text)) {
+    if (wanted.has(normalizeTerm(word))) ranges.push([start, end]);
   }
   return ranges;
 }
