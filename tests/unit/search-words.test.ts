@@ -6,7 +6,7 @@ import { matchRanges, queryTerms, runQuery } from '../../src/lib/search/wire/que
 import { corpusOf, md } from '../helpers/corpus';
 
 const corpus = corpusOf({
-  'notes/warm.md': md('title: 温暖训练使语言模型不那么可靠', '温暖训练使语言模型不那么可靠，尤其是在医疗问答中。'),
+  'notes/wennuan.md': md('title: 温暖训练使语言模型不那么可靠', '温暖训练使语言模型不那么可靠，尤其是在医疗问答中。'),
   'notes/tokyo.md': md('title: 東京の研究ノート', '東京都に住んでいる研究者は日本語の文章を単語に分割します。'),
   'notes/thai.md': md('title: Thai note', 'ภาษาไทยไม่มีช่องว่างระหว่างคำ'),
   'notes/cafe.md': md('title: Café culture', 'A long evening at the café.'),

@@ -4,9 +4,9 @@
  * kind, and snippets with the matched words marked.
  */
 import { KINDS, type Kind } from '../../content/ids';
-import type { DecodedShard, SearchRecord } from './types';
-import { isStopWord, isTermLength, normalizeTerm, SEARCH_OPTIONS, searchId, tokenize, wordsOf, type SearchField } from './options';
-import { MAX_QUERY_WORDS, type ScoredHit, type Scorer, type TermSpec } from './scorer';
+import type { DecodedShard, RecordSection, SearchRecord } from './types';
+import { fuzzyDistance, isStopWord, isTermLength, normalizeTerm, RANKING, searchId, tokenize, wordsOf, type SearchField } from './options';
+import { MAX_QUERY_WORDS, type ScoredHit, type ScoredSection, type Scorer, type TermSpec } from './scorer';
 
 /**
  * The words a query searches for, normalised. Single letters and stop words
@@ -53,21 +53,13 @@ export interface LoadedIndex {
 
 const withId = (hit: ScoredHit): SearchHit => ({ ...hit, id: searchId(hit.kind, hit.stub, hit.n) });
 
-type PerTerm<T> = T | ((term: string, i: number, terms: string[]) => T);
-const perTerm = <T>(option: PerTerm<T>, term: string, i: number, terms: string[]): T =>
-  typeof option === 'function' ? (option as (term: string, i: number, terms: string[]) => T)(term, i, terms) : option;
-
-/** The words as MiniSearch's query specs under `options` (prefix and fuzzy rules, fuzzy as a fraction or a distance). */
-function termSpecs(terms: string[], options: { prefix?: PerTerm<boolean>; fuzzy?: PerTerm<boolean | number>; maxFuzzy?: number }): TermSpec[] {
-  return terms.map((term, i) => {
-    const fuzzy = perTerm(options.fuzzy ?? false, term, i, terms);
-    const ratio = fuzzy === true ? 0.2 : fuzzy || 0;
-    return {
-      term,
-      prefix: perTerm(options.prefix ?? false, term, i, terms) === true,
-      fuzzy: ratio < 1 ? Math.min(options.maxFuzzy ?? 6, Math.round(term.length * ratio)) : ratio,
-    };
-  });
+/** The words as the scorer's specs: the word being typed is a prefix; typos by `fuzzyDistance`. */
+function termSpecs(terms: string[]): TermSpec[] {
+  return terms.map((term, i) => ({
+    term,
+    prefix: i === terms.length - 1 ? RANKING.prefix : 0,
+    fuzzy: Math.min(RANKING.maxFuzzy, fuzzyDistance(term) || 0),
+  }));
 }
 
 /**
@@ -82,7 +74,7 @@ export function runQuery({ scorer, shards }: LoadedIndex, query: string, kind: K
     const counts = Object.fromEntries([['all', 0], ...KINDS.map((k) => [k, 0])]) as Record<KindFilter, number>;
     return { terms, mode: 'all', hits: [], total: 0, counts, suggestions: [] };
   }
-  scorer.begin(shards, termSpecs(terms, SEARCH_OPTIONS));
+  scorer.begin(shards, termSpecs(terms));
   // The typo pass adds to the exact one's scores rather than starting over.
   if (scorer.count('and') < FUZZY_BELOW) scorer.addFuzzy(shards);
   const mode: SearchOutcome['mode'] = scorer.count('and') === 0 && terms.length > 1 ? 'any' : 'all';
@@ -95,7 +87,8 @@ const TITLE_FIELDS: SearchField[] = ['title', 'aliases'];
 
 /** Titles that look like the query, with a looser notion of a typo than the main search. */
 export function closestTitles({ scorer, shards }: LoadedIndex, terms: string[], limit = 5): SearchHit[] {
-  scorer.begin(shards, termSpecs(terms, { prefix: true, fuzzy: (term) => (term.length >= 3 ? 0.4 : false), maxFuzzy: 3 }), TITLE_FIELDS);
+  const specs = terms.map((term) => ({ term, prefix: RANKING.prefix, fuzzy: term.length >= 3 ? Math.min(3, Math.round(term.length * 0.4)) : 0 }));
+  scorer.begin(shards, specs, TITLE_FIELDS);
   scorer.addFuzzy(shards);
   return scorer.select('or', 'all', limit).hits.map(withId);
 }
@@ -168,4 +161,20 @@ export function resultSnippet(record: SearchRecord, hit: Pick<SearchHit, 'match'
   const fallback = record.claim ?? record.summary ?? record.text;
   if (!fallback) return undefined;
   return snippet(fallback, terms) ?? { text: fallback.length > 180 ? fallback.slice(0, fallback.lastIndexOf(' ', 180)) + '…' : fallback, highlights: [] };
+}
+
+/** The text of a page's section, from its record (empty when the record's text was cut before it). */
+export function sectionText(record: SearchRecord, index: number): string {
+  const sections: RecordSection[] = record.sections ?? [];
+  const at = sections[index]?.at;
+  if (at === undefined) return '';
+  const end = sections.slice(index + 1).find((s) => s.at !== undefined)?.at ?? record.text.length;
+  return record.text.slice(at, end).trim();
+}
+
+/** The text shown under a section result: where its words matched, else its start. */
+export function sectionSnippet(record: SearchRecord, section: Pick<ScoredSection, 'index' | 'match'>): Snippet | undefined {
+  const text = sectionText(record, section.index);
+  if (!text) return undefined;
+  return snippet(text, Object.keys(section.match)) ?? { text: text.length > 180 ? text.slice(0, text.lastIndexOf(' ', 180)) + '…' : text, highlights: [] };
 }
