@@ -5,7 +5,7 @@
  */
 import { KINDS, type Kind } from '../../content/ids';
 import type { DecodedShard, RecordSection, SearchRecord } from './types';
-import { fuzzyDistance, isStopWord, isTermLength, normalizeTerm, RANKING, searchId, tokenize, wordsOf, type SearchField } from './options';
+import { fuzzyDistance, isStopWord, isTermLength, normalizeTerm, RANKING, searchId, stemOf, tokenize, wordsOf, type SearchField } from './options';
 import { MAX_QUERY_WORDS, type ScoredHit, type ScoredSection, type Scorer, type TermSpec } from './scorer';
 
 /**
@@ -177,4 +177,35 @@ export function sectionSnippet(record: SearchRecord, section: Pick<ScoredSection
   const text = sectionText(record, section.index);
   if (!text) return undefined;
   return snippet(text, Object.keys(section.match)) ?? { text: text.length > 180 ? text.slice(0, text.lastIndexOf(' ', 180)) + '…' : text, highlights: [] };
+}
+
+/** The URL parameter that carries a query to the page a result opens, whose words the page then marks. */
+export const HIGHLIGHT_PARAM = 'highlight';
+
+/** `path` (maybe with a `#heading`) with the query carried along, as a result opens it. */
+export function highlightUrl(path: string, query: string): string {
+  const q = query.trim();
+  if (!q) return path;
+  const hash = path.indexOf('#');
+  const [base, anchor] = hash >= 0 ? [path.slice(0, hash), path.slice(hash)] : [path, ''];
+  return `${base}${base.includes('?') ? '&' : '?'}${HIGHLIGHT_PARAM}=${encodeURIComponent(q).replace(/%20/g, '+')}${anchor}`;
+}
+
+/**
+ * Where a query's words stand in a page's text, as search matched them: the
+ * word itself, another word of its stem, or for the last word (maybe still
+ * being typed) a word it starts.
+ */
+export function highlightRanges(text: string, query: string): Range[] {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return [];
+  const exact = new Set(terms);
+  const stems = new Set(terms.map(stemOf));
+  const last = terms[terms.length - 1];
+  const ranges: Range[] = [];
+  for (const { word, start, end } of wordsOf(text)) {
+    const w = normalizeTerm(word);
+    if (exact.has(w) || w.startsWith(last) || stems.has(stemOf(w))) ranges.push([start, end]);
+  }
+  return ranges;
 }
