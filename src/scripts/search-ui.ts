@@ -5,7 +5,7 @@
  */
 import type { SearchRecord } from '../lib/search/wire/types';
 import { fetchJsonOverHttp, SearchClient } from '../lib/search/wire/loader';
-import { highlightUrl, matchRanges, resultSnippet, sectionSnippet, type KindFilter, type Range, type SearchHit, type SearchOutcome } from '../lib/search/wire/query';
+import { highlightUrl, matchRanges, resultSnippet, sectionSnippet, type KindFilter, type Range, type SearchHit, type SearchOutcome, type Snippet } from '../lib/search/wire/query';
 import { href } from '../lib/site/urls';
 
 const PAGE_SIZE = 10;
@@ -212,12 +212,7 @@ class Widget implements SearchWidget {
       const words = Object.keys(section.match).concat(terms);
       title.append(...marked(record.title, matchRanges(record.title, words)), ' › ', ...marked(heading.heading, matchRanges(heading.heading, words)));
       li.append(title);
-      const shown = sectionSnippet(record, section);
-      if (shown) {
-        const p = Object.assign(document.createElement('p'), { className: 'search-snippet' });
-        p.append(...marked(shown.text, shown.highlights));
-        li.append(p);
-      }
+      appendSnippet(li, sectionSnippet(record, section));
       return [li];
     });
     return [this.option(hit, record, terms), ...sections];
@@ -241,12 +236,7 @@ class Widget implements SearchWidget {
     if (record.status) head.append(' ', Object.assign(document.createElement('span'), { className: `badge status-${record.status}`, textContent: record.status }));
     li.append(head);
 
-    const shown = resultSnippet(record, hit);
-    if (shown) {
-      const p = Object.assign(document.createElement('p'), { className: 'search-snippet' });
-      p.append(...marked(shown.text, shown.highlights));
-      li.append(p);
-    }
+    appendSnippet(li, resultSnippet(record, hit));
     return li;
   }
 
@@ -376,6 +366,14 @@ class Widget implements SearchWidget {
     else url.searchParams.delete('kind');
     if (url.href !== location.href) history.replaceState(history.state, '', url);
   }
+}
+
+/** A result's snippet, its words marked, under its title. */
+function appendSnippet(li: HTMLLIElement, shown: Snippet | undefined): void {
+  if (!shown) return;
+  const p = Object.assign(document.createElement('p'), { className: 'search-snippet' });
+  p.append(...marked(shown.text, shown.highlights));
+  li.append(p);
 }
 
 /** Text with its ranges wrapped in <mark>, as DOM nodes: content never becomes markup. */
