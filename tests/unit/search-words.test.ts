@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadWhole, searchFiles } from '../../src/lib/search';
 import { tokenize, wordsOf } from '../../src/lib/search/wire/options';
-import { matchRanges, queryTerms, runQuery } from '../../src/lib/search/wire/query';
+import { highlightRanges, highlightUrl, matchRanges, queryTerms, runQuery } from '../../src/lib/search/wire/query';
 import { corpusOf, md } from '../helpers/corpus';
 
 const corpus = corpusOf({
@@ -71,5 +71,22 @@ describe('accents and odd queries', () => {
     expect(titles('"warmth')).toEqual(['Warmth and 温暖']);
     expect(titles('温暖 warmth')).toEqual(['Warmth and 温暖']);
     expect(queryTerms('warmth '.repeat(715)).length).toBeLessThanOrEqual(32);
+  });
+});
+
+describe('marking the words on the page a result opens', () => {
+  it('carries the query before the heading anchor', () => {
+    expect(highlightUrl('/notes/deploy/#set-environment-variables', 'environment variables')).toBe('/notes/deploy/?highlight=environment+variables#set-environment-variables');
+    expect(highlightUrl('/notes/deploy/', '  ')).toBe('/notes/deploy/');
+    expect(new URL(highlightUrl('/a/', 'a&b=c #x'), 'http://x').searchParams.get('highlight')).toBe('a&b=c #x');
+  });
+
+  it('marks the words, their other forms, the typed start of the last word, and words inside a Chinese run', () => {
+    const text = 'Deploying models: a model deploys. Configuration of 语言模型.';
+    const marked = (q: string) => highlightRanges(text, q).map(([a, b]) => text.slice(a, b));
+    expect(marked('deploy model')).toEqual(['Deploying', 'models', 'model', 'deploys']);
+    expect(marked('models config')).toEqual(['models', 'model', 'Configuration']);
+    expect(marked('模型')).toEqual(['模型']);
+    expect(marked('?!')).toEqual([]);
   });
 });
