@@ -18,9 +18,10 @@ import { manifestPath, parseSearchId, resultPath, shardPath } from '../src/lib/s
 const dir = process.argv[2] ?? 'content';
 /** Results a page of search shows at first, as the interface asks for them. */
 const PAGE = 10;
+const loaded = await loadCorpus(dir);
 const started = performance.now();
-const files = searchFiles(await loadCorpus(dir));
-console.log(`${dir}: ${files.records.length} documents, search files built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+const files = searchFiles(loaded);
+console.log(`${dir}: ${files.records.length} items, ${files.manifest.nextId} search documents; search files built in ${((performance.now() - started) / 1000).toFixed(1)} s (the corpus loaded before)`);
 
 const served = servedFiles(files);
 const gz = new Map<string, number>();

@@ -25,6 +25,19 @@ export const PAPER_LINK_SHARE = 0.12;
 /** Share of papers that carry full text. */
 export const FULL_TEXT_SHARE = 0.3;
 export const LEXICON_SIZE = 8000;
+/** Share of notes that also carry Chinese text (a paragraph per section), so search meets runs without spaces. */
+export const CJK_SHARE = 0.05;
+/** Chinese words (two characters each) the Chinese paragraphs draw from, Zipf-distributed as the others. */
+export const CJK_LEXICON_SIZE = 600;
+/** Common Han characters the Chinese words are made of. */
+const HAN = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理';
+
+/** `size` distinct two-character words from `HAN`. */
+function makeCjkLexicon(rng: Random, size: number): string[] {
+  const seen = new Set<string>();
+  while (seen.size < size) seen.add(rng.pick([...HAN]) + rng.pick([...HAN]));
+  return [...seen];
+}
 export const DEFAULT_SEED = 1;
 
 export interface CorpusOptions {
@@ -165,6 +178,8 @@ export class SyntheticCorpus {
   readonly lexicon: string[];
   private readonly rng: Random;
   private readonly zipf: Zipf;
+  private readonly cjkLexicon: string[];
+  private readonly cjkZipf: Zipf;
   /** Popularity order for note link targets: a few hubs, a long tail. */
   private readonly noteZipf: Zipf;
   private readonly notePopularity: number[];
@@ -186,6 +201,8 @@ export class SyntheticCorpus {
     this.rng = new Random(this.seed);
     this.lexicon = makeLexicon(this.rng, LEXICON_SIZE);
     this.zipf = new Zipf(this.rng, this.lexicon.length, 1);
+    this.cjkLexicon = makeCjkLexicon(this.rng, CJK_LEXICON_SIZE);
+    this.cjkZipf = new Zipf(this.rng, this.cjkLexicon.length, 1);
     this.noteZipf = new Zipf(this.rng, options.notes, 0.8);
     this.notePopularity = this.shuffled(options.notes);
     this.tags = this.uniqueWords(40 + Math.ceil(options.notes / 50), 1);
@@ -211,6 +228,13 @@ export class SyntheticCorpus {
     const out: string[] = [];
     for (let i = 0; i < n; i++) out.push(i > 0 && i < n - 1 && this.rng.chance(0.18) ? this.rng.pick(FUNCTION_WORDS) : this.word());
     return cap(out.join(' ')) + '.';
+  }
+  /** A Chinese sentence: words run together, no spaces, a full stop of its own. */
+  cjkSentence(min = 8, max = 20): string {
+    const n = this.rng.int(min, max);
+    let out = '';
+    for (let i = 0; i < n; i++) out += this.cjkLexicon[this.cjkZipf.index()];
+    return out + '。';
   }
   private uniqueWords(count: number, perItem: number): string[] {
     const seen = new Set<string>();
@@ -330,9 +354,12 @@ export class SyntheticCorpus {
     const sections = this.rng.int(2, 4);
     const headings = this.distinct(sections, () => this.rng.int(0, NOTE_HEADINGS.length - 1)).map((h) => NOTE_HEADINGS[h]);
     const body: string[] = [this.paragraph(this.rng.int(2, 4))];
+    const chinese = this.rng.chance(CJK_SHARE);
     headings.forEach((heading, s) => {
       const share = links.filter((_, k) => k % headings.length === s);
-      body.push(`## ${heading}`, this.paragraph(this.rng.int(3, 6), share));
+      // A heading names its section's subject, as real notes' headings do.
+      body.push(`## ${heading} on ${this.phrase(1, 2)}`, this.paragraph(this.rng.int(3, 6), share));
+      if (chinese) body.push(Array.from({ length: this.rng.int(2, 4) }, () => this.cjkSentence()).join(''));
     });
     // Plain mentions: a related paper's title and a tag named in running text, without link syntax.
     if (note.papers.length > 0) body.push(`The closest reading is ${this.papers[note.papers[0]].title}, which frames ${this.phrase(2, 4)} differently.`);

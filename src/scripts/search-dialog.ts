@@ -56,3 +56,7 @@ document.addEventListener('keydown', (e) => {
   }
 });
 for (const button of document.querySelectorAll('[data-search-open]')) button.addEventListener('click', () => void openSearch());
+
+// A page opened from a search result marks the query's words (the parameter is HIGHLIGHT_PARAM of
+// src/lib/search/wire/query.ts, spelt out here so that pages read without it never load the search code).
+if (new URLSearchParams(location.search).has('highlight')) void import('./search-highlight');

@@ -5,7 +5,7 @@
  */
 import type { SearchRecord } from '../lib/search/wire/types';
 import { fetchJsonOverHttp, SearchClient } from '../lib/search/wire/loader';
-import { matchRanges, resultSnippet, type KindFilter, type Range, type SearchHit, type SearchOutcome } from '../lib/search/wire/query';
+import { highlightUrl, matchRanges, resultSnippet, sectionSnippet, type KindFilter, type Range, type SearchHit, type SearchOutcome, type Snippet } from '../lib/search/wire/query';
 import { href } from '../lib/site/urls';
 
 const PAGE_SIZE = 10;
@@ -79,13 +79,13 @@ class Widget implements SearchWidget {
     this.list.addEventListener('click', (e) => {
       const option = (e.target as Element).closest<HTMLElement>('[role="option"]');
       if (!option) return;
-      if (e.ctrlKey || e.metaKey || e.shiftKey) window.open(option.dataset.href!, '_blank', 'noopener');
-      else location.assign(option.dataset.href!);
+      if (e.ctrlKey || e.metaKey || e.shiftKey) window.open(this.target(option), '_blank', 'noopener');
+      else location.assign(this.target(option));
     });
     // A middle click opens in a new tab, as it would on a link.
     this.list.addEventListener('auxclick', (e) => {
       const option = (e.target as Element).closest<HTMLElement>('[role="option"]');
-      if (option && e.button === 1) window.open(option.dataset.href!, '_blank', 'noopener');
+      if (option && e.button === 1) window.open(this.target(option), '_blank', 'noopener');
     });
     // A click on a result does not blur the box first, so the list stays put under the pointer.
     this.list.addEventListener('mousedown', (e) => e.preventDefault());
@@ -167,7 +167,7 @@ class Widget implements SearchWidget {
     const wanted = this.wanted ?? (highlighted ? 'first' : undefined);
     this.wanted = undefined;
     this.renderKinds(outcome);
-    const options = hits.map((hit, i) => this.option(hit, records[i], outcome.terms));
+    const options = hits.flatMap((hit, i) => this.options_(hit, records[i], outcome.terms));
     const quoted = `“${query.trim()}”`;
     if (outcome.hits.length) {
       this.list.replaceChildren(...options);
@@ -196,6 +196,28 @@ class Widget implements SearchWidget {
     this.activate(kept >= 0 ? kept : wanted === 'first' ? 0 : wanted === 'last' ? options.length - 1 : -1);
   }
 
+  /** A result: the page, then its best sections ("Page › Heading"), each an option that opens at its heading. */
+  private options_(hit: SearchHit, record: SearchRecord, terms: string[]): HTMLLIElement[] {
+    const sections = hit.sections.flatMap((section) => {
+      const heading = record.sections?.[section.index];
+      if (!heading) return [];
+      const li = document.createElement('li');
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      li.id = `${this.list.id}-${hit.id}-${section.index}`;
+      li.className = 'search-section';
+      li.dataset.href = `${href(record.url)}#${heading.anchor}`;
+      li.dataset.searchResult = '';
+      const title = Object.assign(document.createElement('span'), { className: 'search-title' });
+      const words = Object.keys(section.match).concat(terms);
+      title.append(...marked(record.title, matchRanges(record.title, words)), ' › ', ...marked(heading.heading, matchRanges(heading.heading, words)));
+      li.append(title);
+      appendSnippet(li, sectionSnippet(record, section));
+      return [li];
+    });
+    return [this.option(hit, record, terms), ...sections];
+  }
+
   private option(hit: SearchHit, record: SearchRecord, terms: string[]): HTMLLIElement {
     const li = document.createElement('li');
     li.setAttribute('role', 'option');
@@ -214,12 +236,7 @@ class Widget implements SearchWidget {
     if (record.status) head.append(' ', Object.assign(document.createElement('span'), { className: `badge status-${record.status}`, textContent: record.status }));
     li.append(head);
 
-    const shown = resultSnippet(record, hit);
-    if (shown) {
-      const p = Object.assign(document.createElement('p'), { className: 'search-snippet' });
-      p.append(...marked(shown.text, shown.highlights));
-      li.append(p);
-    }
+    appendSnippet(li, resultSnippet(record, hit));
     return li;
   }
 
@@ -284,14 +301,19 @@ class Widget implements SearchWidget {
   private openActiveOrAll(newTab = false): void {
     const option = this.options()[this.active];
     if (option) {
-      if (newTab) window.open(option.dataset.href!, '_blank', 'noopener');
-      else location.assign(option.dataset.href!);
+      if (newTab) window.open(this.target(option), '_blank', 'noopener');
+      else location.assign(this.target(option));
     } else if (this.variant === 'dialog' && this.input.value.trim()) {
       location.assign(href(`/?q=${encodeURIComponent(this.input.value.trim())}`));
     } else if (this.options().length) {
       this.setExpanded(true);
       this.activate(0);
     }
+  }
+
+  /** Where an option leads: its page (at its heading), told the query so that the page marks the words. */
+  private target(option: HTMLElement): string {
+    return highlightUrl(option.dataset.href!, this.lastQuery);
   }
 
   private options(): HTMLElement[] {
@@ -344,6 +366,14 @@ class Widget implements SearchWidget {
     else url.searchParams.delete('kind');
     if (url.href !== location.href) history.replaceState(history.state, '', url);
   }
+}
+
+/** A result's snippet, its words marked, under its title. */
+function appendSnippet(li: HTMLLIElement, shown: Snippet | undefined): void {
+  if (!shown) return;
+  const p = Object.assign(document.createElement('p'), { className: 'search-snippet' });
+  p.append(...marked(shown.text, shown.highlights));
+  li.append(p);
 }
 
 /** Text with its ranges wrapped in <mark>, as DOM nodes: content never becomes markup. */

@@ -114,12 +114,14 @@ describe('search from the landing page', () => {
     const total = Number(/(\d+) results for “models”/.exec(said)?.[1]);
     expect(total).toBeGreaterThan(10);
     expect(said).toContain('Showing the first 10');
-    const firstTen = await options(page).evaluateAll((items) => items.map((o) => o.getAttribute('data-href')));
+    // Ten items; the sections shown under them are options too, but not results of their own.
+    const items = page.locator('[role="listbox"]:visible [role="option"]:not(.search-section)');
+    const firstTen = await items.evaluateAll((found) => found.map((o) => o.getAttribute('data-href')));
     expect(firstTen).toHaveLength(10);
 
     await page.getByRole('button', { name: 'Show more results' }).click();
-    await page.waitForFunction((n) => document.querySelectorAll('[role="listbox"] [role="option"]').length === n, Math.min(20, total));
-    const shown = await options(page).evaluateAll((items) => items.map((o) => o.getAttribute('data-href')));
+    await page.waitForFunction((n) => document.querySelectorAll('[role="listbox"] [role="option"]:not(.search-section)').length === n, Math.min(20, total));
+    const shown = await items.evaluateAll((found) => found.map((o) => o.getAttribute('data-href')));
     expect(shown.slice(0, 10)).toEqual(firstTen);
     expect(new Set(shown).size).toBe(shown.length);
     expect(await status.textContent()).toContain(`${total} results for “models”`);

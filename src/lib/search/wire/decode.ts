@@ -1,5 +1,5 @@
 /** Which shards a term needs, and a shard decoded into the typed arrays the scorer reads. */
-import { SHARD_PREFIX_MIN } from './options';
+import { shortestTerm, stemOf } from './options';
 import type { LoadedIndex } from './query';
 import { Scorer } from './scorer';
 import type { DecodedShard, FieldPostings, SearchManifest, SearchShard } from './types';
@@ -11,19 +11,25 @@ import type { DecodedShard, FieldPostings, SearchManifest, SearchShard } from '.
  */
 export const MAX_COMPLETION_SHARDS = 3;
 
+/** The longest of `keys` that `word` starts with. */
+const holderOf = (word: string, keys: readonly string[]) => keys.filter((key) => word.startsWith(key)).reduce<string | undefined>((a, k) => (!a || k.length > a.length ? k : a), undefined);
+
 /**
- * Which shards a query term needs: the one holding the term itself, and for
- * the word being typed (`complete`) the shards of the words it starts, if
- * they are few (see `MAX_COMPLETION_SHARDS`).
+ * Which shards a query term needs. A word is filed under the longest key its
+ * stem starts with, so the term and every word of its stem ("model",
+ * "models", "modelling") share a shard. For the word being typed
+ * (`complete`), also the shards of the words it may become: those whose stems
+ * are shorter than it (keys it starts with, small once split) and those of
+ * the words it starts, if they are few (see `MAX_COMPLETION_SHARDS`).
  */
 export function shardsForTerm(term: string, keys: readonly string[], complete = false): string[] {
-  if ([...term].length < SHARD_PREFIX_MIN) return [];
-  // A term lives under the longest key it starts with (shorter terms stay above a split).
-  const holder = keys.filter((key) => term.startsWith(key)).reduce<string | undefined>((a, k) => (!a || k.length > a.length ? k : a), undefined);
+  if ([...term].length < shortestTerm(term)) return [];
+  const holder = holderOf(stemOf(term), keys);
   const own = holder ? [holder] : [];
   if (!complete) return own;
-  const completions = keys.filter((key) => key.startsWith(term) && !own.includes(key));
-  return completions.length <= MAX_COMPLETION_SHARDS ? [...own, ...completions] : own;
+  const starts = keys.filter((key) => term.startsWith(key) && !own.includes(key));
+  const completions = keys.filter((key) => key.startsWith(term) && key !== term && !own.includes(key));
+  return [...own, ...starts, ...(completions.length <= MAX_COMPLETION_SHARDS ? completions : [])];
 }
 
 export function decodeShard(shard: SearchShard): DecodedShard {
@@ -35,14 +41,14 @@ export function decodeShard(shard: SearchShard): DecodedShard {
     const fields: FieldPostings[] = [];
     for (const [fieldId, list] of Object.entries(encoded)) {
       const docs = new Int32Array(list.length >> 1);
-      const freqs = new Int32Array(list.length >> 1);
+      const impacts = new Int32Array(list.length >> 1);
       let doc = 0;
       for (let i = 0, j = 0; i < list.length; i += 2, j++) {
         doc += list[i];
         docs[j] = doc;
-        freqs[j] = list[i + 1];
+        impacts[j] = list[i + 1];
       }
-      fields.push({ field: Number(fieldId), docs, freqs });
+      fields.push({ field: Number(fieldId), docs, impacts });
     }
     postings.push(fields);
   }

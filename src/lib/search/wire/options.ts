@@ -3,34 +3,86 @@
  * these options and the browser reads it back with the same object, so a
  * field, a boost or a term rule can never differ between the two.
  */
-import type { Options, SearchOptions } from 'minisearch';
+import type { Options } from 'minisearch';
+import { stemmer } from 'stemmer';
 import type { Kind } from '../../content/ids';
 
-/** What each search document carries; `id` encodes kind, stub and number (see {@link searchId}). */
+/**
+ * What each search document carries. A page is one document (its title,
+ * aliases, tags, file path, claim, summary and the text before its first
+ * heading) and each of its sections another (the heading and the text up to
+ * the next one), so that a result can be "Page › Heading". `id` encodes kind,
+ * stub and number (see {@link searchId}).
+ */
 export interface SearchDocument {
   id: string;
   title: string;
   aliases: string;
+  tags: string;
+  /** The words of the item's file path that its title does not have: "algo", "Leaky bucket". */
+  path: string;
   claim: string;
   summary: string;
-  tags: string;
   headings: string;
   body: string;
 }
 
-export const SEARCH_FIELDS = ['title', 'aliases', 'claim', 'summary', 'tags', 'headings', 'body'] as const;
+export const SEARCH_FIELDS = ['title', 'aliases', 'tags', 'path', 'claim', 'summary', 'headings', 'body'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
-/** Title above claim above summary above body; aliases are alternative titles. */
-export const FIELD_BOOSTS: Record<SearchField, number> = {
-  title: 6,
-  aliases: 4,
-  claim: 3,
-  summary: 2,
-  tags: 2,
-  headings: 1.5,
-  body: 1,
+/**
+ * Every weight of the ranking, in one place (read by the build, which bakes
+ * length normalisation into the postings, and by the browser's scorer).
+ * Tuned on the relevance set in tests/fixtures/search-relevance (see
+ * `npm run search-relevance`).
+ */
+export const RANKING = {
+  /**
+   * How much a match in each field counts. Aliases and tags are other names
+   * of the item and weigh like its title; a heading names a section and
+   * weighs more than the text under it.
+   */
+  boost: { title: 6, aliases: 6, tags: 6, path: 4, claim: 3, summary: 2, headings: 3, body: 1 } satisfies Record<SearchField, number>,
+  /** BM25 saturation: the fifth occurrence of a word adds little. */
+  k: 1.2,
+  /** BM25+ floor: any occurrence counts this much, however long the text. */
+  d: 0.5,
+  /**
+   * BM25 length normalisation per field (0 none, 1 full): a word in a short
+   * text says more than in a long one. Baked into the postings at build time
+   * (see `IMPACT_LEVELS`), so no field lengths travel to the browser.
+   */
+  b: { title: 0.3, aliases: 0.3, tags: 0.3, path: 0.3, claim: 0.5, summary: 0.5, headings: 0.5, body: 0.75 } satisfies Record<SearchField, number>,
+  /** A word of the same stem as the one typed ("models" for "model"): exact matches rank above. */
+  stem: 0.7,
+  /** The word being typed, completed ("warmth" for "warm"), per letter added: weight × length / (length + 0.3 × added). */
+  prefix: 0.375,
+  /** A word a typo or two away ("warmht"); only when exact words find fewer than `FUZZY_BELOW` results. */
+  fuzzy: 0.45,
+  maxFuzzy: 6,
+  /** A page's score: its own, its best section's, and this share of each other matching section's. */
+  otherSections: 0.3,
+  /** A section shows under its page if it scores at least this share of the page's best section. */
+  sectionShown: 0.5,
+  /** At most this many sections show under a page. */
+  sectionsShown: 2,
 };
+
+/**
+ * A posting's term-frequency factor, BM25's `tf·(k+1) / (tf + k·(1 − b + b·len/avg))`,
+ * is shipped as one digit from 1 to `IMPACT_LEVELS` (its share of `k+1`),
+ * computed at build time where field lengths are known. It takes the place
+ * of the raw count: the same bytes, and length normalisation for free.
+ */
+export const IMPACT_LEVELS = 9;
+
+/** The impact digit of `tf` occurrences in a field `length` words long, where that field averages `average`. */
+export function impactOf(tf: number, length: number, average: number, b: number): number {
+  const { k } = RANKING;
+  const norm = 1 - b + (b * length) / (average || 1);
+  const factor = (tf * (k + 1)) / (tf + k * norm);
+  return Math.min(IMPACT_LEVELS, Math.max(1, Math.round((IMPACT_LEVELS * factor) / (k + 1))));
+}
 
 const KIND_CODE: Record<Kind, string> = { note: 'n', paper: 'p', line: 'l' };
 const CODE_KIND: Record<string, Kind> = { n: 'note', p: 'paper', l: 'line' };
@@ -45,6 +97,13 @@ export function searchId(kind: Kind, stub: boolean, n: number): string {
   const code = KIND_CODE[kind];
   return `${stub ? code.toUpperCase() : code}${n}`;
 }
+
+/**
+ * A section's id in the index: `s`, its number (sections are numbered after
+ * every page) and its page's number, e.g. `s40-3`.
+ */
+export const sectionId = (n: number, page: number) => `s${n}-${page}`;
+export const SECTION_CODE = 's';
 
 export function parseSearchId(id: string): { kind: Kind; stub: boolean; n: number } {
   const code = id[0];
@@ -63,53 +122,91 @@ const STOP_WORDS = new Set(
 
 export const isStopWord = (term: string) => STOP_WORDS.has(term);
 
-/** Longer "words" are hashes, URLs or base64, never something a reader types. */
-const MAX_TERM_LENGTH = 32;
+/** Longer "words" in a spaced script are hashes, URLs or base64, never something a reader types. */
+export const MAX_TERM_LENGTH = 32;
+
+/**
+ * Scripts written without spaces between words. A run of them is split into
+ * words by `Intl.Segmenter` (built into Node and every current browser), so
+ * "模型" is found inside 温暖训练使语言模型…, and a word of one of them may
+ * be a single character (猫, 都).
+ */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+export const isUnspaced = (term: string) => UNSPACED.test(term);
+
+/** The fewest characters a word needs to be indexed or searched: two, or one in a script without spaces. */
+export const shortestTerm = (term: string) => (isUnspaced(term) ? 1 : 2);
 
 /** Case and accents do not matter: "Résumé" is found by "resume". */
 export function normalizeTerm(term: string): string {
   return term.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
+/**
+ * A normalised word's stem, by the Porter stemmer (English): "models" and
+ * "modelling" are "model". Words with other letters than a–z are their own stem.
+ */
+export function stemOf(term: string): string {
+  return term.length > 2 && /^[a-z]+$/.test(term) ? stemmer(term) : term;
+}
+
+/** Whether a normalised word can be a term at all (long enough; in a spaced script, not too long). */
+export function isTermLength(term: string): boolean {
+  const length = [...term].length;
+  if (isUnspaced(term)) return length >= 1;
+  return length >= 2 && length <= MAX_TERM_LENGTH;
+}
+
 function indexTerm(term: string): string | null {
   const t = normalizeTerm(term);
-  if (t.length < 2 || t.length > MAX_TERM_LENGTH || isStopWord(t)) return null;
+  if (!isTermLength(t) || isStopWord(t)) return null;
   return t;
 }
 
 /**
  * Fuzzy distance by term length: none below 4 letters (too many false
  * friends), 1 for 4–5, 2 from 6 on, so that a swapped pair ("warmht") is found.
+ * None in scripts without spaces, where a word of four characters is already long.
  */
 export function fuzzyDistance(term: string): number | false {
-  if (term.length < 4) return false;
+  if (term.length < 4 || isUnspaced(term)) return false;
   return term.length < 6 ? 1 : 2;
 }
 
-/**
- * Words are split at spaces and punctuation (MiniSearch's own rule, spelt
- * out here so that the browser's query code needs nothing of MiniSearch).
- */
-const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
-export const tokenize = (text: string): string[] => text.split(SPACE_OR_PUNCTUATION);
+/** A word of a text and where it stands (code-unit offsets). */
+export interface WordAt {
+  word: string;
+  start: number;
+  end: number;
+}
 
-export const SEARCH_OPTIONS: SearchOptions = {
-  boost: FIELD_BOOSTS,
-  // Only the word being typed is a prefix; the words before it are finished.
-  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
-  fuzzy: (term) => fuzzyDistance(term),
-  combineWith: 'AND',
-  // BM25 without length normalisation (b = 0): per-document field lengths
-  // would add some 40 bytes per document to every shard that names it, five
-  // times the postings themselves; saturation (k) still keeps a long text
-  // that repeats a word from swamping a short one that has it in its title.
-  bm25: { k: 1.2, b: 0, d: 0.5 },
-  // A word completed from the one typed, or one a typo away, counts for less than the word itself.
-  weights: { prefix: 0.375, fuzzy: 0.45 },
-  maxFuzzy: 6,
-  // Query terms are only normalised: which words a query drops is the query's business (see query.ts).
-  processTerm: (term) => normalizeTerm(term) || null,
-};
+/** Anything but spaces and punctuation: MiniSearch's own rule for a word, spelt out so the browser needs nothing of MiniSearch. */
+const NOT_SPACE_OR_PUNCTUATION = /[^\n\r\p{Z}\p{P}]+/gu;
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The words of a text, in order: split at spaces and punctuation, and a run
+ * in a script without spaces split again by `Intl.Segmenter` (only those
+ * runs: segmenting English costs some 5 µs a word, twenty times the split).
+ * No run is dropped for its length.
+ */
+export function wordsOf(text: string): WordAt[] {
+  const out: WordAt[] = [];
+  for (const m of text.matchAll(NOT_SPACE_OR_PUNCTUATION)) {
+    const piece = m[0];
+    if (!UNSPACED.test(piece)) {
+      out.push({ word: piece, start: m.index, end: m.index + piece.length });
+      continue;
+    }
+    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+    for (const s of segmenter.segment(piece)) {
+      if (s.isWordLike) out.push({ word: s.segment, start: m.index + s.index, end: m.index + s.index + s.segment.length });
+    }
+  }
+  return out;
+}
+
+export const tokenize = (text: string): string[] => wordsOf(text).map((w) => w.word);
 
 export const INDEX_OPTIONS: Options<SearchDocument> = {
   idField: 'id',
@@ -117,7 +214,6 @@ export const INDEX_OPTIONS: Options<SearchDocument> = {
   storeFields: [],
   tokenize,
   processTerm: indexTerm,
-  searchOptions: SEARCH_OPTIONS,
 };
 
 /**

@@ -4,9 +4,9 @@
  * kind, and snippets with the matched words marked.
  */
 import { KINDS, type Kind } from '../../content/ids';
-import type { DecodedShard, SearchRecord } from './types';
-import { isStopWord, normalizeTerm, SEARCH_OPTIONS, searchId, SHARD_PREFIX_MIN, tokenize, type SearchField } from './options';
-import { MAX_QUERY_WORDS, type ScoredHit, type Scorer, type TermSpec } from './scorer';
+import type { DecodedShard, RecordSection, SearchRecord } from './types';
+import { fuzzyDistance, isStopWord, isTermLength, normalizeTerm, RANKING, searchId, stemOf, tokenize, wordsOf, type SearchField } from './options';
+import { MAX_QUERY_WORDS, type ScoredHit, type ScoredSection, type Scorer, type TermSpec } from './scorer';
 
 /**
  * The words a query searches for, normalised. Single letters and stop words
@@ -14,9 +14,13 @@ import { MAX_QUERY_WORDS, type ScoredHit, type Scorer, type TermSpec } from './s
  * start of "theory" while the reader is still typing.
  */
 export function queryTerms(query: string): string[] {
-  const words = tokenize(query).map(normalizeTerm).filter((w) => [...w].length >= SHARD_PREFIX_MIN);
+  // A paste of thousands of characters is searched by its start: the words after the first 32 are ignored anyway.
+  const words = tokenize(query.slice(0, MAX_QUERY_LENGTH)).map(normalizeTerm).filter(isTermLength);
   return words.filter((w, i) => i === words.length - 1 || !isStopWord(w)).slice(0, MAX_QUERY_WORDS);
 }
+
+/** Characters of a query read; the rest of a long paste is ignored. */
+export const MAX_QUERY_LENGTH = 1000;
 
 export interface SearchHit extends ScoredHit {
   id: string;
@@ -49,21 +53,13 @@ export interface LoadedIndex {
 
 const withId = (hit: ScoredHit): SearchHit => ({ ...hit, id: searchId(hit.kind, hit.stub, hit.n) });
 
-type PerTerm<T> = T | ((term: string, i: number, terms: string[]) => T);
-const perTerm = <T>(option: PerTerm<T>, term: string, i: number, terms: string[]): T =>
-  typeof option === 'function' ? (option as (term: string, i: number, terms: string[]) => T)(term, i, terms) : option;
-
-/** The words as MiniSearch's query specs under `options` (prefix and fuzzy rules, fuzzy as a fraction or a distance). */
-function termSpecs(terms: string[], options: { prefix?: PerTerm<boolean>; fuzzy?: PerTerm<boolean | number>; maxFuzzy?: number }): TermSpec[] {
-  return terms.map((term, i) => {
-    const fuzzy = perTerm(options.fuzzy ?? false, term, i, terms);
-    const ratio = fuzzy === true ? 0.2 : fuzzy || 0;
-    return {
-      term,
-      prefix: perTerm(options.prefix ?? false, term, i, terms) === true,
-      fuzzy: ratio < 1 ? Math.min(options.maxFuzzy ?? 6, Math.round(term.length * ratio)) : ratio,
-    };
-  });
+/** The words as the scorer's specs: the word being typed is a prefix; typos by `fuzzyDistance`. */
+function termSpecs(terms: string[]): TermSpec[] {
+  return terms.map((term, i) => ({
+    term,
+    prefix: i === terms.length - 1 ? RANKING.prefix : 0,
+    fuzzy: Math.min(RANKING.maxFuzzy, fuzzyDistance(term) || 0),
+  }));
 }
 
 /**
@@ -78,7 +74,7 @@ export function runQuery({ scorer, shards }: LoadedIndex, query: string, kind: K
     const counts = Object.fromEntries([['all', 0], ...KINDS.map((k) => [k, 0])]) as Record<KindFilter, number>;
     return { terms, mode: 'all', hits: [], total: 0, counts, suggestions: [] };
   }
-  scorer.begin(shards, termSpecs(terms, SEARCH_OPTIONS));
+  scorer.begin(shards, termSpecs(terms));
   // The typo pass adds to the exact one's scores rather than starting over.
   if (scorer.count('and') < FUZZY_BELOW) scorer.addFuzzy(shards);
   const mode: SearchOutcome['mode'] = scorer.count('and') === 0 && terms.length > 1 ? 'any' : 'all';
@@ -91,21 +87,20 @@ const TITLE_FIELDS: SearchField[] = ['title', 'aliases'];
 
 /** Titles that look like the query, with a looser notion of a typo than the main search. */
 export function closestTitles({ scorer, shards }: LoadedIndex, terms: string[], limit = 5): SearchHit[] {
-  scorer.begin(shards, termSpecs(terms, { prefix: true, fuzzy: (term) => (term.length >= 3 ? 0.4 : false), maxFuzzy: 3 }), TITLE_FIELDS);
+  const specs = terms.map((term) => ({ term, prefix: RANKING.prefix, fuzzy: term.length >= 3 ? Math.min(3, Math.round(term.length * 0.4)) : 0 }));
+  scorer.begin(shards, specs, TITLE_FIELDS);
   scorer.addFuzzy(shards);
   return scorer.select('or', 'all', limit).hits.map(withId);
 }
 
 export type Range = [start: number, end: number];
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** Where the matched terms stand in a text (compared the way the index compares words). */
+/** Where the matched terms stand in a text (its words found and compared the way the index finds and compares them). */
 export function matchRanges(text: string, terms: Iterable<string>): Range[] {
   const wanted = new Set(terms);
   const ranges: Range[] = [];
-  for (const m of text.matchAll(WORD)) {
-    if (wanted.has(normalizeTerm(m[0]))) ranges.push([m.index, m.index + m[0].length]);
+  for (const { word, start, end } of wordsOf(text)) {
+    if (wanted.has(normalizeTerm(word))) ranges.push([start, end]);
   }
   return ranges;
 }
@@ -166,4 +161,51 @@ export function resultSnippet(record: SearchRecord, hit: Pick<SearchHit, 'match'
   const fallback = record.claim ?? record.summary ?? record.text;
   if (!fallback) return undefined;
   return snippet(fallback, terms) ?? { text: fallback.length > 180 ? fallback.slice(0, fallback.lastIndexOf(' ', 180)) + '…' : fallback, highlights: [] };
+}
+
+/** The text of a page's section, from its record (empty when the record's text was cut before it). */
+export function sectionText(record: SearchRecord, index: number): string {
+  const sections: RecordSection[] = record.sections ?? [];
+  const at = sections[index]?.at;
+  if (at === undefined) return '';
+  const end = sections.slice(index + 1).find((s) => s.at !== undefined)?.at ?? record.text.length;
+  return record.text.slice(at, end).trim();
+}
+
+/** The text shown under a section result: where its words matched, else its start. */
+export function sectionSnippet(record: SearchRecord, section: Pick<ScoredSection, 'index' | 'match'>): Snippet | undefined {
+  const text = sectionText(record, section.index);
+  if (!text) return undefined;
+  return snippet(text, Object.keys(section.match)) ?? { text: text.length > 180 ? text.slice(0, text.lastIndexOf(' ', 180)) + '…' : text, highlights: [] };
+}
+
+/** The URL parameter that carries a query to the page a result opens, whose words the page then marks. */
+export const HIGHLIGHT_PARAM = 'highlight';
+
+/** `path` (maybe with a `#heading`) with the query carried along, as a result opens it. */
+export function highlightUrl(path: string, query: string): string {
+  const q = query.trim();
+  if (!q) return path;
+  const hash = path.indexOf('#');
+  const [base, anchor] = hash >= 0 ? [path.slice(0, hash), path.slice(hash)] : [path, ''];
+  return `${base}${base.includes('?') ? '&' : '?'}${HIGHLIGHT_PARAM}=${encodeURIComponent(q).replace(/%20/g, '+')}${anchor}`;
+}
+
+/**
+ * Where a query's words stand in a page's text, as search matched them: the
+ * word itself, another word of its stem, or for the last word (maybe still
+ * being typed) a word it starts.
+ */
+export function highlightRanges(text: string, query: string): Range[] {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return [];
+  const exact = new Set(terms);
+  const stems = new Set(terms.map(stemOf));
+  const last = terms[terms.length - 1];
+  const ranges: Range[] = [];
+  for (const { word, start, end } of wordsOf(text)) {
+    const w = normalizeTerm(word);
+    if (exact.has(w) || w.startsWith(last) || stems.has(stemOf(w))) ranges.push([start, end]);
+  }
+  return ranges;
 }

@@ -1,20 +1,26 @@
 /**
- * Scoring a query over decoded shards, as MiniSearch would score it over the
- * whole index (same BM25, boosts, prefix and typo weights, same results and
- * scores: a unit test holds the two side by side), but built for speed at
- * tens of thousands of documents: scores add up in typed arrays indexed by
- * document number, with no object per posting, and only the results shown
- * become objects. A word found in every document costs a pass over its
- * postings, well under a millisecond.
+ * Scoring a query over decoded shards, built for speed at tens of thousands
+ * of documents: scores add up in typed arrays indexed by document number,
+ * with no object per posting, and only the results shown become objects. A
+ * word found in every document costs a pass over its postings, well under a
+ * millisecond.
+ *
+ * The score is BM25+ with per-field boosts, the term-frequency factor read
+ * from the postings' impacts (length-normalised at build time), the idf of
+ * each field's postings, and weights for words derived from the one typed
+ * (same stem, completed, a typo away): every weight is in `RANKING`. Pages
+ * and their sections are scored as documents of their own, then each
+ * section's score is folded into its page's (`select`).
  */
 import { KINDS, type Kind } from '../../content/ids';
 import type { DecodedShard, FieldPostings, SearchManifest } from './types';
-import { SEARCH_FIELDS, SEARCH_OPTIONS, type SearchField } from './options';
+import { IMPACT_LEVELS, RANKING, SEARCH_FIELDS, SHARD_PREFIX_MIN, stemOf, type SearchField } from './options';
 
-/** One word of a query, as MiniSearch's query spec: matched as typed, and maybe as a prefix and within a typo distance. */
+/** One word of a query: matched as typed, by stem, maybe as a prefix and within a typo distance. */
 export interface TermSpec {
   term: string;
-  prefix: boolean;
+  /** Weight of the words the term starts (0: none). */
+  prefix: number;
   /** Largest edit distance forgiven; 0 for none. */
   fuzzy: number;
 }
@@ -27,13 +33,24 @@ interface Derived {
   postings: FieldPostings[];
 }
 
+export interface ScoredSection {
+  /** The section's place among its page's sections (an index into the record's `sections`). */
+  index: number;
+  score: number;
+  /** Index terms matched in the section, each with the fields it matched in. */
+  match: Record<string, string[]>;
+}
+
 export interface ScoredHit {
+  /** The page's number (its record's). */
   n: number;
   kind: Kind;
   stub: boolean;
   score: number;
-  /** Index terms matched, each with the fields it matched in. */
+  /** Index terms matched anywhere on the page, each with the fields it matched in. */
   match: Record<string, string[]>;
+  /** The page's best sections, best first (at most `RANKING.sectionsShown`). */
+  sections: ScoredSection[];
 }
 
 export interface Selection {
@@ -49,8 +66,11 @@ const PARTIAL_SORT_LIMIT = 200;
 /** A query can have at most this many words (one bit each in a 32-bit mask); later words are ignored. */
 export const MAX_QUERY_WORDS = 32;
 
-const { k, d } = { k: 1.2, d: 0.5, ...SEARCH_OPTIONS.bm25 };
-const { prefix: PREFIX_WEIGHT, fuzzy: FUZZY_WEIGHT } = { prefix: 0.375, fuzzy: 0.45, ...SEARCH_OPTIONS.weights };
+const { k, d } = RANKING;
+
+/** Stems of the index's words, worked out once per word however many queries meet it. */
+const stems = new Map<string, string>();
+const stemCached = (term: string) => stems.get(term) ?? (stems.set(term, stemOf(term)), stems.get(term)!);
 
 /**
  * Per-document accumulators for one index (one manifest), reused by every
@@ -58,8 +78,15 @@ const { prefix: PREFIX_WEIGHT, fuzzy: FUZZY_WEIGHT } = { prefix: 0.375, fuzzy: 0
  * long as scoring never awaits.
  */
 export class Scorer {
+  /** Pages are numbered 0 … pages − 1, sections from `pages` on. */
+  private readonly pages: number;
   private readonly kindOf: Uint8Array;
   private readonly stubOf: Uint8Array;
+  /** A section's page; a page's own number. */
+  private readonly pageOf: Int32Array;
+  /** A page's first section's number, and how many it has. */
+  private readonly firstSection: Int32Array;
+  private readonly sectionCount: Uint8Array;
   private readonly score: Float64Array;
   /** Which query words each document matched, one bit per word. */
   private readonly mask: Uint32Array;
@@ -67,73 +94,127 @@ export class Scorer {
   private readonly stamp: Uint32Array;
   private readonly touched: Int32Array;
   private touchedCount = 0;
+  /** The same, per page, once sections are folded in (`fold`). */
+  private readonly pageScore: Float64Array;
+  private readonly pageMask: Uint32Array;
+  private readonly pageBest: Float64Array;
+  private readonly pageSum: Float64Array;
+  private readonly pageStamp: Uint32Array;
+  private readonly pageTouched: Int32Array;
+  private pageTouchedCount = 0;
+  private folded = false;
+  private foldEpoch = 0;
   private epoch = 0;
   private derived: Derived[] = [];
   private specs: TermSpec[] = [];
+  /** Per query word, the index words already counted for it (so a word is never counted twice). */
+  private seen: Set<string>[] = [];
   private fields: [fieldId: number, name: SearchField, boost: number][] = [];
 
-  constructor(private readonly manifest: Pick<SearchManifest, 'documentCount' | 'nextId' | 'fieldIds' | 'kinds'>) {
+  constructor(private readonly manifest: Pick<SearchManifest, 'documentCount' | 'nextId' | 'fieldIds' | 'kinds' | 'sections'>) {
     const size = manifest.nextId;
+    this.pages = manifest.kinds.length;
     this.kindOf = new Uint8Array(size);
     this.stubOf = new Uint8Array(size);
-    for (let n = 0; n < size; n++) {
-      const code = manifest.kinds[n] ?? 'n';
+    this.pageOf = new Int32Array(size);
+    this.firstSection = new Int32Array(this.pages);
+    this.sectionCount = new Uint8Array(this.pages);
+    let next = this.pages;
+    for (let n = 0; n < this.pages; n++) {
+      const code = manifest.kinds[n];
       const lower = code.toLowerCase();
-      this.kindOf[n] = lower === 'p' ? 1 : lower === 'l' ? 2 : 0;
-      this.stubOf[n] = code === lower ? 0 : 1;
+      const kind = lower === 'p' ? 1 : lower === 'l' ? 2 : 0;
+      const stub = code === lower ? 0 : 1;
+      const count = parseInt(manifest.sections?.[n] ?? '0', 36) || 0;
+      this.firstSection[n] = next;
+      this.sectionCount[n] = count;
+      for (const m of [n, ...Array.from({ length: count }, (_, i) => next + i)]) {
+        if (m >= size) continue;
+        this.kindOf[m] = kind;
+        this.stubOf[m] = stub;
+        this.pageOf[m] = n;
+      }
+      next += count;
     }
     this.score = new Float64Array(size);
     this.mask = new Uint32Array(size);
     this.stamp = new Uint32Array(size);
     this.touched = new Int32Array(size);
+    this.pageScore = new Float64Array(this.pages);
+    this.pageMask = new Uint32Array(this.pages);
+    this.pageBest = new Float64Array(this.pages);
+    this.pageSum = new Float64Array(this.pages);
+    this.pageStamp = new Uint32Array(this.pages);
+    this.pageTouched = new Int32Array(this.pages);
   }
 
   /**
-   * Starts a query: scores the words as typed and, for a prefix word, every
-   * word it starts. `fields` limits the fields searched (all by default).
+   * Starts a query: scores each word as typed, the words of its stem, and
+   * for a prefix word every word it starts. `fields` limits the fields
+   * searched (all by default).
    */
   begin(shards: readonly DecodedShard[], specs: TermSpec[], fields: readonly SearchField[] = SEARCH_FIELDS): void {
     this.epoch = (this.epoch + 1) >>> 0 || 1;
     this.touchedCount = 0;
+    this.folded = false;
     this.derived = [];
     this.specs = specs.slice(0, MAX_QUERY_WORDS);
-    this.fields = fields.map((name) => [this.manifest.fieldIds[name], name, SEARCH_OPTIONS.boost?.[name] ?? 1]);
+    this.seen = this.specs.map(() => new Set<string>());
+    this.fields = fields.map((name) => [this.manifest.fieldIds[name], name, RANKING.boost[name] ?? 1]);
     this.specs.forEach((spec, i) => {
       for (const shard of shards) {
         const at = lowerBound(shard.terms, spec.term);
         if (shard.terms[at] === spec.term) this.add(i, spec.term, 1, shard.postings[at]);
+      }
+      const stem = stemOf(spec.term);
+      if (/^[a-z]+$/.test(spec.term)) {
+        // The words of a stem start with all of it but its last letter ("happi": "happy", "happiness").
+        const start = stem.slice(0, Math.max(1, stem.length - 1));
+        for (const shard of shards) {
+          for (let at = lowerBound(shard.terms, start); at < shard.terms.length && shard.terms[at].startsWith(start); at++) {
+            const term = shard.terms[at];
+            if (term !== spec.term && stemCached(term) === stem) this.add(i, term, RANKING.stem, shard.postings[at]);
+          }
+        }
       }
       if (!spec.prefix) return;
       for (const shard of shards) {
         for (let at = lowerBound(shard.terms, spec.term); at < shard.terms.length && shard.terms[at].startsWith(spec.term); at++) {
           const term = shard.terms[at];
           const distance = term.length - spec.term.length;
-          if (distance) this.add(i, term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), shard.postings[at]);
+          if (distance) this.add(i, term, (spec.prefix * term.length) / (term.length + 0.3 * distance), shard.postings[at]);
         }
       }
     });
   }
 
-  /** Adds the words within each word's typo distance (words it is a prefix of are already counted as such). */
+  /**
+   * Adds the words within each word's typo distance (words already counted
+   * for it are not counted again). A typo in the first two letters is not
+   * forgiven: those letters choose the shards (see `SHARD_PREFIX_MIN`).
+   */
   addFuzzy(shards: readonly DecodedShard[]): void {
+    this.folded = false;
     this.specs.forEach((spec, i) => {
       if (!spec.fuzzy) return;
       for (const shard of shards) {
+        const start = spec.term.slice(0, SHARD_PREFIX_MIN);
         fuzzyMatches(shard.terms, spec.term, spec.fuzzy, (at, distance) => {
           const term = shard.terms[at];
-          if (spec.prefix && term.startsWith(spec.term)) return;
-          this.add(i, term, (FUZZY_WEIGHT * term.length) / (term.length + distance), shard.postings[at]);
+          if (!term.startsWith(start)) return;
+          this.add(i, term, (RANKING.fuzzy * term.length) / (term.length + distance), shard.postings[at]);
         });
       }
     });
   }
 
-  /** Documents that matched every word (`and`) or any (`or`). */
+  /** Pages that matched every word (`and`) or any (`or`), on the page or in its sections. */
   count(combine: 'and' | 'or'): number {
+    this.fold();
     const full = this.fullMask();
     let count = 0;
-    for (let i = 0; i < this.touchedCount; i++) {
-      const m = this.mask[this.touched[i]];
+    for (let i = 0; i < this.pageTouchedCount; i++) {
+      const m = this.pageMask[this.pageTouched[i]];
       if (combine === 'or' || m === full) count++;
     }
     return count;
@@ -141,6 +222,7 @@ export class Scorer {
 
   /** The counts per kind and the best `limit` results of `kind`. */
   select(combine: 'and' | 'or', kind: Kind | 'all', limit: number): Selection {
+    this.fold();
     const counts = Object.fromEntries([['all', 0], ...KINDS.map((k) => [k, 0])]) as Selection['counts'];
     const full = this.fullMask();
     const quality = this.distinctWords();
@@ -151,14 +233,14 @@ export class Scorer {
     const top: number[] = [];
     const topScore: number[] = [];
     const scores = new Map<number, number>();
-    for (let i = 0; i < this.touchedCount; i++) {
-      const n = this.touched[i];
-      const m = this.mask[n];
+    for (let i = 0; i < this.pageTouchedCount; i++) {
+      const n = this.pageTouched[i];
+      const m = this.pageMask[n];
       if (combine === 'and' && m !== full) continue;
       counts.all++;
       counts[KINDS[this.kindOf[n]]]++;
       if (wanted >= 0 && this.kindOf[n] !== wanted) continue;
-      const score = this.score[n] * quality(m);
+      const score = this.pageScore[n] * quality(m);
       if (!partial) {
         top.push(n);
         scores.set(n, score);
@@ -184,7 +266,14 @@ export class Scorer {
       top.length = Math.min(top.length, limit);
       for (const n of top) topScore.push(scores.get(n)!);
     }
-    const hits = top.map((n, i) => ({ n, kind: KINDS[this.kindOf[n]], stub: this.stubOf[n] === 1, score: topScore[i], match: this.matchOf(n) }));
+    const hits = top.map((n, i) => {
+      const sections = this.bestSections(n);
+      const match = this.matchOf(n);
+      for (const section of this.matchedSections(n)) {
+        for (const [term, fields] of Object.entries(this.matchOf(section))) match[term] = [...new Set([...(match[term] ?? []), ...fields])];
+      }
+      return { n, kind: KINDS[this.kindOf[n]], stub: this.stubOf[n] === 1, score: topScore[i], match, sections };
+    });
     return { counts, hits };
   }
 
@@ -197,6 +286,70 @@ export class Scorer {
 
   private fullMask(): number {
     return 2 ** this.specs.length - 1;
+  }
+
+  /**
+   * A section's worth to its page: its score, times the share of the query's
+   * words it holds, so a section with every word outweighs two with one each.
+   */
+  private sectionValue(n: number): number {
+    return (this.score[n] * popcount(this.mask[n])) / Math.max(1, this.specs.length);
+  }
+
+  /**
+   * Folds sections into their pages: a page scores its own score, plus its
+   * best section's, plus `RANKING.otherSections` of each other one's; it
+   * matches the words any of them matched.
+   */
+  private fold(): void {
+    if (this.folded) return;
+    this.folded = true;
+    this.pageTouchedCount = 0;
+    // A fold of its own number: a query folds again after its typo pass.
+    const epoch = (this.foldEpoch = (this.foldEpoch + 1) >>> 0 || 1);
+    const { pageStamp, pageScore, pageMask, pageBest, pageSum } = this;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const n = this.touched[i];
+      const page = this.pageOf[n];
+      if (pageStamp[page] !== epoch) {
+        pageStamp[page] = epoch;
+        pageScore[page] = pageBest[page] = pageSum[page] = 0;
+        pageMask[page] = 0;
+        this.pageTouched[this.pageTouchedCount++] = page;
+      }
+      pageMask[page] |= this.mask[n];
+      if (n === page) {
+        pageScore[page] += this.score[n];
+      } else {
+        const value = this.sectionValue(n);
+        pageSum[page] += value;
+        if (value > pageBest[page]) pageBest[page] = value;
+      }
+    }
+    for (let i = 0; i < this.pageTouchedCount; i++) {
+      const page = this.pageTouched[i];
+      pageScore[page] += pageBest[page] + RANKING.otherSections * (pageSum[page] - pageBest[page]);
+    }
+  }
+
+  /** The page's sections this query matched. */
+  private matchedSections(page: number): number[] {
+    const out: number[] = [];
+    const first = this.firstSection[page];
+    for (let s = first; s < first + this.sectionCount[page]; s++) if (this.stamp[s] === this.epoch) out.push(s);
+    return out;
+  }
+
+  /** The sections shown under a page: the best, and the next if close to it. */
+  private bestSections(page: number): ScoredSection[] {
+    const scored = this.matchedSections(page)
+      .map((s) => ({ s, value: this.sectionValue(s) }))
+      .sort((a, b) => b.value - a.value || a.s - b.s);
+    const best = scored[0]?.value ?? 0;
+    return scored
+      .filter(({ value }) => value >= best * RANKING.sectionShown)
+      .slice(0, RANKING.sectionsShown)
+      .map(({ s, value }) => ({ index: s - this.firstSection[page], score: value, match: this.matchOf(s) }));
   }
 
   /**
@@ -214,6 +367,8 @@ export class Scorer {
   }
 
   private add(spec: number, term: string, termWeight: number, postings: FieldPostings[]): void {
+    if (this.seen[spec].has(term)) return;
+    this.seen[spec].add(term);
     this.derived.push({ spec, term, weight: termWeight, postings });
     const bit = 1 << spec;
     const N = this.manifest.documentCount;
@@ -221,15 +376,14 @@ export class Scorer {
     for (const [fieldId, , boost] of this.fields) {
       const field = postings.find((p) => p.field === fieldId);
       if (!field) continue;
-      const { docs, freqs } = field;
+      const { docs, impacts } = field;
       const df = docs.length;
       const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
-      const weight = termWeight * boost;
+      const weight = termWeight * boost * idf;
       for (let j = 0; j < df; j++) {
         const n = docs[j];
-        const tf = freqs[j];
-        // BM25 without length normalisation (see SEARCH_OPTIONS.bm25): field lengths are not shipped.
-        const s = weight * (idf * (d + (tf * (k + 1)) / (tf + k)));
+        // BM25+: the term-frequency factor, length-normalised at build time, comes as an impact digit.
+        const s = weight * (d + (impacts[j] * (k + 1)) / IMPACT_LEVELS);
         if (stamp[n] !== epoch) {
           stamp[n] = epoch;
           score[n] = s;

@@ -21,14 +21,20 @@ export interface SearchManifest {
    * in long runs and cost a few bytes compressed.
    */
   kinds: string;
+  /**
+   * How many sections each page has, one base-36 digit per page by number;
+   * page n's sections are numbered on from the pages, after those of pages
+   * before it.
+   */
+  sections: string;
   /** Shard keys, sorted; every indexed term starts with exactly one of them. */
   shards: string[];
 }
 
 /**
- * A term's postings per field, as a flat list `[gap, frequency, gap,
- * frequency, …]` where each gap is the distance from the previous document
- * number. Small numbers in one list compress far better than MiniSearch's
+ * A term's postings per field, as a flat list `[gap, impact, gap,
+ * impact, …]` where each gap is the distance from the previous document
+ * number and the impact its length-normalised weight (see `IMPACT_LEVELS`). Small numbers in one list compress far better than MiniSearch's
  * `{"document": frequency}` objects.
  */
 export type Postings = Record<string, number[]>;
@@ -53,13 +59,23 @@ export interface SearchRecord {
   tags: string[];
   /** The body as plain text, cut at {@link RECORD_TEXT_LIMIT} characters; snippets come from it. */
   text: string;
+  /** The page's sections in order, each a search result of its own under the page. */
+  sections?: RecordSection[];
 }
 
-/** One field's postings of a term: document numbers ascending, and how often the term occurs in each. */
+export interface RecordSection {
+  heading: string;
+  /** The heading's id on the page. */
+  anchor: string;
+  /** Where the section's text starts in `text`; absent when `text` was cut before it. */
+  at?: number;
+}
+
+/** One field's postings of a term: document numbers ascending, and the term's impact in each (see `IMPACT_LEVELS`). */
 export interface FieldPostings {
   field: number;
   docs: Int32Array;
-  freqs: Int32Array;
+  impacts: Int32Array;
 }
 
 /**

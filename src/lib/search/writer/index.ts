@@ -8,7 +8,7 @@
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Corpus } from '../../corpus';
-import { INDEX_OPTIONS, SHARD_PREFIX_MIN, type SearchDocument } from '../wire/options';
+import { impactOf, INDEX_OPTIONS, RANKING, SECTION_CODE, SHARD_PREFIX_MIN, stemOf, type SearchDocument, type SearchField } from '../wire/options';
 import { byTerm } from '../wire/decode';
 import type { Postings, SearchManifest, SearchRecord, SearchShard } from '../wire/types';
 import { searchCorpus } from './documents';
@@ -90,17 +90,30 @@ function plainIndex(documents: SearchDocument[], beforeCopy?: () => void, meanwh
  */
 export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFAULT_SHARDING, { consume = false, meanwhile }: { consume?: boolean; meanwhile?: () => void } = {}): Omit<SearchFiles, 'records'> {
   let kinds = '';
+  const sectionCounts: number[] = [];
   for (let n = 0; n < full.nextId; n++) {
     const id = String(full.documentIds[n] ?? '');
     // Numbers are both MiniSearch's short ids and the ids' own numbers; the format relies on it.
-    if (id.slice(1) !== String(n)) throw new Error(`search document ${n} has id ${id}`);
-    kinds += id[0];
+    const [number, page] = id.slice(1).split('-');
+    if (number !== String(n)) throw new Error(`search document ${n} has id ${id}`);
+    if (id[0] !== SECTION_CODE) {
+      if (sectionCounts.length) throw new Error(`search document ${n} (${id}) is a page after the first section`);
+      kinds += id[0];
+      continue;
+    }
+    // Sections come after every page, page by page.
+    const of = Number(page);
+    while (sectionCounts.length <= of) sectionCounts.push(0);
+    if (sectionCounts.length !== of + 1) throw new Error(`search section ${id} is out of its page's order`);
+    sectionCounts[of]++;
   }
+  while (sectionCounts.length < kinds.length) sectionCounts.push(0);
+  const impact = impacts(full);
   const groups = groupTerms(full.index, SHARD_PREFIX_MIN, sharding);
   if (consume) full.index = [];
   const shards = new Map<string, SearchShard>();
   for (const [key, entries] of groups) {
-    shards.set(key, { terms: entries.map(([term, fields]): [string, Postings] => [term, encodePostings(fields)]).sort(byTerm) });
+    shards.set(key, { terms: entries.map(([term, fields]): [string, Postings] => [term, encodePostings(fields, impact)]).sort(byTerm) });
     if (consume) groups.delete(key);
     meanwhile?.();
   }
@@ -113,20 +126,32 @@ export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFA
     averageFieldLength: full.averageFieldLength,
     serializationVersion: full.serializationVersion,
     kinds,
+    sections: sectionCounts.map((c) => c.toString(36)).join(''),
     shards: keys,
   };
   manifest.version = fingerprint(JSON.stringify(manifest) + keys.map((k) => JSON.stringify(shards.get(k))).join(''));
   return { manifest, shards };
 }
 
-function encodePostings(fields: IndexEntry[1]): Postings {
+/** A posting's impact from its term frequency, by field and document (field lengths are known only here). */
+type Impact = (field: number, doc: number, tf: number) => number;
+
+function impacts(full: AsPlainObject): Impact {
+  const b = Object.entries(full.fieldIds).map(([name]) => RANKING.b[name as SearchField] ?? 0.75);
+  const ids = Object.values(full.fieldIds);
+  const bById: number[] = [];
+  ids.forEach((id, i) => (bById[id] = b[i]));
+  return (field, doc, tf) => impactOf(tf, full.fieldLength[doc]?.[field] ?? 0, full.averageFieldLength[field], bById[field] ?? 0.75);
+}
+
+function encodePostings(fields: IndexEntry[1], impact: Impact): Postings {
   const out: Postings = {};
   for (const [fieldId, postings] of Object.entries(fields)) {
     const docs = Object.keys(postings).map(Number).sort((a, b) => a - b);
     const list: number[] = [];
     let previous = 0;
     for (const doc of docs) {
-      list.push(doc - previous, postings[doc]);
+      list.push(doc - previous, impact(Number(fieldId), doc, postings[doc]));
       previous = doc;
     }
     out[fieldId] = list;
@@ -134,24 +159,28 @@ function encodePostings(fields: IndexEntry[1]): Postings {
   return out;
 }
 
-/** Groups entries by their first `depth` letters, splitting a group that is too large by one more. */
+/**
+ * Groups entries by the first `depth` letters of their stems, splitting a group
+ * that is too large by one more, so that a word and the others of its stem
+ * always share a shard (see `shardsForTerm`).
+ */
 function groupTerms(entries: IndexEntry[], depth: number, sharding: ShardingOptions): Map<string, IndexEntry[]> {
   const byKey = new Map<string, IndexEntry[]>();
   for (const entry of entries) {
-    const key = [...entry[0]].slice(0, depth).join('');
+    const key = [...stemOf(entry[0])].slice(0, depth).join('');
     let group = byKey.get(key);
     if (!group) byKey.set(key, (group = []));
     group.push(entry);
   }
   const out = new Map<string, IndexEntry[]>();
+  const longer = ([term]: IndexEntry) => [...stemOf(term)].length > depth;
   for (const [key, group] of byKey) {
-    const splittable = depth < sharding.maxKeyLength && group.some(([term]) => [...term].length > depth);
+    const splittable = depth < sharding.maxKeyLength && group.some(longer);
     if (splittable && JSON.stringify(group).length > sharding.targetBytes) {
-      // The key's own term (e.g. "war" in the "war" group) stays under the key; longer terms move down a level.
-      const exact = group.filter(([term]) => [...term].length <= depth);
-      const longer = group.filter(([term]) => [...term].length > depth);
+      // Words whose stem is the key (e.g. "war" in the "war" group) stay under the key; longer stems move down a level.
+      const exact = group.filter((e) => !longer(e));
       if (exact.length) out.set(key, exact);
-      for (const [k, g] of groupTerms(longer, depth + 1, sharding)) out.set(k, g);
+      for (const [k, g] of groupTerms(group.filter(longer), depth + 1, sharding)) out.set(k, g);
     } else {
       out.set(key, group);
     }
