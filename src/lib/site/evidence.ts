@@ -116,8 +116,10 @@ export function evidenceModel(corpus: Corpus, id: NodeId): EvidenceModel {
   const model: EvidenceModel = {};
   const claim = claimEvidence(corpus, id);
   if (claim) model.claim = claim;
+  // Figures are checked only where there is something to check them against: an item with a claim, or
+  // papers with text within reach. A vault of plain notes has neither, and its "51 %" and shell `$2` are no findings.
   const report = corpus.provenance.get(id) ?? provenance(corpus, id);
-  if (report.figures.length > 0 || report.quotes.length > 0) model.provenance = report;
+  if ((node.claim || report.searched.length > 0) && (report.figures.length > 0 || report.quotes.length > 0)) model.provenance = report;
   return model;
 }
 
