@@ -17,6 +17,7 @@ import type { RenderCache } from './render-cache';
 import { addFrontmatterEdges } from './frontmatter-edges';
 import { isBibliographyPath, readNamedBibliographies } from './bibliography';
 import { applyClaimStatus, checkDeclaredStances, frontmatterStances, hasClaim, linkStance, sectionStances, verifyEvidence } from './stances';
+import { groundClaims } from './grounding';
 import { resolveNames } from './names';
 import { renderBody } from './render-body';
 import { HelpedRendering, toRender, type StartRenderHelper } from './render-helper';
@@ -128,6 +129,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const provenance = verifyEvidence({ documents, bodies, graph: builder.build() }, claims, builder);
   const graph = builder.build();
   applyClaimStatus(graph, claims);
+  groundClaims({ documents, bodies, graph }, claims, provenance, problems);
   const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
   return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, attachments, linkCounts: links.counts, timings: { ...timings, ...renders } };
 }

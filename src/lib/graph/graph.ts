@@ -4,7 +4,7 @@
  */
 import { pathOf, type Kind, type NodeId, type SitePath } from '../content/ids';
 import type { LinkContext } from '../content/link-context';
-import { stanceStrength, type ClaimStatus, type Stance, type StanceCounts, type StanceOf, type StanceSource } from '../content/stance';
+import { stanceStrength, type ClaimStatus, type Grounding, type PartSource, type Stance, type StanceCounts, type StanceOf, type StanceSource } from '../content/stance';
 
 /**
  * - `cites`: a wiki link in a body;
@@ -34,6 +34,65 @@ export interface GraphNode {
   /** For an item with a claim: where the claim stands, and how many items take each stance on it. */
   status?: ClaimStatus;
   stanceCounts?: StanceCounts;
+  /** For an item with a claim: how far down its evidence reaches, over all its parts. */
+  grounding?: Grounding;
+  /** For an item with a claim: its parts, one for a simple claim, each with its own evidence, status and grounding. */
+  parts?: ClaimPart[];
+  /** Evidence that argues a compound claim as a whole rather than one of its parts. */
+  wholeEvidence?: EvidenceTrail[];
+  /** Questions the item leaves open ("Open question: …", or under a heading "Open questions"). */
+  openQuestions?: string[];
+}
+
+/** A passage of a paper that grounds a piece of evidence, and the sentence of a written item that states what it matches. */
+export interface GroundingPassage {
+  paper: NodeId;
+  section?: { text: string; anchor: string };
+  /** The figure (`+8.6pp`) or quotation matched. */
+  quote: string;
+  /** The paper's sentence. */
+  passage: string;
+  /** The written item whose sentence states the quote, and that sentence. */
+  from: NodeId;
+  sentence: string;
+}
+
+/** One unwritten item a chain passes through, and the sentence of a written item that speaks for it. */
+export interface ChainHop {
+  id: NodeId;
+  from: NodeId;
+  sentence: string;
+}
+
+/**
+ * One piece of evidence for a claim part, followed down to what grounds it:
+ * the item linked, the unwritten items passed through (`via`, with the
+ * sentence that made each hop), and the passage or the paper it ends at.
+ */
+export interface EvidenceTrail {
+  id: NodeId;
+  stance: Stance;
+  stanceFrom: StanceSource;
+  /** How the link was given to its part. */
+  assigned: PartSource;
+  via: NodeId[];
+  hops: ChainHop[];
+  passage?: GroundingPassage;
+  /** A source paper named but not checked against (its text is not here, or states nothing of it). */
+  paper?: NodeId;
+  grounding: Grounding;
+  /** Steps past the depth cap that were not followed. */
+  notFollowed?: number;
+}
+
+export interface ClaimPart {
+  text: string;
+  /** Written in the frontmatter's `parts:` list rather than cut out of the claim. */
+  declared: boolean;
+  status: ClaimStatus;
+  counts: StanceCounts;
+  grounding: Grounding;
+  evidence: EvidenceTrail[];
 }
 
 /** Where and why an edge is made: the sentence of a link, or the gloss a list gives. */
