@@ -200,3 +200,15 @@ export const PART_SOURCE_VOCABULARY = {
   section: { label: 'by its section', explain: 'the heading of its section restates the part' },
   whole: { label: 'the whole claim', explain: 'nothing tells which part it argues' },
 } as const satisfies Record<PartSource, { label: string; explain: string }>;
+
+/**
+ * A grounding as it reads beside a status: "verified in 1 paper", "cited only", "inferred only", "no evidence".
+ *
+ * @example
+ * groundingText('verified', 2) // 'verified in 2 papers'
+ */
+export function groundingText(grounding: Grounding, papers = 0): string {
+  if (grounding === 'verified' && papers > 0) return `verified in ${papers} ${papers === 1 ? 'paper' : 'papers'}`;
+  if (grounding === 'cited') return 'cited only';
+  return GROUNDING_VOCABULARY[grounding].label;
+}

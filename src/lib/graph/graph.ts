@@ -4,6 +4,7 @@
  */
 import { pathOf, type Kind, type NodeId, type SitePath } from '../content/ids';
 import type { LinkContext } from '../content/link-context';
+import { textFragmentUrl } from '../content/text-fragment';
 import { stanceStrength, type ClaimStatus, type Grounding, type PartSource, type Stance, type StanceCounts, type StanceOf, type StanceSource } from '../content/stance';
 
 /**
@@ -266,8 +267,65 @@ function sortEdges(edges: Edge[]): Edge[] {
 }
 
 /** The whole graph as plain JSON, the format `dist/graph.json` documents. */
+/** A claim part as `graph.json` writes it. */
+export interface PartJson {
+  text: string;
+  status: ClaimStatus;
+  grounding: Grounding;
+  /** `part` is absent for evidence that argues the claim as a whole. */
+  evidence: EvidenceJson[];
+}
+
+export interface EvidenceJson {
+  id: NodeId;
+  stance: Stance;
+  stanceFrom: StanceSource;
+  /** How the link was given to its part. */
+  assigned: PartSource;
+  /** The unwritten items passed through, in order. */
+  via: NodeId[];
+  grounding: Grounding;
+  passage?: { paper: NodeId; section?: string; quote: string; passage: string; url: string };
+  /** The paper named as the source, when no passage of it is here. */
+  paper?: NodeId;
+}
+
+const evidenceJson = (t: EvidenceTrail): EvidenceJson => ({
+  id: t.id,
+  stance: t.stance,
+  stanceFrom: t.stanceFrom,
+  assigned: t.assigned,
+  via: t.via,
+  grounding: t.grounding,
+  ...(t.passage ? { passage: { paper: t.passage.paper, section: t.passage.section?.text, quote: t.passage.quote, passage: t.passage.passage, url: textFragmentUrl(pathOf(t.passage.paper), t.passage.passage) } } : {}),
+  ...(t.paper ? { paper: t.paper } : {}),
+});
+
+/** A node's grounding, claim parts, evidence for the whole claim and open questions, in the form `graph.json` documents. */
+export function claimJson(node: GraphNode): Pick<GraphJson['nodes'][number], 'grounding' | 'parts' | 'wholeEvidence' | 'openQuestions'> {
+  return {
+    grounding: node.grounding,
+    parts: node.parts?.map((p) => ({ text: p.text, status: p.status, grounding: p.grounding, evidence: p.evidence.map(evidenceJson) })),
+    wholeEvidence: node.wholeEvidence?.map(evidenceJson),
+    openQuestions: node.openQuestions,
+  };
+}
+
 export interface GraphJson {
-  nodes: { id: NodeId; kind: Kind; title: string; claim?: string; summary?: string; url: SitePath; stub: boolean; status?: ClaimStatus }[];
+  nodes: {
+    id: NodeId;
+    kind: Kind;
+    title: string;
+    claim?: string;
+    summary?: string;
+    url: SitePath;
+    stub: boolean;
+    status?: ClaimStatus;
+    grounding?: Grounding;
+    parts?: PartJson[];
+    wholeEvidence?: EvidenceJson[];
+    openQuestions?: string[];
+  }[];
   edges: {
     source: NodeId;
     target: NodeId;
@@ -281,7 +339,10 @@ export interface GraphJson {
 
 export function toGraphJson(graph: Graph): GraphJson {
   return {
-    nodes: [...graph.nodes.values()].map(({ id, kind, title, claim, summary, url, stub, status }) => ({ id, kind, title, claim, summary, url, stub, status })),
+    nodes: [...graph.nodes.values()].map((node) => {
+      const { id, kind, title, claim, summary, url, stub, status } = node;
+      return { id, kind, title, claim, summary, url, stub, status, ...claimJson(node) };
+    }),
     edges: graph.edges.map(({ source, target, type, rank, stance, stanceFrom, passages }) => ({
       source,
       target,
