@@ -65,6 +65,8 @@ describe('open questions', () => {
     const text = 'Intro.\nOpen Questions\nDoes scale matter?\nWhat of rewards?\nNext\nNot a question here.\nOpen questions:\nIs it stable?\nHow long does it last?\nThis ends the list.';
     expect(openQuestions(body(text, [{ depth: 2, text: 'Open Questions' }, { depth: 2, text: 'Next' }]))).toEqual(['Does scale matter?', 'What of rewards?', 'Is it stable?', 'How long does it last?']);
     expect(openQuestions(body('Unanswered\nWhy does it drift?', [{ depth: 2, text: 'Unanswered' }]))).toEqual(['Why does it drift?']);
+    const heading = 'Open question: does typed input skip the staging tier?';
+    expect(openQuestions(body(`${heading}\nTwo options follow.`, [{ depth: 3, text: heading }]))).toEqual(['does typed input skip the staging tier?']);
   });
 
   it('finds none in text that only mentions them', () => {

@@ -59,3 +59,18 @@ export function sentenceAt(text: string, offset: number): string {
   }
   return text.trim();
 }
+
+/**
+ * The sentence around a link, as offsets into the text it was cut from: the sentences the link's span
+ * touches (a title with "?" inside a link does not end a sentence there), and a parenthesis right after the
+ * link ("[[X]] (RLVER) shows…") kept with it.
+ */
+export function linkSentenceRange(text: string, start: number, end: number): [number, number] {
+  const segments = [...sentences.segment(text)].map((s) => [s.index, s.index + s.segment.length] as [number, number]);
+  let first = segments.findIndex(([, b]) => b > start);
+  if (first < 0) first = segments.length - 1;
+  let last = first;
+  while (last + 1 < segments.length && segments[last][1] < end) last++;
+  if (last + 1 < segments.length && segments[last][1] - end <= 1 && /^\s*\(/.test(text.slice(segments[last + 1][0]))) last++;
+  return [segments[first][0], segments[last][1]];
+}

@@ -27,7 +27,7 @@ import type { NodeId } from '../content/ids';
 import { contentWarning, type Problem } from '../content/problems';
 import { claimStatus, groundingStrength, stanceStrength, strongestGrounding, type Grounding, type PartSource, type StanceCounts } from '../content/stance';
 import type { ClaimPart, Edge, EvidenceTrail, GraphNode, GroundingPassage } from '../graph/graph';
-import { blockOf, bodyBlocks, type BodyBlock } from './blocks';
+import { blockOf, bodyBlocks, linkSentenceRange, type BodyBlock } from './blocks';
 import { assignBlock, distinctiveWords, mergeIndistinct, splitClaim, type BlockAssignment } from './claim-parts';
 import { provenance, type CorpusText, type ProvenanceReport } from './figures';
 import { openQuestions } from './open-questions';
@@ -90,9 +90,14 @@ export class Grounder {
     return this.shortNameIndex;
   }
 
-  /** The items a written item links to from within a stretch of its text. */
+  /** The items a written item links to from within a block of its text. */
   private linksIn(from: NodeId, text: string): NodeId[] {
     return (this.corpus.graph.outgoing.get(from) ?? []).filter((e) => e.type === 'cites' && e.contexts.some((c) => text.includes(c.sentence))).map((e) => e.target);
+  }
+
+  /** The items a written item links to inside one range of one of its link sentences. */
+  private linksInRange(from: NodeId, sentence: string, [a, b]: [number, number]): NodeId[] {
+    return (this.corpus.graph.outgoing.get(from) ?? []).filter((e) => e.type === 'cites' && e.contexts.some((c) => c.sentence === sentence && c.start >= a && c.end <= b)).map((e) => e.target);
   }
 
   /** What the written, published items say about an unwritten one. */
@@ -107,15 +112,15 @@ export class Grounder {
       if (!body || graph.nodes.get(edge.source)?.stub) continue;
       for (const context of edge.contexts) {
         const block = blockOf(body, context.sentence);
-        const others = this.linksIn(edge.source, block?.text ?? context.sentence).filter((t) => t !== id);
-        const alone = !!block && others.length === 0;
-        const at = block ? block.text.indexOf(context.sentence) + context.end : context.end;
+        const alone = !!block && this.linksIn(edge.source, block.text).every((t) => t === id);
+        const range = linkSentenceRange(context.sentence, context.start, context.end);
+        const sentence = context.sentence.slice(...range).trim();
         found.push({
           from: edge.source,
-          text: alone ? block!.text : context.sentence,
-          sentence: context.sentence,
-          after: (block?.text ?? context.sentence).slice(at),
-          links: alone ? [] : this.linksIn(edge.source, context.sentence).filter((t) => t !== id),
+          text: alone ? block!.text : sentence,
+          sentence,
+          after: context.sentence.slice(context.end, range[1]),
+          links: alone ? [] : this.linksInRange(edge.source, context.sentence, range).filter((t) => t !== id),
         });
         if (found.length >= CHAIN_LIMITS.standIns) break outer;
       }

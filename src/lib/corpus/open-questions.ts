@@ -1,6 +1,6 @@
 /**
- * The questions an item leaves open: a block that starts "Open question:"
- * (or "Open questions:"), and every block under a heading named "Open
+ * The questions an item leaves open: a block or a heading that starts "Open
+ * question:" (or "Open questions:"), and every block under a heading named "Open
  * question(s)", "Unanswered" or "Unanswered questions". A block "Open
  * questions:" with nothing after it opens a list: the blocks after it that
  * end in "?" are its questions.
@@ -28,6 +28,9 @@ export function openQuestions(body: RenderedBody): string[] {
   for (const block of bodyBlocks(body)) {
     if (block.heading) {
       listing = false;
+      // "### Open question: does typed input skip the staging tier?" is a question of its own.
+      const lead = LEAD.exec(block.text);
+      if (lead && block.text.slice(lead[0].length).trim()) found.push(questionOf(block.text.slice(lead[0].length)));
       continue;
     }
     if (block.section.some((h) => HEADINGS.has(headingKey(h.text)))) {
