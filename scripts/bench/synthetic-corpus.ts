@@ -355,12 +355,16 @@ export class SyntheticCorpus {
     const headings = this.distinct(sections, () => this.rng.int(0, NOTE_HEADINGS.length - 1)).map((h) => NOTE_HEADINGS[h]);
     const body: string[] = [this.paragraph(this.rng.int(2, 4))];
     const chinese = this.rng.chance(CJK_SHARE);
+    // A third of the claims are compound ("A while B"); the first two sections each open by restating one part.
+    const parts = compoundParts(note.claim, i);
     headings.forEach((heading, s) => {
       const share = links.filter((_, k) => k % headings.length === s);
+      const lead = parts?.[s] ? `${capitalise(parts[s])}. ` : '';
       // A heading names its section's subject, as real notes' headings do.
-      body.push(`## ${heading} on ${this.phrase(1, 2)}`, this.paragraph(this.rng.int(3, 6), share));
+      body.push(`## ${heading} on ${this.phrase(1, 2)}`, lead + this.paragraph(this.rng.int(3, 6), share));
       if (chinese) body.push(Array.from({ length: this.rng.int(2, 4) }, () => this.cjkSentence()).join(''));
     });
+    if (i % 4 === 1) body.push(`Open question: does ${note.claim.replace(/\.$/, '').split(' ').slice(0, 6).join(' ')} hold at scale?`);
     // Plain mentions: a related paper's title and a tag named in running text, without link syntax.
     if (note.papers.length > 0) body.push(`The closest reading is ${this.papers[note.papers[0]].title}, which frames ${this.phrase(2, 4)} differently.`);
     body.push(`Keywords: ${note.tags.join(', ')}.`);
@@ -369,7 +373,7 @@ export class SyntheticCorpus {
       note.title,
       {
         title: note.title,
-        claim: note.claim,
+        claim: parts ? parts.join(' while ') : note.claim,
         summary: note.summary,
         tags: note.tags,
         papers: note.papers.map((p) => this.papers[p].title),
@@ -440,6 +444,16 @@ export class SyntheticCorpus {
 }
 
 /** All files of a corpus, in generation order. Prefer `new SyntheticCorpus(o).files()` for big corpora. */
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Every third claim cut in two at its middle word, to be written "A while B"; the others stay simple. */
+function compoundParts(claim: string, index: number): [string, string] | undefined {
+  const words = claim.replace(/\.$/, '').split(' ');
+  if (index % 3 !== 0 || words.length < 8) return undefined;
+  const half = Math.floor(words.length / 2);
+  return [words.slice(0, half).join(' '), words.slice(half).join(' ')];
+}
+
 export function generateCorpus(options: CorpusOptions): CorpusFile[] {
   return [...new SyntheticCorpus(options).files()];
 }

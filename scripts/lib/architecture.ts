@@ -28,6 +28,7 @@ export const BROWSER_SAFE = [
   'src/lib/content/ids.ts',
   'src/lib/content/link-context.ts',
   'src/lib/content/stance.ts',
+  'src/lib/content/text-fragment.ts',
   'src/lib/content/vocabulary.ts',
   'src/lib/graph/graph.ts',
   'src/lib/graph/walks.ts',

@@ -45,6 +45,7 @@ function fill(preview: LinkPreview): void {
   head.append(el('span', `badge ${preview.kind}`, KIND_VOCABULARY[preview.kind].one));
   if (preview.stub) head.append(' ', el('span', 'badge stub', 'not written yet'));
   if (preview.status) head.append(' ', el('span', `badge status-${preview.status}`, STATUS_VOCABULARY[preview.status].label));
+  if (preview.grounding) head.append(el('span', `grounding grounding-${preview.grounding}`, ` · ${preview.groundingText ?? preview.grounding}`));
   const parts = [head, el('p', 'preview-title', preview.title)];
   if (preview.claim) parts.push(el('p', 'preview-claim', preview.claim));
   else if (preview.summary) parts.push(el('p', 'preview-summary', preview.summary));

@@ -7,6 +7,7 @@ import type { SearchRecord } from '../lib/search/wire/types';
 import { fetchJsonOverHttp, SearchClient } from '../lib/search/wire/loader';
 import { highlightUrl, matchRanges, resultSnippet, sectionSnippet, type KindFilter, type Range, type SearchHit, type SearchOutcome, type Snippet } from '../lib/search/wire/query';
 import { href } from '../lib/site/urls';
+import { groundingText } from '../lib/content/stance';
 
 const PAGE_SIZE = 10;
 /** Typing pause before fetching index shards; a search on shards already loaded runs at once. */
@@ -234,6 +235,7 @@ class Widget implements SearchWidget {
     head.append(badge, ' ', link);
     if (record.stub) head.append(' ', Object.assign(document.createElement('span'), { className: 'badge stub', textContent: 'not written yet' }));
     if (record.status) head.append(' ', Object.assign(document.createElement('span'), { className: `badge status-${record.status}`, textContent: record.status }));
+    if (record.grounding) head.append(Object.assign(document.createElement('span'), { className: `grounding grounding-${record.grounding}`, textContent: ` · ${groundingText(record.grounding)}` }));
     li.append(head);
 
     appendSnippet(li, resultSnippet(record, hit));

@@ -63,3 +63,39 @@ describe('trait-level warmth training corrupts reliability', () => {
     expect(byTitle('Does training granularity change how AI empathy affects reliability?').id).toBe(note.id);
   });
 });
+
+describe('the granularity claim, traced to its sources', () => {
+  const WARMTH_STUB = 'Does warmth training make language models less reliable?';
+  const REWARDS_STUB = 'Can emotion rewards make language models genuinely empathic?';
+  const part = (word: string) => byClaim('trait-level warmth training').parts!.find((p) => p.text.includes(word))!;
+
+  it('has a trait-level part verified through the unwritten warmth note, down to the MedQA passage of the warmth paper', () => {
+    const trait = part('trait-level');
+    expect(trait.grounding).toBe('verified');
+    const trail = trait.evidence.find((t) => t.grounding === 'verified')!;
+    expect(trail.via).toEqual([byTitle(WARMTH_STUB).id]);
+    expect(trail.passage!.passage).toContain('8.6 percentage points (pp) on MedQA');
+    expect(corpus.graph.nodes.get(trail.passage!.paper)!.title).toMatch(/^Training language models to be warm and empathetic/);
+    // The hop is made by the warmth-trap note's "Layer 2" sentence; its next sentence states the figure.
+    expect(trail.hops[0]).toMatchObject({ from: byClaim('the warmth trap').id, sentence: expect.stringMatching(/^Layer 2: Warmth training degrades reliability/) });
+    expect(trail.passage!.sentence).toMatch(/^Even without RLHF.*\(\+8\.6pp\)/);
+  });
+
+  it('has a behavior-level part cited through the unwritten emotion-rewards note, ending at RLVER', () => {
+    const behavior = part('behavior-level');
+    expect(behavior.grounding).toBe('cited');
+    const trail = behavior.evidence[0];
+    expect(trail.via).toEqual([byTitle(REWARDS_STUB).id]);
+    expect(corpus.graph.nodes.get(trail.paper!)!.title).toBe('RLVER: Reinforcement Learning with Verifiable Emotion Rewards for Empathetic Agents');
+  });
+
+  it('lists its open question', () => {
+    expect(byClaim('trait-level warmth training').openQuestions).toEqual([expect.stringMatching(/^Does RLVER preserve factual reliability/)]);
+  });
+
+  it('leaves the warmth trap contested, one part, and verified', () => {
+    const trap = byClaim('the warmth trap');
+    expect(trap).toMatchObject({ status: 'contested', grounding: 'verified' });
+    expect(trap.parts).toHaveLength(1);
+  });
+});

@@ -47,6 +47,8 @@ export const noteSchema = z
     ...common,
     /** The note's thesis in one sentence. */
     claim: looseText.optional(),
+    /** The claim's parts, when the author sets them rather than letting the claim be cut at "while", "but", ";" or a dash. */
+    parts: textList,
     /** When the note was written (a paper's `date` is its publication date). */
     date: isoDate.optional(),
     /** Related papers, best first. */

@@ -155,3 +155,60 @@ export const STATUS_VOCABULARY = {
   challenged: { label: 'Challenged', explain: 'challenged, and nothing here supports it' },
   open: { label: 'Open', explain: 'nothing here supports or challenges it yet' },
 } as const satisfies Record<ClaimStatus, { label: string; explain: string }>;
+
+/**
+ * How far a claim's evidence reaches, strongest first:
+ * - `verified`: a passage of a paper in the collection states it;
+ * - `cited`: a source paper is named, but its text is not in the collection (or states nothing of it);
+ * - `inferred`: only links to notes, written or not, none of which reaches a source;
+ * - `none`: no evidence at all.
+ * Status says which way the evidence points; grounding says how far down it goes.
+ */
+export const GROUNDINGS = ['verified', 'cited', 'inferred', 'none'] as const;
+export type Grounding = (typeof GROUNDINGS)[number];
+
+/** Lower is stronger. */
+export const groundingStrength = (g: Grounding) => GROUNDINGS.indexOf(g);
+
+/** The strongest of some groundings; `none` for none. */
+export const strongestGrounding = (gs: Iterable<Grounding>): Grounding => {
+  let best: Grounding = 'none';
+  for (const g of gs) if (groundingStrength(g) < groundingStrength(best)) best = g;
+  return best;
+};
+
+export const GROUNDING_VOCABULARY = {
+  verified: { label: 'verified', explain: 'a passage of a paper in the collection states it' },
+  cited: { label: 'cited', explain: 'a source paper is named, but no passage of its text here states it' },
+  inferred: { label: 'inferred only', explain: 'only links to notes, none of which reaches a source' },
+  none: { label: 'no evidence', explain: 'nothing here bears on it yet' },
+} as const satisfies Record<Grounding, { label: string; explain: string }>;
+
+/**
+ * How a link was given to one part of a compound claim:
+ * - `declared`: a `part::` field in its paragraph names the part;
+ * - `paragraph`: the lead sentence of its paragraph restates the part;
+ * - `section`: the heading of its section restates the part;
+ * - `whole`: nothing tells; it bears on the claim as a whole.
+ */
+export const PART_SOURCES = ['declared', 'paragraph', 'section', 'whole'] as const;
+export type PartSource = (typeof PART_SOURCES)[number];
+
+export const PART_SOURCE_VOCABULARY = {
+  declared: { label: 'declared', explain: 'a part:: field in its paragraph names the part' },
+  paragraph: { label: 'by its paragraph', explain: 'the lead sentence of its paragraph restates the part' },
+  section: { label: 'by its section', explain: 'the heading of its section restates the part' },
+  whole: { label: 'the whole claim', explain: 'nothing tells which part it argues' },
+} as const satisfies Record<PartSource, { label: string; explain: string }>;
+
+/**
+ * A grounding as it reads beside a status: "verified in 1 paper", "cited only", "inferred only", "no evidence".
+ *
+ * @example
+ * groundingText('verified', 2) // 'verified in 2 papers'
+ */
+export function groundingText(grounding: Grounding, papers = 0): string {
+  if (grounding === 'verified' && papers > 0) return `verified in ${papers} ${papers === 1 ? 'paper' : 'papers'}`;
+  if (grounding === 'cited') return 'cited only';
+  return GROUNDING_VOCABULARY[grounding].label;
+}

@@ -19,6 +19,7 @@ import type { RenderCache } from './render-cache';
 import { addFrontmatterEdges } from './frontmatter-edges';
 import { isBibliographyPath, readNamedBibliographies, type BibliographyOptions } from './bibliography';
 import { applyClaimStatus, checkDeclaredStances, frontmatterStances, hasClaim, linkStance, sectionStances, verifyEvidence } from './stances';
+import { groundClaims } from './grounding';
 import { resolveNames } from './names';
 import { dendronHierarchy } from './hierarchy';
 import { renderBody } from './render-body';
@@ -143,6 +144,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const provenance = verifyEvidence({ documents, bodies, graph: builder.build() }, claims, builder);
   const graph = builder.build();
   applyClaimStatus(graph, claims);
+  groundClaims({ documents, bodies, graph }, claims, provenance, problems);
   const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
   return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, unpublishedEntries: bibliography.unpublished, citationStyle: bibliography.style, attachments, linkedAttachments: links.linkedAttachments(), hierarchy: dendronHierarchy(documents.values()), linkCounts: links.counts, timings: { ...timings, ...renders }, reading: { dialects, setAside, canvases: attachments.filter(isCanvasPath) }, drawings };
 }

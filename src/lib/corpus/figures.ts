@@ -11,6 +11,9 @@ import type { NodeId } from '../content/ids';
 import { headingStance, type Stance } from '../content/stance';
 import type { Graph, GraphNode } from '../graph/graph';
 import type { RenderedBody } from '../markdown';
+import { bodyBlocks, sentenceAt } from './blocks';
+
+export { sentenceAt } from './blocks';
 
 /** What provenance reads of a corpus; the corpus build calls it before the corpus is whole. */
 export interface CorpusText {
@@ -113,16 +116,6 @@ export function compareFigures(stated: Figure, source: Figure): 'exact' | 'round
   return undefined;
 }
 
-const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
-
-/** The sentence of `text` that holds the offset. */
-export function sentenceAt(text: string, offset: number): string {
-  for (const s of sentences.segment(text)) {
-    if (offset >= s.index && offset < s.index + s.segment.length) return s.segment.trim();
-  }
-  return text.trim();
-}
-
 /** A stretch of a paper's text under one section heading. */
 export interface Passage {
   section?: { text: string; anchor: string };
@@ -140,16 +133,10 @@ export function paperPassages(corpus: CorpusText, id: NodeId): Passage[] {
   if (doc?.data.abstract) passages.push({ section: { text: 'Abstract', anchor: 'abstract-heading' }, text: doc.data.abstract });
   const body = corpus.bodies.get(id);
   if (!body) return passages;
-  const headings = body.headings;
-  let next = 0;
-  let section: Passage['section'];
-  for (const block of body.text.split('\n')) {
-    if (next < headings.length && block.trim() === headings[next].text.trim()) {
-      section = { text: headings[next].text, anchor: headings[next].anchor };
-      next++;
-      continue;
-    }
-    if (block.trim()) passages.push({ section, text: block });
+  for (const block of bodyBlocks(body)) {
+    if (block.heading) continue;
+    const heading = block.section[block.section.length - 1];
+    passages.push({ section: heading && { text: heading.text, anchor: heading.anchor }, text: block.text });
   }
   return passages;
 }
@@ -264,20 +251,11 @@ function statedText(corpus: CorpusText, id: NodeId): StatedBlock[] {
   const blocks: StatedBlock[] = [node?.claim, node?.summary].filter((t): t is string => !!t?.trim()).map((text) => ({ text, stance: 'supports' }));
   const body = corpus.bodies.get(id);
   if (!body) return blocks;
-  // Headings are blocks of the body's text too, in order: walk both to know each block's section.
-  const stack: { depth: number; stance?: Stance }[] = [];
-  let next = 0;
-  for (const block of body.text.split('\n')) {
-    if (!block.trim()) continue;
-    const heading = body.headings[next];
-    if (heading && block.trim() === heading.text.trim()) {
-      next++;
-      while (stack.length && stack[stack.length - 1].depth >= heading.depth) stack.pop();
-      stack.push({ depth: heading.depth, stance: headingStance(heading.text) });
-      continue;
-    }
-    const section = [...stack].reverse().find((h) => h.stance)?.stance;
-    blocks.push({ text: block, stance: section ?? 'supports' });
+  for (const block of bodyBlocks(body)) {
+    if (block.heading) continue;
+    // The innermost heading that names a stance gives the block its stance (a figure under "The Counter-Evidence" challenges the claim).
+    const section = [...block.section].reverse().map((h) => headingStance(h.text)).find(Boolean);
+    blocks.push({ text: block.text, stance: section ?? 'supports' });
   }
   return blocks;
 }

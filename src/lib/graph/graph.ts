@@ -4,7 +4,8 @@
  */
 import { pathOf, type Kind, type NodeId, type SitePath } from '../content/ids';
 import type { LinkContext } from '../content/link-context';
-import { stanceStrength, type ClaimStatus, type Stance, type StanceCounts, type StanceOf, type StanceSource } from '../content/stance';
+import { textFragmentUrl } from '../content/text-fragment';
+import { stanceStrength, type ClaimStatus, type Grounding, type PartSource, type Stance, type StanceCounts, type StanceOf, type StanceSource } from '../content/stance';
 
 /**
  * - `cites`: a wiki link in a body;
@@ -34,6 +35,65 @@ export interface GraphNode {
   /** For an item with a claim: where the claim stands, and how many items take each stance on it. */
   status?: ClaimStatus;
   stanceCounts?: StanceCounts;
+  /** For an item with a claim: how far down its evidence reaches, over all its parts. */
+  grounding?: Grounding;
+  /** For an item with a claim: its parts, one for a simple claim, each with its own evidence, status and grounding. */
+  parts?: ClaimPart[];
+  /** Evidence that argues a compound claim as a whole rather than one of its parts. */
+  wholeEvidence?: EvidenceTrail[];
+  /** Questions the item leaves open ("Open question: …", or under a heading "Open questions"). */
+  openQuestions?: string[];
+}
+
+/** A passage of a paper that grounds a piece of evidence, and the sentence of a written item that states what it matches. */
+export interface GroundingPassage {
+  paper: NodeId;
+  section?: { text: string; anchor: string };
+  /** The figure (`+8.6pp`) or quotation matched. */
+  quote: string;
+  /** The paper's sentence. */
+  passage: string;
+  /** The written item whose sentence states the quote, and that sentence. */
+  from: NodeId;
+  sentence: string;
+}
+
+/** One unwritten item a chain passes through, and the sentence of a written item that speaks for it. */
+export interface ChainHop {
+  id: NodeId;
+  from: NodeId;
+  sentence: string;
+}
+
+/**
+ * One piece of evidence for a claim part, followed down to what grounds it:
+ * the item linked, the unwritten items passed through (`via`, with the
+ * sentence that made each hop), and the passage or the paper it ends at.
+ */
+export interface EvidenceTrail {
+  id: NodeId;
+  stance: Stance;
+  stanceFrom: StanceSource;
+  /** How the link was given to its part. */
+  assigned: PartSource;
+  via: NodeId[];
+  hops: ChainHop[];
+  passage?: GroundingPassage;
+  /** A source paper named but not checked against (its text is not here, or states nothing of it). */
+  paper?: NodeId;
+  grounding: Grounding;
+  /** Steps past the depth cap that were not followed. */
+  notFollowed?: number;
+}
+
+export interface ClaimPart {
+  text: string;
+  /** Written in the frontmatter's `parts:` list rather than cut out of the claim. */
+  declared: boolean;
+  status: ClaimStatus;
+  counts: StanceCounts;
+  grounding: Grounding;
+  evidence: EvidenceTrail[];
 }
 
 /** Where and why an edge is made: the sentence of a link, or the gloss a list gives. */
@@ -207,8 +267,65 @@ function sortEdges(edges: Edge[]): Edge[] {
 }
 
 /** The whole graph as plain JSON, the format `dist/graph.json` documents. */
+/** A claim part as `graph.json` writes it. */
+export interface PartJson {
+  text: string;
+  status: ClaimStatus;
+  grounding: Grounding;
+  /** `part` is absent for evidence that argues the claim as a whole. */
+  evidence: EvidenceJson[];
+}
+
+export interface EvidenceJson {
+  id: NodeId;
+  stance: Stance;
+  stanceFrom: StanceSource;
+  /** How the link was given to its part. */
+  assigned: PartSource;
+  /** The unwritten items passed through, in order. */
+  via: NodeId[];
+  grounding: Grounding;
+  passage?: { paper: NodeId; section?: string; quote: string; passage: string; url: string };
+  /** The paper named as the source, when no passage of it is here. */
+  paper?: NodeId;
+}
+
+const evidenceJson = (t: EvidenceTrail): EvidenceJson => ({
+  id: t.id,
+  stance: t.stance,
+  stanceFrom: t.stanceFrom,
+  assigned: t.assigned,
+  via: t.via,
+  grounding: t.grounding,
+  ...(t.passage ? { passage: { paper: t.passage.paper, section: t.passage.section?.text, quote: t.passage.quote, passage: t.passage.passage, url: textFragmentUrl(pathOf(t.passage.paper), t.passage.passage) } } : {}),
+  ...(t.paper ? { paper: t.paper } : {}),
+});
+
+/** A node's grounding, claim parts, evidence for the whole claim and open questions, in the form `graph.json` documents. */
+export function claimJson(node: GraphNode): Pick<GraphJson['nodes'][number], 'grounding' | 'parts' | 'wholeEvidence' | 'openQuestions'> {
+  return {
+    grounding: node.grounding,
+    parts: node.parts?.map((p) => ({ text: p.text, status: p.status, grounding: p.grounding, evidence: p.evidence.map(evidenceJson) })),
+    wholeEvidence: node.wholeEvidence?.map(evidenceJson),
+    openQuestions: node.openQuestions,
+  };
+}
+
 export interface GraphJson {
-  nodes: { id: NodeId; kind: Kind; title: string; claim?: string; summary?: string; url: SitePath; stub: boolean; status?: ClaimStatus }[];
+  nodes: {
+    id: NodeId;
+    kind: Kind;
+    title: string;
+    claim?: string;
+    summary?: string;
+    url: SitePath;
+    stub: boolean;
+    status?: ClaimStatus;
+    grounding?: Grounding;
+    parts?: PartJson[];
+    wholeEvidence?: EvidenceJson[];
+    openQuestions?: string[];
+  }[];
   edges: {
     source: NodeId;
     target: NodeId;
@@ -222,7 +339,10 @@ export interface GraphJson {
 
 export function toGraphJson(graph: Graph): GraphJson {
   return {
-    nodes: [...graph.nodes.values()].map(({ id, kind, title, claim, summary, url, stub, status }) => ({ id, kind, title, claim, summary, url, stub, status })),
+    nodes: [...graph.nodes.values()].map((node) => {
+      const { id, kind, title, claim, summary, url, stub, status } = node;
+      return { id, kind, title, claim, summary, url, stub, status, ...claimJson(node) };
+    }),
     edges: graph.edges.map(({ source, target, type, rank, stance, stanceFrom, passages }) => ({
       source,
       target,

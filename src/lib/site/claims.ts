@@ -1,18 +1,23 @@
 /**
  * The claims of the collection, for `/claims/`: each with its status, its
- * counts and its strongest verified source; and the gaps, where the
- * collection owes an answer: claims nothing supports, and challenges that
- * nothing in turn challenges or qualifies.
+ * grounding, its counts and its strongest verified source; and the gaps,
+ * where the collection owes an answer: claims nothing supports, claims and
+ * parts no paper passage grounds, challenges that nothing in turn challenges
+ * or qualifies, and the questions items leave open.
  */
 import type { NodeId } from '../content/ids';
-import { CLAIM_STATUSES, type ClaimStatus, type StanceCounts } from '../content/stance';
+import { CLAIM_STATUSES, GROUNDINGS, groundingStrength, type ClaimStatus, type Grounding, type StanceCounts } from '../content/stance';
 import type { Corpus } from '../corpus';
 import type { GraphNode } from '../graph/graph';
+import { claimTrails, verifiedPapers } from './evidence';
 
 export interface ClaimRow {
   node: GraphNode;
   status: ClaimStatus;
   counts: StanceCounts;
+  grounding: Grounding;
+  /** Papers whose passages verify it. */
+  papers: number;
   /** The paper whose text verifies most of what the item states, if any does. */
   strongestSource?: { node: GraphNode; passages: number };
 }
@@ -22,11 +27,28 @@ export interface UnansweredChallenge {
   challenger: GraphNode;
 }
 
+/** A claim, or one part of a compound claim, that no paper passage states. */
+export interface UngroundedClaim {
+  node: GraphNode;
+  /** The part's text, for a part of a compound claim. */
+  part?: string;
+  grounding: Grounding;
+}
+
+export interface OpenQuestion {
+  node: GraphNode;
+  question: string;
+}
+
 export interface ClaimsIndex {
   rows: ClaimRow[];
   byStatus: Record<ClaimStatus, number>;
+  byGrounding: Record<Grounding, number>;
   unsupported: ClaimRow[];
+  /** Claims and parts not grounded in any passage, weakest first. */
+  ungrounded: UngroundedClaim[];
   unanswered: UnansweredChallenge[];
+  openQuestions: OpenQuestion[];
 }
 
 const statusOrder = (s: ClaimStatus) => CLAIM_STATUSES.indexOf(s);
@@ -48,7 +70,14 @@ function buildClaimsIndex(corpus: Corpus): ClaimsIndex {
       const passages = edge.passages?.length ?? 0;
       if (passages > (strongest?.passages ?? 0)) strongest = { node: graph.nodes.get(edge.target)!, passages };
     }
-    rows.push({ node, status: node.status, counts: node.stanceCounts, strongestSource: strongest });
+    // Else the paper a chain through unwritten items ends at most often.
+    if (!strongest) {
+      const ends = new Map<NodeId, number>();
+      for (const t of claimTrails(node)) if (t.passage) ends.set(t.passage.paper, (ends.get(t.passage.paper) ?? 0) + 1);
+      const [paper, passages] = [...ends].sort((a, b) => b[1] - a[1])[0] ?? [];
+      if (paper) strongest = { node: graph.nodes.get(paper)!, passages: passages! };
+    }
+    rows.push({ node, status: node.status, counts: node.stanceCounts, grounding: node.grounding ?? 'none', papers: verifiedPapers(claimTrails(node)), strongestSource: strongest });
   }
   rows.sort((a, b) => statusOrder(a.status) - statusOrder(b.status) || a.node.title.localeCompare(b.node.title));
   const byStatus = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length])) as Record<ClaimStatus, number>;
@@ -60,7 +89,17 @@ function buildClaimsIndex(corpus: Corpus): ClaimsIndex {
       }
     }
   }
-  return { rows, byStatus, unsupported: rows.filter((r) => r.counts.supports === 0), unanswered };
+  const byGrounding = Object.fromEntries(GROUNDINGS.map((g) => [g, rows.filter((r) => r.grounding === g).length])) as Record<Grounding, number>;
+  const ungrounded: UngroundedClaim[] = [];
+  for (const { node, grounding } of rows) {
+    const parts = node.parts ?? [];
+    if (parts.length > 1) {
+      for (const part of parts) if (part.grounding !== 'verified') ungrounded.push({ node, part: part.text, grounding: part.grounding });
+    } else if (grounding !== 'verified') ungrounded.push({ node, grounding });
+  }
+  ungrounded.sort((a, b) => groundingStrength(b.grounding) - groundingStrength(a.grounding) || a.node.title.localeCompare(b.node.title));
+  const openQuestions = [...graph.nodes.values()].flatMap((node) => (node.openQuestions ?? []).map((question) => ({ node, question })));
+  return { rows, byStatus, byGrounding, unsupported: rows.filter((r) => r.counts.supports === 0), ungrounded, unanswered, openQuestions };
 }
 
 /** A challenge is answered when some other item challenges or qualifies the challenger in turn. */

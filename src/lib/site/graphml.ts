@@ -1,14 +1,16 @@
 /**
  * The graph as GraphML, for Gephi and Cytoscape desktop: the nodes, edges
- * and attributes of `graph.json`, verified passages flattened to text.
+ * and attributes of `graph.json`, verified passages flattened to text, a
+ * claim's parts and open questions as JSON text (GraphML values are flat).
  */
-import type { Graph } from '../graph/graph';
+import { claimJson, type Graph } from '../graph/graph';
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
-const NODE_KEYS = ['kind', 'title', 'claim', 'summary', 'url', 'stub', 'status'] as const;
+const NODE_KEYS = ['kind', 'title', 'claim', 'summary', 'url', 'stub', 'status', 'grounding', 'parts', 'wholeEvidence', 'openQuestions'] as const;
 const EDGE_KEYS = ['type', 'rank', 'stance', 'stanceFrom', 'passages'] as const;
 const TYPES: Record<string, string> = { stub: 'boolean', rank: 'int' };
+const json = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
 
 export function toGraphml(graph: Graph): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'];
@@ -17,7 +19,9 @@ export function toGraphml(graph: Graph): string {
   out.push('<graph id="G" edgedefault="directed">');
   const data = (prefix: string, key: string, value: unknown) => (value === undefined || value === '' ? '' : `<data key="${prefix}_${key}">${escapeXml(String(value))}</data>`);
   for (const n of graph.nodes.values()) {
-    out.push(`<node id="${escapeXml(n.id)}">${NODE_KEYS.map((k) => data('n', k, n[k])).join('')}</node>`);
+    const claim = claimJson(n);
+    const values = { ...n, ...claim, parts: json(claim.parts), wholeEvidence: json(claim.wholeEvidence), openQuestions: json(claim.openQuestions) };
+    out.push(`<node id="${escapeXml(n.id)}">${NODE_KEYS.map((k) => data('n', k, values[k])).join('')}</node>`);
   }
   graph.edges.forEach((e, i) => {
     const passages = e.passages?.map((p) => `${p.quote}: “${p.passage}”${p.section ? ` (${p.section.text})` : ''}`).join(' | ');

@@ -3,9 +3,10 @@
  * claim's status, whether it is written, and its first lines. One small
  * record per item, written as `/previews/<id>.json` (see `previewPath`).
  */
-import type { ClaimStatus } from '../content/stance';
+import { groundingText, type ClaimStatus, type Grounding } from '../content/stance';
 import type { Corpus } from '../corpus';
 import type { Kind, NodeId } from '../content/ids';
+import { claimTrails, verifiedPapers } from './evidence';
 import { previewPath } from './urls';
 
 export interface LinkPreview {
@@ -15,6 +16,9 @@ export interface LinkPreview {
   summary?: string;
   /** Where the item's claim stands on its evidence. */
   status?: ClaimStatus;
+  /** How far down its evidence goes, and that said beside the status ("verified in 1 paper"). */
+  grounding?: Grounding;
+  groundingText?: string;
   stub: boolean;
   /** The first lines of the body, cut at a word. */
   excerpt?: string;
@@ -42,6 +46,10 @@ export function linkPreview(corpus: Corpus, id: NodeId): LinkPreview {
   if (node.claim) preview.claim = node.claim;
   if (node.summary) preview.summary = node.summary;
   if (node.status) preview.status = node.status;
+  if (node.grounding) {
+    preview.grounding = node.grounding;
+    preview.groundingText = groundingText(node.grounding, verifiedPapers(claimTrails(node)));
+  }
   // The opening prose: headings are left out, as a card has its own title.
   const headings = new Set(body?.headings.map((h) => h.text));
   const excerpt = body && !body.unrendered ? excerptOf(body.text.split('\n').filter((line) => !headings.has(line)).join(' ')) : undefined;

@@ -5,7 +5,7 @@
  */
 import type { AsPlainObject } from 'minisearch';
 import type { Kind, SitePath } from '../../content/ids';
-import type { ClaimStatus } from '../../content/stance';
+import type { ClaimStatus, Grounding } from '../../content/stance';
 
 export interface SearchManifest {
   /** Changes whenever the index does, so a reader never mixes shards of two builds. */
@@ -55,6 +55,8 @@ export interface SearchRecord {
   summary?: string;
   /** Where the item's claim stands on its evidence, for an item with a claim. */
   status?: ClaimStatus;
+  /** How far down the claim's evidence goes, shown beside its status. */
+  grounding?: Grounding;
   aliases: string[];
   tags: string[];
   /** The body as plain text, cut at {@link RECORD_TEXT_LIMIT} characters; snippets come from it. */

@@ -76,6 +76,7 @@ export function searchCorpus(corpus: Corpus): SearchCorpus {
       ...(node.claim ? { claim: node.claim } : {}),
       ...(node.summary ? { summary: node.summary } : {}),
       ...(node.status ? { status: node.status } : {}),
+      ...(node.grounding ? { grounding: node.grounding } : {}),
       aliases: node.aliases,
       tags: node.tags,
       text: cut(text, RECORD_TEXT_LIMIT),
