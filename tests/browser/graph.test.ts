@@ -321,7 +321,7 @@ describe('a note page', () => {
     for (const [i, a] of drawn.boxes.entries()) {
       for (const b of drawn.boxes.slice(i + 1)) expect(Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 0.5 && Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 0.5).toBe(false);
     }
-    const lines = drawn.groups.find((g) => /^\d+ inquiry lines/.test(g.label))!;
+    const lines = drawn.groups.find((g) => /^\d+ (more )?inquiry lines/.test(g.label))!;
     expect(lines.members).toBeGreaterThan(100);
     // A click on the group unfolds it into its inquiry lines.
     const point = await page.evaluate((id) => {

@@ -63,4 +63,16 @@ describe('a real-shaped vault', () => {
     await expect(response.text()).resolves.toContain('int main');
     expect(incidents).toEqual([]);
   });
+
+  it('a note shows its folders as breadcrumbs that lead to the folder’s page, listing its notes', async () => {
+    const { page, incidents } = await openPage(site.browser, { viewport: { width: 390, height: 800 } });
+    await page.goto(site.url + '/notes/math/category-theory/');
+    await expect(page.locator('nav.breadcrumbs a').allTextContents()).resolves.toEqual(['Notes', 'Math']);
+    await page.locator('nav.breadcrumbs a', { hasText: 'Math' }).click();
+    await expect(page.locator('main h1').textContent()).resolves.toContain('Math');
+    await expect(page.locator('main li a.node-link').allTextContents()).resolves.toEqual(['Category Theory', 'Discrete-time Markov chains', 'Markov Chain']);
+    await page.goto(site.url + '/notes/');
+    await expect(page.locator('.folder-index a').first().textContent()).resolves.toContain('A');
+    expect(incidents).toEqual([]);
+  });
 });

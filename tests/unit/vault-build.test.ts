@@ -75,21 +75,29 @@ describe('building an Obsidian-style vault with Astro', () => {
 });
 
 describe('building a Dendron vault and a folder with nothing to publish', () => {
+  let dendron: string;
+  let failure: string | undefined;
+  beforeAll(async () => {
+    ({ outDir: dendron } = await buildSite('tests/fixtures/dendron-vault'));
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const empty = await mkdtemp(path.join(tmpdir(), 'nothing-'));
+    await writeFile(path.join(empty, 'Broken.md'), '---\ntitle: [unclosed\n---\nBody\n');
+    failure = await buildSite(empty).then(
+      () => undefined,
+      (e: Error & { stdout?: string; stderr?: string }) => `${e.stdout}${e.stderr}`,
+    );
+  });
+
   it('publishes a Dendron vault kept in notes/, each note showing its parent and children', async () => {
-    const { outDir } = await buildSite('tests/fixtures/dendron-vault');
-    const fixtures = await readFile(path.join(outDir, 'notes/python.fixtures/index.html'), 'utf8');
+    const fixtures = await readFile(path.join(dendron, 'notes/python.fixtures/index.html'), 'utf8');
     expect(fixtures).toContain('<h1>Fixtures</h1>');
     expect(fixtures).toMatch(/hierarchy-parent"><span>Parent<\/span>\s*<a class="node-link" href="\/notes\/python\/">Python<\/a>/);
     expect(fixtures).toMatch(/Children \(1\)<\/span>\s*<ul><li>\s*<a class="node-link" href="\/notes\/python.fixtures.scope\/">Scope<\/a>/);
     expect(fixtures).toMatch(/<th scope="row">isDir<\/th>/);
   });
 
-  it('fails, naming why, when no file could be published', async () => {
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const dir = await mkdtemp(path.join(tmpdir(), 'nothing-'));
-    await writeFile(path.join(dir, 'Broken.md'), '---\ntitle: [unclosed\n---\nBody\n');
-    const failure = await buildSite(dir).then(() => undefined, (e: Error & { stdout?: string; stderr?: string }) => `${e.stdout}${e.stderr}`);
+  it('fails, naming why, when no file could be published', () => {
     expect(failure).toMatch(/error: Broken\.md:\d+: the frontmatter is not valid YAML/);
     expect(failure).toContain('nothing could be published');
   });

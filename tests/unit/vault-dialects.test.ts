@@ -10,6 +10,7 @@ import { vaultSettings } from '../../src/lib/content/vault';
 import { generateVault } from '../../scripts/bench/synthetic-vault';
 import { obsidianTarget } from '../helpers/obsidian-links';
 import { corpusOf, md } from '../helpers/corpus';
+import { breadcrumbs, folderPages, folderTree, topFolders } from '../../src/lib/site/folders';
 
 const id = (s: string) => s as NodeId;
 const encoder = new TextEncoder();
@@ -213,5 +214,29 @@ describe('vault frontmatter never drops a note', () => {
     const corpus = buildCorpus([{ path: 'Bad.md', bytes: encoder.encode('---\n: [\n---\n') }]);
     expect(corpus.documents.size).toBe(0);
     expect(corpus.problems[0]).toMatchObject({ file: 'Bad.md', rule: 'frontmatter/invalid-yaml' });
+  });
+});
+
+describe('a vault’s folders', () => {
+  const corpus = corpusOf({
+    'Deep Work/Plan.md': 'A plan.',
+    'Deep Work/Sub Folder/Step.md': 'A step.',
+    'Deep Work/Sub Folder/Next.md': 'Next.',
+    'Top.md': 'At the top.',
+    'Other/Only.md': 'Alone.',
+  });
+
+  it('names each folder as the vault does, with its subfolders, notes and total', () => {
+    const tree = folderTree(corpus);
+    expect(tree.get('deep-work')).toMatchObject({ name: 'Deep Work', path: '/notes/deep-work/', folders: ['deep-work/sub-folder'], total: 3 });
+    expect(tree.get('deep-work')!.notes.map((n) => n.title)).toEqual(['Plan']);
+    expect(tree.get('deep-work/sub-folder')!.notes.map((n) => n.title)).toEqual(['Next', 'Step']);
+    expect(topFolders(corpus).map((f) => f.name)).toEqual(['Deep Work', 'Other']);
+    expect(folderPages(corpus).map((f) => f.slug).sort()).toEqual(['deep-work', 'deep-work/sub-folder', 'other']);
+  });
+
+  it('gives a note the folders above it, top first', () => {
+    expect(breadcrumbs(corpus, id('notes/deep-work/sub-folder/step')).map((f) => f.name)).toEqual(['Deep Work', 'Sub Folder']);
+    expect(breadcrumbs(corpus, id('notes/top'))).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@
 export * from './config';
 export * from './corpus';
 export * from './pages';
+export * from './folders';
 export * from './evidence';
 export * from './graph-data';
 export * from './search-files';
