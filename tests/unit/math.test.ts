@@ -154,6 +154,11 @@ describe('math inside an embedded note', () => {
     expect(host.math).toBe(true);
   });
 
+  it("never lets a note's own HTML pass as an embedded tree", () => {
+    const { html } = renderMarkdown('<div class="embed" data-embed-tree="true" data-embed="x:0"><script>alert(1)</script><img src=x onerror="alert(2)"></div>');
+    expect(html).not.toMatch(/<script|onerror|data-embed/);
+  });
+
   it('keeps highlighted code of the embed highlighted', () => {
     expect(host.html).toMatch(/<pre class="shiki[^"]*"/);
   });
