@@ -132,6 +132,12 @@ describe("KaTeX set up to read what Obsidian's MathJax reads", () => {
     expect(shown).toContain('<span class="mop"><span class="mord mathrm">tr</span></span>');
   });
 
+  it('shows the label an \\eqref names, where MathJax would number it', () => {
+    const { html, warnings } = renderMarkdown('See $\\eqref{eq1}$ and $\\ref{eq1}$.');
+    expect(warnings).toBeUndefined();
+    expect(html.replace(/<annotation[\s\S]*?<\/annotation>/g, '')).toContain('<span class="mopen">(</span><span class="mord"><span class="mord mathrm">eq1</span></span><span class="mclose">)</span>');
+  });
+
   it('trusts \\href only to the web', () => {
     expect(renderMarkdown('$\\href{https://example.org}{x}$').html).toContain('href="https://example.org"');
     expect(renderMarkdown('$\\href{javascript:alert(1)}{x}$').html).not.toMatch(/href="javascript/);
@@ -152,6 +158,11 @@ describe('math inside an embedded note', () => {
     expect(embedded.match(/class="katex"/g)).toHaveLength(2);
     expect(embedded).toContain('<span class="katex-display">');
     expect(host.math).toBe(true);
+  });
+
+  it("never lets a note's own HTML pass as an embedded tree", () => {
+    const { html } = renderMarkdown('<div class="embed" data-embed-tree="true" data-embed="x:0"><script>alert(1)</script><img src=x onerror="alert(2)"></div>');
+    expect(html).not.toMatch(/<script|onerror|data-embed/);
   });
 
   it('keeps highlighted code of the embed highlighted', () => {

@@ -6,8 +6,9 @@
  * text side by side). So each embed's content is held aside before the raw
  * HTML of the embedding body is parsed, and put back once it is sanitised.
  *
- * Before raw HTML is parsed every element is the pipeline's own, so only a
- * real embed is held; its slot carries a per-body nonce a note cannot forge.
+ * Only an element the pipeline marked as a rendered note (the property
+ * `dataEmbedTree: true`, set where the embed is built, before any raw HTML is
+ * parsed) is held; its slot carries a per-body nonce a note cannot forge.
  *
  * Writes `file.data.heldEmbeds`.
  */
@@ -31,7 +32,9 @@ export const rehypeHoldEmbeds: Plugin<[], HastRoot> = () => (tree, file) => {
   const held: ElementContent[][] = [];
   const nonce = randomUUID();
   visit(tree, 'element', (node) => {
-    if (!isEmbed(node)) return undefined;
+    // Only a note embed's content, a tree rendered and sanitised by its own pass, is held; nothing else skips the sanitiser.
+    if (node.properties.dataEmbedTree !== true || !isEmbed(node)) return undefined;
+    delete node.properties.dataEmbedTree;
     node.properties.dataEmbed = `${nonce}:${held.length}`;
     held.push(node.children);
     node.children = [];

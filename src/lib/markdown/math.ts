@@ -9,6 +9,7 @@
  * KaTeX is set up to read what Obsidian's MathJax reads where it can: macros
  * defined with `\newcommand` in one formula hold for the rest of the page,
  * MathJax's `\require{…}` and `\label{…}` are accepted and leave no mark,
+ * `\ref{…}`/`\eqref{…}` show the label they name,
  * and only `\href`/`\url` to http(s) and mailto addresses are trusted.
  *
  * Runs after sanitising: the sanitiser would strip KaTeX's markup, while the
@@ -53,6 +54,9 @@ export const MATHJAX_MACROS: Macros = {
   '\\matrix': '\\begin{matrix}#1\\end{matrix}',
   '\\pmatrix': '\\begin{pmatrix}#1\\end{pmatrix}',
   '\\cases': '\\begin{cases}#1\\end{cases}',
+  // KaTeX numbers no equation: a reference shows the label it names (MathJax would show its number, or ???).
+  '\\ref': '\\mathrm{#1}',
+  '\\eqref': '(\\mathrm{#1})',
   // Equation labels only name a formula for \ref; KaTeX numbers nothing.
   '\\label': ((context: MacroContext) => {
     context.consumeArgs(1);

@@ -95,7 +95,8 @@ function renderEmbed(node: WikiLink, embed: EmbedContent, parent: MdParents | un
     (parent.data ??= {}).hName = 'div';
     const title: Element = { type: 'element', tagName: 'a', properties: { href: embed.href, className: ['embed-title'] }, children: [{ type: 'text', value: embed.title }] };
     node.data.hName = 'div';
-    node.data.hProperties = { className: ['embed'] };
+    // Marked as a rendered tree, so it is held aside from this body's sanitiser (embed-trees.ts).
+    node.data.hProperties = { className: ['embed'], dataEmbedTree: true };
     // A copy: one rendered section may be embedded in many places.
     node.data.hChildren = [title, ...(structuredClone(embed.tree.children) as ElementContent[])];
   }
