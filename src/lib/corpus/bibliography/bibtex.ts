@@ -8,14 +8,23 @@
  * at all is left out with one.
  */
 import { parse, type Creator } from '@retorquere/bibtex-parser';
-import { chunks, isDirective, isPrivateField, lineOf, readMacros, scanEntry, shownBibtex, BibtexSyntaxError, type Chunk, type WrittenField } from './bibtex-scan';
+import { chunks, isDirective, isPrivateField, lineOf, readMacros, scanEntry, shownBibtex, BibtexSyntaxError, type Chunk, type WrittenEntry, type WrittenField } from './bibtex-scan';
 import { cleanDoi, cslRichText, plainText, type CslItem, type CslName, type Warn } from './csl';
 
+/**
+ * An entry as read: its key, place, shown BibTeX and, for deciding whether it
+ * is published, its DOI and title roughly read; its CSL item is decoded the
+ * first time it is asked for (decoding costs about 3 ms an entry, and most
+ * entries of a library are never cited).
+ */
 export interface ReadBibtex {
   key: string;
-  item: CslItem;
+  file: string;
   line: number;
   bibtex: string;
+  /** The DOI and the title with their LaTeX markup stripped, before decoding. */
+  rough: { doi?: string; title?: string };
+  readonly item: CslItem;
 }
 
 /** A file's path and text. */
@@ -37,11 +46,11 @@ export function readBibtexFiles(files: BibFile[], warn: Warn): Map<string, ReadB
 }
 
 function readEntries(fileChunks: Chunk[], file: string, macros: ReadonlyMap<string, string>, warn: Warn): ReadBibtex[] {
-  const out: ReadBibtex[] = [];
+  const scanned: { chunk: Chunk; written: WrittenEntry }[] = [];
   for (const chunk of fileChunks) {
     if (isDirective(chunk)) continue;
     const undefinedMacros: string[] = [];
-    let written;
+    let written: WrittenEntry;
     try {
       written = scanEntry(chunk.text, macros, (name) => undefinedMacros.push(name));
     } catch (e) {
@@ -51,19 +60,34 @@ function readEntries(fileChunks: Chunk[], file: string, macros: ReadonlyMap<stri
       warn(file, chunk.line, `the BibTeX entry ${key ? `"${key}" ` : ''}starting on line ${chunk.line} cannot be read (${e.message}, on line ${line}); it is left out, the rest of the file is read`);
       continue;
     }
-    const { key } = written;
-    if (!key) {
+    if (!written.key) {
       warn(file, chunk.line, `the BibTeX entry starting on line ${chunk.line} has no key; it is left out (write one after "@${chunk.type}{")`);
       continue;
     }
     for (const name of new Set(undefinedMacros)) {
-      warn(file, chunk.line, `the entry "${key}" uses the @string macro "${name}", which no bibliography file defines; its name is used as the text (define it with @string{${name} = {…}} or write the value in braces)`, 'bibliography/undefined-macro');
+      warn(file, chunk.line, `the entry "${written.key}" uses the @string macro "${name}", which no bibliography file defines; its name is used as the text (define it with @string{${name} = {…}} or write the value in braces)`, 'bibliography/undefined-macro');
     }
-    const fields = decode(written.fields, (field, why) => warn(file, chunk.line + lineOf(chunk.text, field.start) - 1, `the field "${field.name}" of the entry "${key}" ${why}`, 'bibliography/invalid-field'));
-    const item = toCsl(written.type, key, fields, (field, why) => warn(file, chunk.line, `the field "${field}" of the entry "${key}" ${why}`, 'bibliography/invalid-field'));
-    out.push({ key, item, line: chunk.line, bibtex: shownBibtex(chunk.text, written) });
+    scanned.push({ chunk, written });
   }
-  return out;
+  return scanned.map(({ chunk, written }) => {
+    const { key } = written;
+    const raw = (name: string) => written.fields.find((f) => f.name === name)?.value;
+    let item: CslItem | undefined;
+    return {
+      key,
+      file,
+      line: chunk.line,
+      bibtex: shownBibtex(chunk.text, written),
+      rough: { doi: raw('doi') && cleanDoi(raw('doi')!), title: raw('title')?.replace(/\\[A-Za-z]+|\\.|[{}$]/g, '') },
+      get item() {
+        if (!item) {
+          const fields = decode(written.fields, (field, why) => warn(file, chunk.line + lineOf(chunk.text, field.start) - 1, `the field "${field.name}" of the entry "${key}" ${why}`, 'bibliography/invalid-field'));
+          item = toCsl(written.type, key, fields, (field, why) => warn(file, chunk.line, `the field "${field}" of the entry "${key}" ${why}`, 'bibliography/invalid-field'));
+        }
+        return item;
+      },
+    };
+  });
 }
 
 /** Creators and literal lists as the decoder gives them. */
@@ -106,9 +130,12 @@ const decoderOptions = {
  * the entry, each field alone, and a field it cannot decode at all keeps its
  * text with the LaTeX markup stripped.
  */
+/** The fields as one entry for the decoder, without the private ones (never decoded, never shown). */
+const asEntry = (key: string, fields: WrittenField[]) => `@misc{${key},\n${fields.filter((f) => !isPrivateField(f.name)).map((f) => `${f.name} = {${prepare(f.name, f.value)}}`).join(',\n')}\n}\n`;
+
 function decode(fields: WrittenField[], warn: (field: WrittenField, why: string) => void): Decoded {
   const kept = fields.filter((f) => !isPrivateField(f.name));
-  const entry = (fs: WrittenField[]) => `@misc{entry,\n${fs.map((f) => `${f.name} = {${prepare(f.name, f.value)}}`).join(',\n')}\n}`;
+  const entry = (fs: WrittenField[]) => asEntry('entry', fs);
   const attempt = (fs: WrittenField[]): Decoded | undefined => {
     try {
       const lib = parse(entry(fs), decoderOptions as never);
