@@ -38,9 +38,9 @@ describe('a note with citations, math and code', () => {
     await citation.locator('a').click();
     await page.waitForURL((u) => u.pathname === atBase('/papers/attention-is-all-you-need/'));
     const reference = page.locator('section.reference .csl-entry');
-    await expect(reference.textContent()).resolves.toContain('Vaswani, A., Shazeer, N., Parmar, N., & Uszkoreit, J. (2017). Attention Is All You Need.');
+    await expect(reference.textContent()).resolves.toContain('Vaswani, A., Shazeer, N., Parmar, N., & Uszkoreit, J. (2017). Attention is all you need.');
     await expect(page.locator('[data-bibtex]').textContent()).resolves.toMatch(/^@inproceedings\{vaswani2017,/);
-    await expect(page.locator('[data-bibtex]').textContent()).resolves.toContain('booktitle = neurips');
+    await expect(page.locator('[data-bibtex]').textContent()).resolves.toContain('booktitle = {Advances in Neural Information Processing Systems}');
     await screenshot(page, 'scholarly-paper-light');
     expect(incidents).toEqual([]);
   });

@@ -59,7 +59,7 @@ describe('citations', () => {
 
   it('renders author–year citations linking to the paper pages', () => {
     const html = corpus.bodies.get(NOTE)!.html;
-    expect(html).toContain('<span class="citation">(<a href="/papers/attention-is-all-you-need/" class="wikilink" title="Attention Is All You Need">Vaswani et al., 2017</a>)</span>');
+    expect(html).toContain('<span class="citation">(<a href="/papers/attention-is-all-you-need/" class="wikilink" title="Attention is all you need">Vaswani et al., 2017</a>)</span>');
     expect(html).toContain('Doe &#x26; Roe, 2020</a>, p. 4)');
     // Cited in the style's order (by author, then year), each prefix and locator kept with its item, as Pandoc does.
     expect(html).toContain('(<a href="/papers/residual-networks/" class="wikilink" title="ResNet">He et al., 2016</a>, sec. 3; see <a href="/papers/scaling-laws/" class="wikilink" title="Scaling Laws for Neural Language Models">Kaplan &#x26; McCandlish, 2020</a>)');
@@ -107,7 +107,7 @@ describe('citations', () => {
 
   it('a paper page has its formatted reference (APA) and BibTeX; the bibliography lists the entries in APA order', () => {
     const ref = referenceOf(corpus, 'papers/sparse-experts-at-scale' as NodeId)!;
-    expect(ref.html).toContain('Doe, J., &#38; Roe, R. (2020). Sparse Experts at Scale. <i>Journal of Machine Learning Research</i>, <i>21</i>, 1–40.');
+    expect(ref.html).toContain('Doe, J., &#38; Roe, R. (2020). Sparse experts at Scale. <i>Journal of Machine Learning Research</i>, <i>21</i>, 1–40.');
     expect(ref.bibtex).toMatch(/^@article\{doe2020,\n {2}title {3}= \{Sparse Experts at \{Scale\}\},/);
     // A paper of a CSL-JSON file gets BibTeX written for it, under its key.
     expect(referenceOf(corpus, 'papers/retrieval-helps-small-models' as NodeId)!.bibtex).toMatch(/^@article\{lee2021,/);
@@ -118,7 +118,7 @@ describe('citations', () => {
     process.env.CITATION_STYLE = 'vancouver';
     try {
       const other = await loadCorpus(ROOT, { bibliography: bibliographyOptions() });
-      expect(referenceOf(other, 'papers/sparse-experts-at-scale' as NodeId)!.html).toContain('Doe J, Roe R. Sparse Experts at Scale.');
+      expect(referenceOf(other, 'papers/sparse-experts-at-scale' as NodeId)!.html).toContain('Doe J, Roe R. Sparse experts at Scale.');
     } finally {
       delete process.env.CITATION_STYLE;
     }

@@ -8,14 +8,23 @@
  * at all is left out with one.
  */
 import { parse, type Creator } from '@retorquere/bibtex-parser';
-import { chunks, isDirective, isPrivateField, lineOf, readMacros, scanEntry, shownBibtex, BibtexSyntaxError, type Chunk, type WrittenField } from './bibtex-scan';
+import { chunks, isDirective, isPrivateField, lineOf, readMacros, scanEntry, shownBibtex, BibtexSyntaxError, type Chunk, type WrittenEntry, type WrittenField } from './bibtex-scan';
 import { cleanDoi, cslRichText, plainText, type CslItem, type CslName, type Warn } from './csl';
 
+/**
+ * An entry as read: its key, place, shown BibTeX and, for deciding whether it
+ * is published, its DOI and title roughly read; its CSL item is decoded the
+ * first time it is asked for (decoding costs about 3 ms an entry, and most
+ * entries of a library are never cited).
+ */
 export interface ReadBibtex {
   key: string;
-  item: CslItem;
+  file: string;
   line: number;
   bibtex: string;
+  /** The DOI and the title with their LaTeX markup stripped, before decoding. */
+  rough: { doi?: string; title?: string };
+  readonly item: CslItem;
 }
 
 /** A file's path and text. */
@@ -37,11 +46,11 @@ export function readBibtexFiles(files: BibFile[], warn: Warn): Map<string, ReadB
 }
 
 function readEntries(fileChunks: Chunk[], file: string, macros: ReadonlyMap<string, string>, warn: Warn): ReadBibtex[] {
-  const out: ReadBibtex[] = [];
+  const scanned: { chunk: Chunk; written: WrittenEntry }[] = [];
   for (const chunk of fileChunks) {
     if (isDirective(chunk)) continue;
     const undefinedMacros: string[] = [];
-    let written;
+    let written: WrittenEntry;
     try {
       written = scanEntry(chunk.text, macros, (name) => undefinedMacros.push(name));
     } catch (e) {
@@ -51,19 +60,34 @@ function readEntries(fileChunks: Chunk[], file: string, macros: ReadonlyMap<stri
       warn(file, chunk.line, `the BibTeX entry ${key ? `"${key}" ` : ''}starting on line ${chunk.line} cannot be read (${e.message}, on line ${line}); it is left out, the rest of the file is read`);
       continue;
     }
-    const { key } = written;
-    if (!key) {
+    if (!written.key) {
       warn(file, chunk.line, `the BibTeX entry starting on line ${chunk.line} has no key; it is left out (write one after "@${chunk.type}{")`);
       continue;
     }
     for (const name of new Set(undefinedMacros)) {
-      warn(file, chunk.line, `the entry "${key}" uses the @string macro "${name}", which no bibliography file defines; its name is used as the text (define it with @string{${name} = {…}} or write the value in braces)`, 'bibliography/undefined-macro');
+      warn(file, chunk.line, `the entry "${written.key}" uses the @string macro "${name}", which no bibliography file defines; its name is used as the text (define it with @string{${name} = {…}} or write the value in braces)`, 'bibliography/undefined-macro');
     }
-    const fields = decode(written.fields, (field, why) => warn(file, chunk.line + lineOf(chunk.text, field.start) - 1, `the field "${field.name}" of the entry "${key}" ${why}`, 'bibliography/invalid-field'));
-    const item = toCsl(written.type, key, fields, (field, why) => warn(file, chunk.line, `the field "${field}" of the entry "${key}" ${why}`, 'bibliography/invalid-field'));
-    out.push({ key, item, line: chunk.line, bibtex: shownBibtex(chunk.text, written) });
+    scanned.push({ chunk, written });
   }
-  return out;
+  return scanned.map(({ chunk, written }) => {
+    const { key } = written;
+    const raw = (name: string) => written.fields.find((f) => f.name === name)?.value;
+    let item: CslItem | undefined;
+    return {
+      key,
+      file,
+      line: chunk.line,
+      bibtex: shownBibtex(chunk.text, written),
+      rough: { doi: raw('doi') && cleanDoi(raw('doi')!), title: raw('title')?.replace(/\\[A-Za-z]+|\\.|[{}$]/g, '') },
+      get item() {
+        if (!item) {
+          const fields = decode(written.fields, (field, why) => warn(file, chunk.line + lineOf(chunk.text, field.start) - 1, `the field "${field.name}" of the entry "${key}" ${why}`, 'bibliography/invalid-field'));
+          item = toCsl(written.type, key, fields, (field, why) => warn(file, chunk.line, `the field "${field}" of the entry "${key}" ${why}`, 'bibliography/invalid-field'));
+        }
+        return item;
+      },
+    };
+  });
 }
 
 /** Creators and literal lists as the decoder gives them. */
@@ -80,13 +104,22 @@ function prepare(name: string, value: string): string {
   return v.replace(/</g, '\\textless{}').replace(/>/g, '\\textgreater{}');
 }
 
-/** Fields where a list is one value (`publisher = {Farrar, Straus and Giroux}` names one publisher). */
-const ONE_VALUE = ['publisher', 'institution', 'organization', 'school', 'location', 'address', 'origpublisher', 'origlocation'];
+/**
+ * Fields read as one rich text: a list field that names one thing (`publisher = {Farrar, Straus and Giroux}`
+ * is one publisher), and the titles of containers, which keep their case (APA title-cases them anyway).
+ */
+const ONE_VALUE = ['publisher', 'institution', 'organization', 'school', 'location', 'address', 'origpublisher', 'origlocation', 'booktitle', 'maintitle', 'series', 'eventtitle'];
 
+/**
+ * A title of an English entry (no `langid`, or an English one) is turned to sentence case, its braced
+ * words kept as written, as Pandoc does for BibTeX; other languages keep the case they were written in.
+ */
 const decoderOptions = {
-  sentenceCase: false as const,
-  english: false,
-  caseProtection: false as const,
+  english: true,
+  sentenceCase: { guess: false },
+  caseProtection: 'as-needed' as const,
+  // `{{Title}}` protects the title's case, as in BibTeX; the decoder would otherwise guess the braces were a habit.
+  removeOuterBraces: [],
   fieldMode: Object.fromEntries(ONE_VALUE.map((f) => [f, 'richtext'])) as Record<string, 'richtext'>,
   // A command the decoder does not know keeps its argument's text.
   unsupported: (_node: unknown, tex: string) => tex.replace(/^\\[A-Za-z@]+\*?/, '').replace(/[{}]/g, ''),
@@ -97,9 +130,12 @@ const decoderOptions = {
  * the entry, each field alone, and a field it cannot decode at all keeps its
  * text with the LaTeX markup stripped.
  */
+/** The fields as one entry for the decoder, without the private ones (never decoded, never shown). */
+const asEntry = (key: string, fields: WrittenField[]) => `@misc{${key},\n${fields.filter((f) => !isPrivateField(f.name)).map((f) => `${f.name} = {${prepare(f.name, f.value)}}`).join(',\n')}\n}\n`;
+
 function decode(fields: WrittenField[], warn: (field: WrittenField, why: string) => void): Decoded {
   const kept = fields.filter((f) => !isPrivateField(f.name));
-  const entry = (fs: WrittenField[]) => `@misc{entry,\n${fs.map((f) => `${f.name} = {${prepare(f.name, f.value)}}`).join(',\n')}\n}`;
+  const entry = (fs: WrittenField[]) => asEntry('entry', fs);
   const attempt = (fs: WrittenField[]): Decoded | undefined => {
     try {
       const lib = parse(entry(fs), decoderOptions as never);
@@ -149,7 +185,7 @@ const TYPES: Record<string, [string, string?]> = {
   report: ['report'],
   techreport: ['report'],
   thesis: ['thesis'],
-  phdthesis: ['thesis', 'Ph.D. thesis'],
+  phdthesis: ['thesis', 'PhD thesis'],
   mastersthesis: ['thesis', 'Master’s thesis'],
   unpublished: ['manuscript'],
   dataset: ['dataset'],
@@ -164,7 +200,7 @@ const TYPES: Record<string, [string, string?]> = {
 };
 
 /** biblatex's `type` values (`type = {phdthesis}`) → the words a reference reads. */
-const GENRES: Record<string, string> = { phdthesis: 'Ph.D. thesis', mathesis: 'Master’s thesis', mastersthesis: 'Master’s thesis', techreport: 'Technical report', resreport: 'Research report' };
+const GENRES: Record<string, string> = { phdthesis: 'PhD thesis', mathesis: 'Master’s thesis', mastersthesis: 'Master’s thesis', techreport: 'Technical report', resreport: 'Research report' };
 
 const CREATORS: Record<string, string> = { author: 'author', editor: 'editor', translator: 'translator', bookauthor: 'container-author', director: 'director', holder: 'author' };
 
@@ -195,14 +231,18 @@ function month(value: string | undefined): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 
-/** `2020`, `2020-05-01`, `-0375`, `2020/2022`, `2020-05-01/2020-05-03` (biblatex's date field) → CSL date parts. */
+/**
+ * `2020`, `2020-05-01`, `-0375`, `2020/2022`, `2020-05-01/2020-05-03` (biblatex's date field, ISO 8601) →
+ * CSL date parts. ISO counts a year 0 (1 BCE), CSL does not: `-0375` is 376 BCE, CSL's -376.
+ */
 export function dateParts(value: string): number[][] | undefined {
   const parts = value.trim().split('/');
   const out: number[][] = [];
   for (const part of parts) {
     const m = /^(-?\d{1,5})(?:-(\d{1,2}))?(?:-(\d{1,2}))?[~?%]?$/.exec(part.trim());
     if (!m) return part.trim() === '' || part.trim() === '..' ? (out.length ? out : undefined) : undefined;
-    out.push([Number(m[1]), ...(m[2] ? [Number(m[2])] : []), ...(m[3] ? [Number(m[3])] : [])]);
+    const year = Number(m[1]);
+    out.push([year <= 0 ? year - 1 : year, ...(m[2] ? [Number(m[2])] : []), ...(m[3] ? [Number(m[3])] : [])]);
   }
   return out;
 }
@@ -227,7 +267,12 @@ function issued(fields: Record<string, string>, warn: (field: string, why: strin
   return {};
 }
 
-function creators(list: Creator[]): { names: CslName[]; others: boolean } {
+/**
+ * CSL names. A particle (`von`, `de`) is part of the family name only where
+ * biblatex's `useprefix` says so; else it is dropped before the family name
+ * in citations (`Geer, I. de`), as biblatex and Pandoc read it.
+ */
+function creators(list: Creator[], useprefix: boolean): { names: CslName[]; others: boolean } {
   const names: CslName[] = [];
   let others = false;
   for (const c of list) {
@@ -242,12 +287,16 @@ function creators(list: Creator[]): { names: CslName[]; others: boolean } {
     }
     const name: CslName = { family: plainText(c.lastName ?? '') };
     if (c.firstName) name.given = plainText(c.firstName);
-    if (c.prefix) name['non-dropping-particle'] = plainText(c.prefix);
+    if (c.prefix) name[(c.useprefix ?? useprefix) ? 'non-dropping-particle' : 'dropping-particle'] = plainText(c.prefix);
     if (c.suffix) name.suffix = plainText(c.suffix);
     if (name.family || name.given) names.push(name.family ? name : { literal: name.given });
   }
   return { names, others };
 }
+
+/** The `langid` values (biblatex, Better BibTeX) of entries in English; no `langid` is English too, as for biblatex. */
+const ENGLISH = /^(|american|british|canadian|english|australian|newzealand|usenglish|ukenglish|en|eng|en-[a-z]{2})$/i;
+const isEnglish = (text: Record<string, string>) => ENGLISH.test((text.langid ?? text.hyphenation ?? '').trim());
 
 /** An arXiv identifier (`2101.00001`, `2101.00001v2`, `hep-th/9901001`). */
 const ARXIV_ID = /^(\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?\/\d{7}(v\d+)?)$/;
@@ -257,10 +306,12 @@ export function toCsl(type: string, key: string, decoded: Decoded, warn: (field:
   const [cslType, subtype] = TYPES[type] ?? ['document'];
   const item: CslItem = { id: key, 'citation-key': key, type: cslType };
   const text: Record<string, string> = {};
+  const options = typeof decoded.options === 'string' ? decoded.options : '';
+  const useprefix = /(^|,)\s*useprefix(\s*=\s*true)?\s*(,|$)/i.test(options);
   for (const [name, value] of Object.entries(decoded)) {
     if (typeof value === 'string') text[name] = value;
     else if (CREATORS[name]) {
-      const { names, others } = creators(value);
+      const { names, others } = creators(value, useprefix);
       if (names.length) item[CREATORS[name]] = names;
       if (others && name === 'author') item._etAl = true;
     } else text[name] = value.map((v) => (typeof v === 'string' ? v : '')).join(' and ');
@@ -268,6 +319,10 @@ export function toCsl(type: string, key: string, decoded: Decoded, warn: (field:
   const rich = (v: string | undefined) => (v === undefined ? undefined : cslRichText(v) || undefined);
   const join = (a: string | undefined, b: string | undefined) => (a && b ? `${a}${/[.?!:]$/.test(plainText(a)) ? '' : ':'} ${b}` : a);
   item.title = rich(join(text.title, text.subtitle));
+  // In sentence case (an English entry), a word after a colon starts a sentence: `Security: A study`.
+  if (item.title && isEnglish(text)) item.title = (item.title as string).replace(/(:\s+(?:<[^>]+>)*)(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  // A title with a subtitle is cited by its main title, as Pandoc does.
+  if (text.subtitle && text.title && !text.shorttitle) item['title-short'] = rich(text.title);
   item['container-title'] = rich(join(text.journaltitle ?? text.journal ?? text.booktitle ?? text.maintitle, text.journalsubtitle ?? text.booksubtitle));
   // biblatex's localisation keys read as their words.
   const series = text.series && ({ newseries: 'new series', oldseries: 'old series' } as Record<string, string>)[text.series.trim().toLowerCase()];
@@ -289,13 +344,9 @@ export function toCsl(type: string, key: string, decoded: Decoded, warn: (field:
   const url = text.url?.trim().replace(/\\([_%&#$~])/g, '$1');
   if (url && /^https?:\/\/\S+$/i.test(url)) item.URL = url;
   else if (url) warn('url', `is not a web address ("${url}"); it is left out`);
-  // arXiv preprints: the identifier, and the abstract page when there is no other link.
+  // An arXiv preprint links to its abstract page (the address holds its number) when it has no other link.
   const eprint = text.eprint?.trim();
   const arxiv = eprint && (/arxiv/i.test(text.eprinttype ?? text.archiveprefix ?? '') || (!text.eprinttype && !text.archiveprefix && ARXIV_ID.test(eprint)));
-  if (arxiv) {
-    item.number ??= `arXiv:${eprint}`;
-    if (!item.DOI && !item.URL) item.URL = `https://arxiv.org/abs/${eprint}`;
-    if (!item.publisher && !item['container-title']) item.publisher = 'arXiv';
-  }
+  if (arxiv && !item.DOI && !item.URL) item.URL = `https://arxiv.org/abs/${eprint}`;
   return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined)) as CslItem;
 }

@@ -32,7 +32,10 @@ export type { CslItem, CslName } from './csl';
 export interface BibEntry {
   /** The citation key; also the CSL item's id. */
   key: string;
-  item: CslItem;
+  /** The CSL item (for a `.bib` entry, decoded the first time it is read). */
+  readonly item: CslItem;
+  /** A `.bib` entry's DOI and title before its LaTeX is decoded: enough to tell whether it completes a paper file. */
+  rough?: { doi?: string; title?: string };
   /** The file it was read from, relative to the content folder (or as the setting named it), and the entry's line. */
   file: string;
   line: number;
@@ -92,7 +95,7 @@ export function readBibliographies(files: SourceFile[], problems: Problem[]): Bi
   const entries: BibEntry[] = [];
   const seen = new Map<string, BibEntry>();
   for (const { path: file, text } of texts) {
-    const read: BibEntry[] = /\.bib$/i.test(file) ? (bibtex.get(file) ?? []).map((e) => ({ ...e, file })) : readCslJson(text, file, warn);
+    const read: BibEntry[] = /\.bib$/i.test(file) ? (bibtex.get(file) ?? []) : readCslJson(text, file, warn);
     for (const entry of read) {
       const before = seen.get(entry.key);
       if (before) {
@@ -234,7 +237,17 @@ export function addBibliography(documents: Map<NodeId, Document>, entries: BibEn
     byTitle.set(looseTitle(paper.data.title), paper);
   }
   const bibliography: Bibliography = { byKey: new Map(), entries: new Map(), unpublished: 0, style: options.style ?? 'apa' };
+  const mayComplete = (entry: BibEntry) => {
+    const { doi, title } = entry.rough ?? {};
+    const paper = (doi ? byDoi.get(looseDoi(doi)) : undefined) ?? (title ? byTitle.get(looseTitle(title)) : undefined);
+    return !!paper && paper.file !== entry.file;
+  };
   for (const entry of entries) {
+    // An entry nothing cites and no paper file could take is left as it was read: never decoded, never published.
+    if (options.publish !== 'all' && cited && !cited.has(entry.key) && entry.rough && !mayComplete(entry)) {
+      bibliography.unpublished++;
+      continue;
+    }
     const warn = (message: string, rule: Rule = 'bibliography/invalid-entry') => problems.push(contentWarning(rule, entry.file, message, { line: entry.line }));
     const fields = validFields(entry, paperFields(entry.item), warn);
     const title = fields.title as string;
