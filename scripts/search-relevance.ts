@@ -68,7 +68,7 @@ async function pagefind(): Promise<string[][] | undefined> {
   await mkdir(join(site, '__relevance'), { recursive: true });
   await writeFile(join(site, '__relevance', 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>relevance</title></head><body></body></html>');
   const server = await serveDirectory(site);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}/__relevance/`);

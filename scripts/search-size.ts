@@ -21,7 +21,7 @@ const PAGE = 10;
 const loaded = await loadCorpus(dir);
 const started = performance.now();
 const files = searchFiles(loaded);
-console.log(`${dir}: ${files.records.length} items, ${files.manifest.nextId} search documents; search files built in ${((performance.now() - started) / 1000).toFixed(1)} s (the corpus loaded before)`);
+console.log(`${dir}: ${files.records.length} items, ${files.manifest.documentCount} search documents; search files built in ${((performance.now() - started) / 1000).toFixed(1)} s (the corpus loaded before)`);
 
 const served = servedFiles(files);
 const gz = new Map<string, number>();

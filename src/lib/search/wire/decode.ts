@@ -1,5 +1,5 @@
 /** Which shards a term needs, and a shard decoded into the typed arrays the scorer reads. */
-import { shortestTerm, stemOf } from './options';
+import { PLACE_FACTOR, shortestTerm, stemOf } from './options';
 import type { LoadedIndex } from './query';
 import { Scorer } from './scorer';
 import type { DecodedShard, FieldPostings, SearchManifest, SearchShard } from './types';
@@ -40,15 +40,18 @@ export function decodeShard(shard: SearchShard): DecodedShard {
     terms.push(term);
     const fields: FieldPostings[] = [];
     for (const [fieldId, list] of Object.entries(encoded)) {
-      const docs = new Int32Array(list.length >> 1);
-      const impacts = new Int32Array(list.length >> 1);
+      const count = list.length >> 1;
+      const docs = new Int32Array(count);
+      const places = new Uint8Array(count);
+      const impacts = new Uint8Array(count);
       let doc = 0;
       for (let i = 0, j = 0; i < list.length; i += 2, j++) {
         doc += list[i];
         docs[j] = doc;
-        impacts[j] = list[i + 1];
+        places[j] = Math.floor(list[i + 1] / PLACE_FACTOR);
+        impacts[j] = list[i + 1] % PLACE_FACTOR;
       }
-      fields.push({ field: Number(fieldId), docs, impacts });
+      fields.push({ field: Number(fieldId), docs, places, impacts });
     }
     postings.push(fields);
   }

@@ -16,7 +16,9 @@ import { MAX_QUERY_WORDS, type ScoredHit, type ScoredSection, type Scorer, type 
 export function queryTerms(query: string): string[] {
   // A paste of thousands of characters is searched by its start: the words after the first 32 are ignored anyway.
   const words = tokenize(query.slice(0, MAX_QUERY_LENGTH)).map(normalizeTerm).filter(isTermLength);
-  return words.filter((w, i) => i === words.length - 1 || !isStopWord(w)).slice(0, MAX_QUERY_WORDS);
+  const kept = words.filter((w, i) => i === words.length - 1 || !isStopWord(w));
+  // A word typed twice is searched once (a paste that repeats itself costs one word).
+  return kept.filter((w, i) => kept.indexOf(w, i + 1) < 0).slice(0, MAX_QUERY_WORDS);
 }
 
 /** Characters of a query read; the rest of a long paste is ignored. */

@@ -73,37 +73,34 @@ const stems = new Map<string, string>();
 const stemCached = (term: string) => stems.get(term) ?? (stems.set(term, stemOf(term)), stems.get(term)!);
 
 /**
- * Per-document accumulators for one index (one manifest), reused by every
- * query. Not reentrant: one query at a time, which JavaScript guarantees as
- * long as scoring never awaits.
+ * Per-page accumulators for one index (one manifest), reused by every query,
+ * and per-section ones made as sections are met (a section is named by its
+ * page and place, so nothing about sections is loaded up front). Not
+ * reentrant: one query at a time, which JavaScript guarantees as long as
+ * scoring never awaits.
  */
 export class Scorer {
-  /** Pages are numbered 0 … pages − 1, sections from `pages` on. */
-  private readonly pages: number;
   private readonly kindOf: Uint8Array;
   private readonly stubOf: Uint8Array;
-  /** A section's page; a page's own number. */
-  private readonly pageOf: Int32Array;
-  /** A page's first section's number, and how many it has. */
-  private readonly firstSection: Int32Array;
-  private readonly sectionCount: Uint8Array;
+  /** A page's own score (its title, claim… and the text before its first heading). */
   private readonly score: Float64Array;
-  /** Which query words each document matched, one bit per word. */
+  /** Which query words each page matched, on itself or in a section, one bit per word. */
   private readonly mask: Uint32Array;
   /** The query a slot was last written by; older slots count as empty, so nothing is cleared between queries. */
   private readonly stamp: Uint32Array;
   private readonly touched: Int32Array;
   private touchedCount = 0;
-  /** The same, per page, once sections are folded in (`fold`). */
+  /** Sections met by this query: slot by page × 64 + place, and each slot's page, place, score and words. */
+  private readonly slots = new Map<number, number>();
+  private slotPage = new Int32Array(1024);
+  private slotPlace = new Uint8Array(1024);
+  private slotScore = new Float64Array(1024);
+  private slotMask = new Uint32Array(1024);
+  /** Per page once folded: its score with its sections', and its first matched section (a list through `slotNext`). */
   private readonly pageScore: Float64Array;
-  private readonly pageMask: Uint32Array;
-  private readonly pageBest: Float64Array;
-  private readonly pageSum: Float64Array;
-  private readonly pageStamp: Uint32Array;
-  private readonly pageTouched: Int32Array;
-  private pageTouchedCount = 0;
+  private readonly firstSlot: Int32Array;
+  private slotNext = new Int32Array(1024);
   private folded = false;
-  private foldEpoch = 0;
   private epoch = 0;
   private derived: Derived[] = [];
   private specs: TermSpec[] = [];
@@ -111,41 +108,22 @@ export class Scorer {
   private seen: Set<string>[] = [];
   private fields: [fieldId: number, name: SearchField, boost: number][] = [];
 
-  constructor(private readonly manifest: Pick<SearchManifest, 'documentCount' | 'nextId' | 'fieldIds' | 'kinds' | 'sections'>) {
-    const size = manifest.nextId;
-    this.pages = manifest.kinds.length;
+  constructor(private readonly manifest: Pick<SearchManifest, 'documentCount' | 'pages' | 'fieldIds' | 'kinds'>) {
+    const size = manifest.pages;
     this.kindOf = new Uint8Array(size);
     this.stubOf = new Uint8Array(size);
-    this.pageOf = new Int32Array(size);
-    this.firstSection = new Int32Array(this.pages);
-    this.sectionCount = new Uint8Array(this.pages);
-    let next = this.pages;
-    for (let n = 0; n < this.pages; n++) {
-      const code = manifest.kinds[n];
+    for (let n = 0; n < size; n++) {
+      const code = manifest.kinds[n] ?? 'n';
       const lower = code.toLowerCase();
-      const kind = lower === 'p' ? 1 : lower === 'l' ? 2 : 0;
-      const stub = code === lower ? 0 : 1;
-      const count = parseInt(manifest.sections?.[n] ?? '0', 36) || 0;
-      this.firstSection[n] = next;
-      this.sectionCount[n] = count;
-      for (const m of [n, ...Array.from({ length: count }, (_, i) => next + i)]) {
-        if (m >= size) continue;
-        this.kindOf[m] = kind;
-        this.stubOf[m] = stub;
-        this.pageOf[m] = n;
-      }
-      next += count;
+      this.kindOf[n] = lower === 'p' ? 1 : lower === 'l' ? 2 : 0;
+      this.stubOf[n] = code === lower ? 0 : 1;
     }
     this.score = new Float64Array(size);
     this.mask = new Uint32Array(size);
     this.stamp = new Uint32Array(size);
     this.touched = new Int32Array(size);
-    this.pageScore = new Float64Array(this.pages);
-    this.pageMask = new Uint32Array(this.pages);
-    this.pageBest = new Float64Array(this.pages);
-    this.pageSum = new Float64Array(this.pages);
-    this.pageStamp = new Uint32Array(this.pages);
-    this.pageTouched = new Int32Array(this.pages);
+    this.pageScore = new Float64Array(size);
+    this.firstSlot = new Int32Array(size);
   }
 
   /**
@@ -156,6 +134,7 @@ export class Scorer {
   begin(shards: readonly DecodedShard[], specs: TermSpec[], fields: readonly SearchField[] = SEARCH_FIELDS): void {
     this.epoch = (this.epoch + 1) >>> 0 || 1;
     this.touchedCount = 0;
+    this.slots.clear();
     this.folded = false;
     this.derived = [];
     this.specs = specs.slice(0, MAX_QUERY_WORDS);
@@ -210,13 +189,10 @@ export class Scorer {
 
   /** Pages that matched every word (`and`) or any (`or`), on the page or in its sections. */
   count(combine: 'and' | 'or'): number {
-    this.fold();
+    if (combine === 'or') return this.touchedCount;
     const full = this.fullMask();
     let count = 0;
-    for (let i = 0; i < this.pageTouchedCount; i++) {
-      const m = this.pageMask[this.pageTouched[i]];
-      if (combine === 'or' || m === full) count++;
-    }
+    for (let i = 0; i < this.touchedCount; i++) if (this.mask[this.touched[i]] === full) count++;
     return count;
   }
 
@@ -233,9 +209,9 @@ export class Scorer {
     const top: number[] = [];
     const topScore: number[] = [];
     const scores = new Map<number, number>();
-    for (let i = 0; i < this.pageTouchedCount; i++) {
-      const n = this.pageTouched[i];
-      const m = this.pageMask[n];
+    for (let i = 0; i < this.touchedCount; i++) {
+      const n = this.touched[i];
+      const m = this.mask[n];
       if (combine === 'and' && m !== full) continue;
       counts.all++;
       counts[KINDS[this.kindOf[n]]]++;
@@ -267,12 +243,11 @@ export class Scorer {
       for (const n of top) topScore.push(scores.get(n)!);
     }
     const hits = top.map((n, i) => {
-      const sections = this.bestSections(n);
-      const match = this.matchOf(n);
-      for (const section of this.matchedSections(n)) {
-        for (const [term, fields] of Object.entries(this.matchOf(section))) match[term] = [...new Set([...(match[term] ?? []), ...fields])];
+      const match = this.matchOf(n, 0);
+      for (const slot of this.sectionSlots(n)) {
+        for (const [term, fields] of Object.entries(this.matchOf(n, this.slotPlace[slot]))) match[term] = [...new Set([...(match[term] ?? []), ...fields])];
       }
-      return { n, kind: KINDS[this.kindOf[n]], stub: this.stubOf[n] === 1, score: topScore[i], match, sections };
+      return { n, kind: KINDS[this.kindOf[n]], stub: this.stubOf[n] === 1, score: topScore[i], match, sections: this.bestSections(n) };
     });
     return { counts, hits };
   }
@@ -292,64 +267,57 @@ export class Scorer {
    * A section's worth to its page: its score, times the share of the query's
    * words it holds, so a section with every word outweighs two with one each.
    */
-  private sectionValue(n: number): number {
-    return (this.score[n] * popcount(this.mask[n])) / Math.max(1, this.specs.length);
+  private sectionValue(slot: number): number {
+    return (this.slotScore[slot] * popcount(this.slotMask[slot])) / Math.max(1, this.specs.length);
   }
 
   /**
    * Folds sections into their pages: a page scores its own score, plus its
-   * best section's, plus `RANKING.otherSections` of each other one's; it
-   * matches the words any of them matched.
+   * best section's, plus `RANKING.otherSections` of each other one's. (Its
+   * words, on it or in any section, are already in `mask`.)
    */
   private fold(): void {
     if (this.folded) return;
     this.folded = true;
-    this.pageTouchedCount = 0;
-    // A fold of its own number: a query folds again after its typo pass.
-    const epoch = (this.foldEpoch = (this.foldEpoch + 1) >>> 0 || 1);
-    const { pageStamp, pageScore, pageMask, pageBest, pageSum } = this;
+    const { pageScore, firstSlot } = this;
     for (let i = 0; i < this.touchedCount; i++) {
-      const n = this.touched[i];
-      const page = this.pageOf[n];
-      if (pageStamp[page] !== epoch) {
-        pageStamp[page] = epoch;
-        pageScore[page] = pageBest[page] = pageSum[page] = 0;
-        pageMask[page] = 0;
-        this.pageTouched[this.pageTouchedCount++] = page;
-      }
-      pageMask[page] |= this.mask[n];
-      if (n === page) {
-        pageScore[page] += this.score[n];
-      } else {
-        const value = this.sectionValue(n);
-        pageSum[page] += value;
-        if (value > pageBest[page]) pageBest[page] = value;
-      }
+      const page = this.touched[i];
+      pageScore[page] = this.score[page];
+      firstSlot[page] = -1;
     }
-    for (let i = 0; i < this.pageTouchedCount; i++) {
-      const page = this.pageTouched[i];
-      pageScore[page] += pageBest[page] + RANKING.otherSections * (pageSum[page] - pageBest[page]);
+    const best = new Map<number, number>();
+    const sum = new Map<number, number>();
+    for (let slot = 0; slot < this.slots.size; slot++) {
+      const page = this.slotPage[slot];
+      this.slotNext[slot] = firstSlot[page];
+      firstSlot[page] = slot;
+      const value = this.sectionValue(slot);
+      sum.set(page, (sum.get(page) ?? 0) + value);
+      if (value > (best.get(page) ?? 0)) best.set(page, value);
+    }
+    for (const [page, total] of sum) {
+      const top = best.get(page) ?? 0;
+      pageScore[page] += top + RANKING.otherSections * (total - top);
     }
   }
 
-  /** The page's sections this query matched. */
-  private matchedSections(page: number): number[] {
+  /** The page's sections this query matched (as slots). */
+  private sectionSlots(page: number): number[] {
     const out: number[] = [];
-    const first = this.firstSection[page];
-    for (let s = first; s < first + this.sectionCount[page]; s++) if (this.stamp[s] === this.epoch) out.push(s);
+    for (let slot = this.firstSlot[page]; slot >= 0; slot = this.slotNext[slot]) out.push(slot);
     return out;
   }
 
   /** The sections shown under a page: the best, and the next if close to it. */
   private bestSections(page: number): ScoredSection[] {
-    const scored = this.matchedSections(page)
-      .map((s) => ({ s, value: this.sectionValue(s) }))
-      .sort((a, b) => b.value - a.value || a.s - b.s);
+    const scored = this.sectionSlots(page)
+      .map((slot) => ({ slot, value: this.sectionValue(slot) }))
+      .sort((a, b) => b.value - a.value || this.slotPlace[a.slot] - this.slotPlace[b.slot]);
     const best = scored[0]?.value ?? 0;
     return scored
       .filter(({ value }) => value >= best * RANKING.sectionShown)
       .slice(0, RANKING.sectionsShown)
-      .map(({ s, value }) => ({ index: s - this.firstSection[page], score: value, match: this.matchOf(s) }));
+      .map(({ slot, value }) => ({ index: this.slotPlace[slot] - 1, score: value, match: this.matchOf(page, this.slotPlace[slot]) }));
   }
 
   /**
@@ -366,6 +334,35 @@ export class Scorer {
     };
   }
 
+  /** The slot of a page's section, made the first time this query meets it. */
+  private slotOf(page: number, place: number): number {
+    const key = page * 64 + place;
+    let slot = this.slots.get(key);
+    if (slot !== undefined) return slot;
+    slot = this.slots.size;
+    if (slot === this.slotPage.length) this.grow();
+    this.slots.set(key, slot);
+    this.slotPage[slot] = page;
+    this.slotPlace[slot] = place;
+    this.slotScore[slot] = 0;
+    this.slotMask[slot] = 0;
+    return slot;
+  }
+
+  private grow(): void {
+    const size = this.slotPage.length * 2;
+    const grown = <T extends Int32Array | Uint8Array | Float64Array | Uint32Array>(a: T, make: new (n: number) => T): T => {
+      const b = new make(size);
+      b.set(a as never);
+      return b;
+    };
+    this.slotPage = grown(this.slotPage, Int32Array);
+    this.slotPlace = grown(this.slotPlace, Uint8Array);
+    this.slotScore = grown(this.slotScore, Float64Array);
+    this.slotMask = grown(this.slotMask, Uint32Array);
+    this.slotNext = grown(this.slotNext, Int32Array);
+  }
+
   private add(spec: number, term: string, termWeight: number, postings: FieldPostings[]): void {
     if (this.seen[spec].has(term)) return;
     this.seen[spec].add(term);
@@ -376,7 +373,7 @@ export class Scorer {
     for (const [fieldId, , boost] of this.fields) {
       const field = postings.find((p) => p.field === fieldId);
       if (!field) continue;
-      const { docs, impacts } = field;
+      const { docs, places, impacts } = field;
       const df = docs.length;
       const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
       const weight = termWeight * boost * idf;
@@ -386,26 +383,31 @@ export class Scorer {
         const s = weight * (d + (impacts[j] * (k + 1)) / IMPACT_LEVELS);
         if (stamp[n] !== epoch) {
           stamp[n] = epoch;
-          score[n] = s;
-          mask[n] = bit;
+          score[n] = 0;
+          mask[n] = 0;
           touched[this.touchedCount++] = n;
-        } else {
+        }
+        mask[n] |= bit;
+        if (places[j] === 0) {
           score[n] += s;
-          mask[n] |= bit;
+        } else {
+          const slot = this.slotOf(n, places[j]);
+          this.slotScore[slot] += s;
+          this.slotMask[slot] |= bit;
         }
       }
     }
   }
 
-  /** Which index terms matched a document, in which fields: worked out only for the results shown. */
-  private matchOf(n: number): Record<string, string[]> {
+  /** Which index terms matched a page (place 0) or one of its sections, in which fields: worked out only for the results shown. */
+  private matchOf(n: number, place: number): Record<string, string[]> {
     const match: Record<string, string[]> = {};
     for (const { term, postings } of this.derived) {
       if (match[term]) continue;
       const fields: string[] = [];
       for (const [fieldId, name] of this.fields) {
         const field = postings.find((p) => p.field === fieldId);
-        if (field && includes(field.docs, n)) fields.push(name);
+        if (field && includes(field, n, place)) fields.push(name);
       }
       if (fields.length) match[term] = fields;
     }
@@ -431,7 +433,11 @@ function lowerBound<T extends string | number>(items: ArrayLike<T>, value: T): n
   return lo;
 }
 
-const includes = (docs: Int32Array, n: number) => docs[lowerBound(docs as ArrayLike<number>, n)] === n;
+/** Whether postings hold page `n` at `place`. */
+function includes({ docs, places }: FieldPostings, n: number, place: number): boolean {
+  for (let j = lowerBound(docs as ArrayLike<number>, n); j < docs.length && docs[j] === n; j++) if (places[j] === place) return true;
+  return false;
+}
 
 /**
  * Calls `found(position, distance)` for each of the sorted `terms` within

@@ -10,8 +10,10 @@ import type { ClaimStatus, Grounding } from '../../content/stance';
 export interface SearchManifest {
   /** Changes whenever the index does, so a reader never mixes shards of two builds. */
   version: string;
+  /** Documents indexed: pages and their sections (for idf). */
   documentCount: number;
-  nextId: number;
+  /** Pages, numbered 0 … pages − 1 (their records' numbers). */
+  pages: number;
   fieldIds: AsPlainObject['fieldIds'];
   averageFieldLength: AsPlainObject['averageFieldLength'];
   serializationVersion: number;
@@ -21,20 +23,17 @@ export interface SearchManifest {
    * in long runs and cost a few bytes compressed.
    */
   kinds: string;
-  /**
-   * How many sections each page has, one base-36 digit per page by number;
-   * page n's sections are numbered on from the pages, after those of pages
-   * before it.
-   */
-  sections: string;
   /** Shard keys, sorted; every indexed term starts with exactly one of them. */
   shards: string[];
 }
 
 /**
- * A term's postings per field, as a flat list `[gap, impact, gap,
- * impact, …]` where each gap is the distance from the previous document
- * number and the impact its length-normalised weight (see `IMPACT_LEVELS`). Small numbers in one list compress far better than MiniSearch's
+ * A term's postings per field, as a flat list `[gap, value, gap, value, …]`
+ * where each gap is the distance from the previous posting's page number
+ * (0 for another place on the same page) and each value is the place on the
+ * page (0 the page's own fields, 1, 2… its sections) times `PLACE_FACTOR`
+ * plus the impact, the length-normalised weight (see `IMPACT_LEVELS`). A
+ * section needs no number of its own, so no table of sections travels. Small numbers in one list compress far better than MiniSearch's
  * `{"document": frequency}` objects.
  */
 export type Postings = Record<string, number[]>;
@@ -73,11 +72,13 @@ export interface RecordSection {
   at?: number;
 }
 
-/** One field's postings of a term: document numbers ascending, and the term's impact in each (see `IMPACT_LEVELS`). */
+/** One field's postings of a term: pages ascending (places ascending within a page), each posting's place and impact. */
 export interface FieldPostings {
   field: number;
   docs: Int32Array;
-  impacts: Int32Array;
+  /** 0: the page's own fields; 1, 2…: its sections in order. */
+  places: Uint8Array;
+  impacts: Uint8Array;
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Corpus } from '../../corpus';
-import { impactOf, INDEX_OPTIONS, RANKING, SECTION_CODE, SHARD_PREFIX_MIN, stemOf, type SearchDocument, type SearchField } from '../wire/options';
+import { impactOf, INDEX_OPTIONS, PLACE_FACTOR, RANKING, SECTION_CODE, SHARD_PREFIX_MIN, stemOf, type SearchDocument, type SearchField } from '../wire/options';
 import { byTerm } from '../wire/decode';
 import type { Postings, SearchManifest, SearchRecord, SearchShard } from '../wire/types';
 import { searchCorpus } from './documents';
@@ -90,30 +90,32 @@ function plainIndex(documents: SearchDocument[], beforeCopy?: () => void, meanwh
  */
 export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFAULT_SHARDING, { consume = false, meanwhile }: { consume?: boolean; meanwhile?: () => void } = {}): Omit<SearchFiles, 'records'> {
   let kinds = '';
-  const sectionCounts: number[] = [];
+  // Each document as the postings name it: its page, and its place on the page (0 the page itself, 1… its sections).
+  const pageOf = new Int32Array(full.nextId);
+  const placeOf = new Int32Array(full.nextId);
+  const placesUsed: number[] = [];
   for (let n = 0; n < full.nextId; n++) {
     const id = String(full.documentIds[n] ?? '');
     // Numbers are both MiniSearch's short ids and the ids' own numbers; the format relies on it.
     const [number, page] = id.slice(1).split('-');
     if (number !== String(n)) throw new Error(`search document ${n} has id ${id}`);
     if (id[0] !== SECTION_CODE) {
-      if (sectionCounts.length) throw new Error(`search document ${n} (${id}) is a page after the first section`);
+      if (placesUsed.length) throw new Error(`search document ${n} (${id}) is a page after the first section`);
       kinds += id[0];
+      pageOf[n] = n;
       continue;
     }
-    // Sections come after every page, page by page.
     const of = Number(page);
-    while (sectionCounts.length <= of) sectionCounts.push(0);
-    if (sectionCounts.length !== of + 1) throw new Error(`search section ${id} is out of its page's order`);
-    sectionCounts[of]++;
+    if (!(of < kinds.length)) throw new Error(`search section ${id} names no page`);
+    pageOf[n] = of;
+    placeOf[n] = placesUsed[of] = (placesUsed[of] ?? 0) + 1;
   }
-  while (sectionCounts.length < kinds.length) sectionCounts.push(0);
   const impact = impacts(full);
   const groups = groupTerms(full.index, SHARD_PREFIX_MIN, sharding);
   if (consume) full.index = [];
   const shards = new Map<string, SearchShard>();
   for (const [key, entries] of groups) {
-    shards.set(key, { terms: entries.map(([term, fields]): [string, Postings] => [term, encodePostings(fields, impact)]).sort(byTerm) });
+    shards.set(key, { terms: entries.map(([term, fields]): [string, Postings] => [term, encodePostings(fields, impact, pageOf, placeOf)]).sort(byTerm) });
     if (consume) groups.delete(key);
     meanwhile?.();
   }
@@ -121,12 +123,11 @@ export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFA
   const manifest: SearchManifest = {
     version: '',
     documentCount: full.documentCount,
-    nextId: full.nextId,
+    pages: kinds.length,
     fieldIds: full.fieldIds,
     averageFieldLength: full.averageFieldLength,
     serializationVersion: full.serializationVersion,
     kinds,
-    sections: sectionCounts.map((c) => c.toString(36)).join(''),
     shards: keys,
   };
   manifest.version = fingerprint(JSON.stringify(manifest) + keys.map((k) => JSON.stringify(shards.get(k))).join(''));
@@ -137,22 +138,23 @@ export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFA
 type Impact = (field: number, doc: number, tf: number) => number;
 
 function impacts(full: AsPlainObject): Impact {
-  const b = Object.entries(full.fieldIds).map(([name]) => RANKING.b[name as SearchField] ?? 0.75);
-  const ids = Object.values(full.fieldIds);
   const bById: number[] = [];
-  ids.forEach((id, i) => (bById[id] = b[i]));
+  for (const [name, id] of Object.entries(full.fieldIds)) bById[id] = RANKING.b[name as SearchField] ?? 0.75;
   return (field, doc, tf) => impactOf(tf, full.fieldLength[doc]?.[field] ?? 0, full.averageFieldLength[field], bById[field] ?? 0.75);
 }
 
-function encodePostings(fields: IndexEntry[1], impact: Impact): Postings {
+/** Postings by page and place on it: `[page gap, place × 10 + impact, …]` (see `Postings`). */
+function encodePostings(fields: IndexEntry[1], impact: Impact, pageOf: Int32Array, placeOf: Int32Array): Postings {
   const out: Postings = {};
   for (const [fieldId, postings] of Object.entries(fields)) {
-    const docs = Object.keys(postings).map(Number).sort((a, b) => a - b);
+    const docs = Object.keys(postings)
+      .map(Number)
+      .sort((a, b) => pageOf[a] - pageOf[b] || placeOf[a] - placeOf[b]);
     const list: number[] = [];
     let previous = 0;
     for (const doc of docs) {
-      list.push(doc - previous, impact(Number(fieldId), doc, postings[doc]));
-      previous = doc;
+      list.push(pageOf[doc] - previous, placeOf[doc] * PLACE_FACTOR + impact(Number(fieldId), doc, postings[doc]));
+      previous = pageOf[doc];
     }
     out[fieldId] = list;
   }
@@ -164,23 +166,25 @@ function encodePostings(fields: IndexEntry[1], impact: Impact): Postings {
  * that is too large by one more, so that a word and the others of its stem
  * always share a shard (see `shardsForTerm`).
  */
-function groupTerms(entries: IndexEntry[], depth: number, sharding: ShardingOptions): Map<string, IndexEntry[]> {
+function groupTerms(entries: IndexEntry[], depth: number, sharding: ShardingOptions, stems = new Map<string, string[]>()): Map<string, IndexEntry[]> {
+  // Each term's stem, as characters, worked out once however deep the groups split.
+  const stem = (term: string) => stems.get(term) ?? (stems.set(term, [...stemOf(term)]), stems.get(term)!);
   const byKey = new Map<string, IndexEntry[]>();
   for (const entry of entries) {
-    const key = [...stemOf(entry[0])].slice(0, depth).join('');
+    const key = stem(entry[0]).slice(0, depth).join('');
     let group = byKey.get(key);
     if (!group) byKey.set(key, (group = []));
     group.push(entry);
   }
   const out = new Map<string, IndexEntry[]>();
-  const longer = ([term]: IndexEntry) => [...stemOf(term)].length > depth;
+  const longer = ([term]: IndexEntry) => stem(term).length > depth;
   for (const [key, group] of byKey) {
     const splittable = depth < sharding.maxKeyLength && group.some(longer);
     if (splittable && JSON.stringify(group).length > sharding.targetBytes) {
       // Words whose stem is the key (e.g. "war" in the "war" group) stay under the key; longer stems move down a level.
       const exact = group.filter((e) => !longer(e));
       if (exact.length) out.set(key, exact);
-      for (const [k, g] of groupTerms(group.filter(longer), depth + 1, sharding)) out.set(k, g);
+      for (const [k, g] of groupTerms(group.filter(longer), depth + 1, sharding, stems)) out.set(k, g);
     } else {
       out.set(key, group);
     }
