@@ -4,25 +4,18 @@
  * the unwritten note down to the paper passage; /claims/ by grounding and its
  * gaps; a verified figure in the body that shows its passage.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { atBase, launchBrowser, openPage } from '../helpers/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { atBase, openPage, useBrowser } from '../helpers/browser';
 
 const site = inject('siteUrl');
 const GRANULARITY = '/notes/does-training-granularity-change-how-ai-empathy-affects-reliability/';
 const WARMTH_TRAP = '/notes/does-empathy-training-make-ai-systems-less-reliable/';
 const WARMTH_PAPER = '/papers/training-language-models-to-be-warm-and-empathetic-makes-them-less-reliable-and-more-sycophantic/';
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the granularity claim', () => {
   it('says its grounding beside its status, at the top and in the evidence section', async () => {
-    const { page, incidents } = await openPage(browser);
+    const { page, incidents } = await openPage(browser());
     await page.goto(site + GRANULARITY);
     await expect(page.locator('article header [data-status]').getAttribute('data-status')).resolves.toBe('supported');
     await expect(page.locator('article header [data-grounding]').textContent()).resolves.toBe(' · verified in 1 paper');
@@ -31,7 +24,7 @@ describe('the granularity claim', () => {
   });
 
   it('shows a verified trait-level part whose chain passes the unwritten warmth note and ends at the MedQA passage', async () => {
-    const { page, incidents } = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const { page, incidents } = await openPage(browser(), { viewport: { width: 1280, height: 800 } });
     await page.goto(site + GRANULARITY);
     const trait = page.locator('[data-parts] > li', { hasText: 'trait-level warmth training corrupts reliability' });
     await expect(trait.getAttribute('data-grounding')).resolves.toBe('verified');
@@ -58,7 +51,7 @@ describe('the granularity claim', () => {
   });
 
   it('shows a cited behavior-level part whose chain ends at RLVER, and lists the open question', async () => {
-    const { page, incidents } = await openPage(browser);
+    const { page, incidents } = await openPage(browser());
     await page.goto(site + GRANULARITY);
     const behavior = page.locator('[data-parts] > li', { hasText: 'behavior-level emotion rewards preserve it' });
     await expect(behavior.getAttribute('data-grounding')).resolves.toBe('cited');
@@ -72,7 +65,7 @@ describe('the granularity claim', () => {
 
 describe('a verified figure in the body', () => {
   it('links to its passage and shows it on focus', async () => {
-    const { page, incidents } = await openPage(browser);
+    const { page, incidents } = await openPage(browser());
     await page.goto(site + WARMTH_TRAP);
     const figure = page.locator('[data-body] [data-figure-link]').filter({ hasText: '+8.6pp' });
     const link = figure.locator('a');
@@ -88,7 +81,7 @@ describe('a verified figure in the body', () => {
 
 describe('/claims/ by grounding', () => {
   it('filters by grounding, sorts by it, and lists the parts no passage grounds and the open questions', async () => {
-    const { page, incidents } = await openPage(browser);
+    const { page, incidents } = await openPage(browser());
     await page.goto(site + '/claims/');
     const rows = page.locator('[data-claims] tbody tr');
     await expect(rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.grounding))).resolves.toEqual(['verified', 'verified']);
