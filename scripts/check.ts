@@ -27,6 +27,9 @@ const claims = [...corpus.graph.nodes.values()].filter((n) => n.status);
 if (claims.length) {
   const by = (status: string) => claims.filter((n) => n.status === status).length;
   console.log(`${claims.length} claims: ${by('supported')} supported, ${by('contested')} contested, ${by('challenged')} challenged, ${by('open')} open.`);
+  const grounded = (g: string) => claims.filter((n) => n.grounding === g).length;
+  const parts = claims.reduce((n, c) => n + ((c.parts?.length ?? 0) > 1 ? c.parts!.length : 0), 0);
+  console.log(`Grounding: ${grounded('verified')} verified, ${grounded('cited')} cited, ${grounded('inferred')} inferred only, ${grounded('none')} with no evidence; ${parts} parts of compound claims.`);
 }
 if (corpus.documents.size === 0) console.log(`nothing could be published from ${root}.`);
 process.exit(corpus.documents.size === 0 || corpus.problems.some((p) => p.severity === 'error') ? 1 : 0);

@@ -141,6 +141,9 @@ export function restatedPart(sentence: string, distinct: Set<string>[]): number 
 /** `part:: 2`, `[part:: trait-level]` or `(part:: 1)`: the Dataview field that gives a paragraph's links to a part. */
 const PART_FIELD = /(?:^|[[(\s])part::\s*([^\])\n]+?)\s*(?:[\])]|$)/i;
 
+/** Whether a block holds a `part::` field. */
+export const hasPartField = (text: string) => PART_FIELD.test(text);
+
 /** The part a `part::` value names: a 1-based number, words of the part's text, or its distinctive words. */
 export function namedPart(value: string, parts: string[]): number | undefined {
   const v = value.trim();

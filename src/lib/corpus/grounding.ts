@@ -28,7 +28,7 @@ import { contentWarning, type Problem } from '../content/problems';
 import { claimStatus, groundingStrength, stanceStrength, strongestGrounding, type Grounding, type PartSource, type StanceCounts } from '../content/stance';
 import type { ClaimPart, Edge, EvidenceTrail, GraphNode, GroundingPassage } from '../graph/graph';
 import { blockOf, bodyBlocks, linkSentenceRange, type BodyBlock } from './blocks';
-import { assignBlock, distinctiveWords, mergeIndistinct, splitClaim, type BlockAssignment } from './claim-parts';
+import { assignBlock, distinctiveWords, hasPartField, mergeIndistinct, splitClaim, type BlockAssignment } from './claim-parts';
 import { provenance, type CorpusText, type ProvenanceReport } from './figures';
 import { openQuestions } from './open-questions';
 
@@ -37,6 +37,13 @@ export const CHAIN_LIMITS = { depth: 3, standIns: 40 } as const;
 
 /** What a trail ends at, without where it started. */
 type ChainEnd = Pick<EvidenceTrail, 'via' | 'hops' | 'passage' | 'paper' | 'grounding' | 'notFollowed'>;
+
+/** A walk from one unwritten item: where it ends, the unwritten items it reached, and those past the cap. */
+interface Walk {
+  end: ChainEnd;
+  reached: Set<NodeId>;
+  beyond: Set<NodeId>;
+}
 
 /** One place that speaks for an unwritten item. */
 interface StandIn {
@@ -59,6 +66,7 @@ const SHORT_NAME = /^\s*\(([^()\n]{2,60})\)/;
 export class Grounder {
   private readonly reports: Map<NodeId, ProvenanceReport>;
   private readonly standInCache = new Map<NodeId, StandIn[]>();
+  private readonly walks = new Map<string, Walk>();
   private shortNameIndex?: Map<string, NodeId>;
 
   constructor(
@@ -153,36 +161,57 @@ export class Grounder {
 
   /**
    * An unwritten item followed through its stand-in text, never into an item already on the chain, nor
-   * into what `origin` itself says (a claim cannot ground itself).
+   * through what `origin` itself says (a claim cannot ground itself). Unwritten items past the depth cap
+   * that the walk reached no other way are counted as steps not followed.
    */
-  chain(id: NodeId, origin: NodeId, path: ReadonlySet<NodeId> = new Set()): ChainEnd {
-    const onPath = new Set(path).add(id);
+  chain(id: NodeId, origin: NodeId): ChainEnd {
+    const { end, reached, beyond } = this.walk(id, CHAIN_LIMITS.depth, origin);
+    const notFollowed = [...beyond].filter((b) => !reached.has(b)).length;
+    return notFollowed ? { ...end, notFollowed } : end;
+  }
+
+  /**
+   * The best end reachable from `id` with `depth` unwritten items left to pass, with the items the walk
+   * reached and those it stopped before. Below the first hop a walk is worked out once per item and depth,
+   * whoever asks, so a hub of unwritten items costs one walk rather than one per chain through it; a
+   * result that would loop back, or speak through `origin`, is not taken.
+   */
+  private walk(id: NodeId, depth: number, origin?: NodeId): Walk {
+    const key = `${id}\u0000${depth}`;
+    const known = origin === undefined ? this.walks.get(key) : undefined;
+    if (known) return known;
     let end: ChainEnd = { via: [id], hops: [], grounding: 'inferred' };
-    let notFollowed = 0;
+    const reached = new Set<NodeId>([id]);
+    const beyond = new Set<NodeId>();
     for (const standIn of this.standIns(id)) {
       if (standIn.from === origin) continue;
       const hop = { id, from: standIn.from, sentence: standIn.sentence };
       const passage = this.verifiedIn(standIn);
-      if (passage) return { via: [id], hops: [hop], passage, grounding: 'verified' };
+      if (passage) {
+        end = { via: [id], hops: [hop], passage, grounding: 'verified' };
+        break;
+      }
       const paper = stronger('cited', end.grounding) ? this.namedPaper(standIn) : undefined;
       if (paper) end = { via: [id], hops: [hop], paper, grounding: 'cited' };
       for (const next of standIn.links) {
         const node = this.corpus.graph.nodes.get(next);
-        if (!node?.stub || node.kind === 'paper' || onPath.has(next)) continue;
-        if (onPath.size >= CHAIN_LIMITS.depth) {
-          notFollowed++;
+        if (!node?.stub || node.kind === 'paper' || next === id) continue;
+        if (depth <= 1) {
+          beyond.add(next);
           continue;
         }
-        const further = this.chain(next, origin, onPath);
-        notFollowed += further.notFollowed ?? 0;
-        if (stronger(further.grounding, end.grounding)) end = { ...further, via: [id, ...further.via], hops: [hop, ...further.hops], notFollowed: undefined };
+        const further = this.walk(next, depth - 1);
+        for (const r of further.reached) reached.add(r);
+        for (const b of further.beyond) beyond.add(b);
+        const usable = !further.end.via.includes(id) && !further.end.hops.some((h) => h.from === origin);
+        if (usable && stronger(further.end.grounding, end.grounding)) end = { ...further.end, via: [id, ...further.end.via], hops: [hop, ...further.end.hops] };
         if (end.grounding === 'verified') break;
       }
       if (end.grounding === 'verified') break;
     }
-    if (notFollowed) end = { ...end, notFollowed };
-    else delete end.notFollowed;
-    return end;
+    const walk = { end, reached, beyond };
+    if (origin === undefined) this.walks.set(key, walk);
+    return walk;
   }
 
   /** Where one stance-taking link of `origin` ends. */
@@ -241,7 +270,7 @@ export class Grounder {
     }
     if (body && texts.length > 1) {
       for (const block of bodyBlocks(body)) {
-        if (block.heading) continue;
+        if (block.heading || !hasPartField(block.text)) continue;
         const { unknown } = assign(block);
         if (unknown) problems.push(contentWarning('claim/unknown-part', doc?.file ?? node.id, `the field "part:: ${unknown}" names no part of the claim; write the part's number (1 to ${texts.length}) or words of it`));
       }

@@ -30,8 +30,9 @@ export interface UnansweredChallenge {
 /** A claim, or one part of a compound claim, that no paper passage states. */
 export interface UngroundedClaim {
   node: GraphNode;
-  /** The part's text, for a part of a compound claim. */
+  /** The part's text and 1-based number, for a part of a compound claim. */
   part?: string;
+  partNumber?: number;
   grounding: Grounding;
 }
 
@@ -94,7 +95,9 @@ function buildClaimsIndex(corpus: Corpus): ClaimsIndex {
   for (const { node, grounding } of rows) {
     const parts = node.parts ?? [];
     if (parts.length > 1) {
-      for (const part of parts) if (part.grounding !== 'verified') ungrounded.push({ node, part: part.text, grounding: part.grounding });
+      parts.forEach((part, i) => {
+        if (part.grounding !== 'verified') ungrounded.push({ node, part: part.text, partNumber: i + 1, grounding: part.grounding });
+      });
     } else if (grounding !== 'verified') ungrounded.push({ node, grounding });
   }
   ungrounded.sort((a, b) => groundingStrength(b.grounding) - groundingStrength(a.grounding) || a.node.title.localeCompare(b.node.title));
