@@ -15,7 +15,7 @@ import { GraphBuilder, type EdgeContext } from '../graph/graph';
 import type { RenderedBody } from '../markdown';
 import type { RenderCache } from './render-cache';
 import { addFrontmatterEdges } from './frontmatter-edges';
-import { isBibliographyPath, readNamedBibliographies, type BibliographyOptions } from './bibliography';
+import { isBibliographyPath, isCslBibliography, readNamedBibliographies, type BibliographyOptions } from './bibliography';
 import { applyClaimStatus, checkDeclaredStances, frontmatterStances, hasClaim, linkStance, sectionStances, verifyEvidence } from './stances';
 import { resolveNames } from './names';
 import { renderBody } from './render-body';
@@ -61,7 +61,9 @@ export async function loadCorpus(root: string, options: BuildOptions = {}): Prom
     readContentFolder(root, isBibliographyPath),
     readNamedBibliographies(options.bibliographies ?? [], missing),
   ]);
-  const corpus = buildCorpus([...files, ...bibs, ...named], attachments, options);
+  // A CSL-JSON library is read for its entries, never published as an attachment.
+  const libraries = new Set(bibs.filter((f) => /\.json$/i.test(f.path) && isCslBibliography(new TextDecoder().decode(f.bytes))).map((f) => f.path));
+  const corpus = buildCorpus([...files, ...bibs, ...named], attachments.filter((a) => !libraries.has(a)), options);
   return missing.length ? { ...corpus, problems: sortProblems([...corpus.problems, ...missing]) } : corpus;
 }
 
