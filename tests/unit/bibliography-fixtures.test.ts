@@ -57,6 +57,10 @@ describe.each(fixtures)('the %s bibliography', (name) => {
     }
   });
 
+  it('never counts a CSL-JSON library as an attachment to publish', () => {
+    expect(corpus.attachments.filter((a) => a.endsWith('.json'))).toEqual([]);
+  });
+
   it('shows no private field in any BibTeX or reference', () => {
     for (const id of corpus.bibliography.keys()) {
       const { bibtex, html } = referenceOf(corpus, id)!;

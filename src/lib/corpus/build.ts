@@ -17,7 +17,7 @@ import { GraphBuilder, type EdgeContext } from '../graph/graph';
 import type { RenderedBody } from '../markdown';
 import type { RenderCache } from './render-cache';
 import { addFrontmatterEdges } from './frontmatter-edges';
-import { isBibliographyPath, readNamedBibliographies, type BibliographyOptions } from './bibliography';
+import { isBibliographyPath, isCslBibliography, readNamedBibliographies, type BibliographyOptions } from './bibliography';
 import { applyClaimStatus, checkDeclaredStances, frontmatterStances, hasClaim, linkStance, sectionStances, verifyEvidence } from './stances';
 import { groundClaims } from './grounding';
 import { resolveNames } from './names';
@@ -71,7 +71,9 @@ export async function loadCorpus(root: string, options: BuildOptions = {}): Prom
     readSettingsFiles(root),
   ]);
   const settings = { ...vaultSettings(settingsFiles), ...options.settings };
-  const corpus = buildCorpus([...files, ...bibs, ...named], attachments, { ...options, settings });
+  // A CSL-JSON library is read for its entries, never published as an attachment.
+  const libraries = new Set(bibs.filter((f) => /\.json$/i.test(f.path) && isCslBibliography(new TextDecoder().decode(f.bytes))).map((f) => f.path));
+  const corpus = buildCorpus([...files, ...bibs, ...named], attachments.filter((a) => !libraries.has(a)), { ...options, settings });
   return missing.length ? { ...corpus, problems: sortProblems([...corpus.problems, ...missing]) } : corpus;
 }
 
