@@ -183,6 +183,7 @@ describe('declared parts', () => {
       'First point here, argued at length. [[Comfort]] (part:: 1)\n\nSecond point: anxious patients are misled. [part:: mislead] [[Mislead]]',
     ),
     'notes/same.md': md('title: Same\nclaim: warm models err more while warm models err more often', 'See [[Comfort]].'),
+    'notes/unknown.md': md('title: Unknown\nclaim: sleep helps recall of word lists while coffee harms deep sleep at night', 'A paragraph. [[Comfort]] (part:: 9)'),
   });
   const problems = (rule: string) => corpus.problems.filter((p) => p.rule === rule).map((p) => [p.file, p.message]);
 
@@ -194,6 +195,11 @@ describe('declared parts', () => {
       ['cold replies are rated lower by everyone', true, [], 'none'],
     ]);
     expect(problems('claim/part-without-evidence')).toEqual([['notes/declared.md', expect.stringContaining('"cold replies are rated lower by everyone"')]]);
+  });
+
+  it('warns for a part:: field that names no part, and gives its links to the whole claim', () => {
+    expect(problems('claim/unknown-part')).toEqual([['notes/unknown.md', expect.stringContaining('"part:: 9"')]]);
+    expect(corpus.graph.nodes.get(idOf('note', 'Unknown'))!.wholeEvidence!.map((t) => [t.id, t.assigned])).toEqual([[idOf('note', 'Comfort'), 'whole']]);
   });
 
   it('merges parts that cannot be told apart, with a warning', () => {

@@ -88,7 +88,12 @@ describe('graph construction on the basic fixture', async () => {
     expect(json.nodes.find((n) => n.id === 'notes/warmth')).toEqual({
       id: 'notes/warmth', kind: 'note', title: 'Does warmth training make language models less reliable?',
       claim: 'Warmth training raises error rates on safety-critical tasks.', summary: 'Five models trained for warmth made more errors.', url: '/notes/warmth/', stub: false, status: 'supported',
+      grounding: 'verified',
+      parts: [expect.objectContaining({ text: 'Warmth training raises error rates on safety-critical tasks', status: 'supported', grounding: 'verified' })],
+      openQuestions: ['Since Does empathetic AI that soothes negative emotions help or harm?, warmth is suspect.'],
     });
+    const [verified] = json.nodes.find((n) => n.id === 'notes/warmth')!.parts![0].evidence;
+    expect(verified).toMatchObject({ id: 'papers/warm-and-empathetic', stanceFrom: 'verified', assigned: 'whole', via: [], grounding: 'verified', passage: { paper: 'papers/warm-and-empathetic', quote: '8.6 percentage points' } });
     expect(new Set(json.edges.map((e) => e.type))).toEqual(new Set(['cites', 'source', 'related', 'next', 'similar']));
     expect(readFileSync(path.join(fixture, 'notes/warmth.md'), 'utf8')).toContain('The warmth trap');
   });
