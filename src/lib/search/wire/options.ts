@@ -76,6 +76,9 @@ export const RANKING = {
  */
 export const IMPACT_LEVELS = 9;
 
+/** A page has at most this many sections; the text of later headings counts as the last one's. */
+export const MAX_SECTIONS = 35;
+
 /** A posting's value is its place on the page times this, plus its impact (see `Postings`). */
 export const PLACE_FACTOR = 10;
 

@@ -14,7 +14,7 @@
  */
 import { KINDS, type Kind } from '../../content/ids';
 import type { DecodedShard, FieldPostings, SearchManifest } from './types';
-import { IMPACT_LEVELS, RANKING, SEARCH_FIELDS, SHARD_PREFIX_MIN, stemOf, type SearchField } from './options';
+import { IMPACT_LEVELS, MAX_SECTIONS, RANKING, SEARCH_FIELDS, SHARD_PREFIX_MIN, stemOf, type SearchField } from './options';
 
 /** One word of a query: matched as typed, by stem, maybe as a prefix and within a typo distance. */
 export interface TermSpec {
@@ -90,16 +90,17 @@ export class Scorer {
   private readonly stamp: Uint32Array;
   private readonly touched: Int32Array;
   private touchedCount = 0;
-  /** Sections met by this query: slot by page × 64 + place, and each slot's page, place, score and words. */
-  private readonly slots = new Map<number, number>();
-  private slotPage = new Int32Array(1024);
-  private slotPlace = new Uint8Array(1024);
-  private slotScore = new Float64Array(1024);
-  private slotMask = new Uint32Array(1024);
-  /** Per page once folded: its score with its sections', and its first matched section (a list through `slotNext`). */
+  /**
+   * Sections met by this query: a page whose sections are met gets `MAX_SECTIONS` slots in a row from
+   * `slotBase` (section at place p in slot base + p − 1), each with its score and words.
+   */
+  private readonly slotBase: Int32Array;
+  private readonly slotStamp: Uint32Array;
+  private slotCount = 0;
+  private slotScore = new Float64Array(MAX_SECTIONS * 256);
+  private slotMask = new Uint32Array(MAX_SECTIONS * 256);
+  /** Per page once folded: its score with its sections'. */
   private readonly pageScore: Float64Array;
-  private readonly firstSlot: Int32Array;
-  private slotNext = new Int32Array(1024);
   private folded = false;
   private epoch = 0;
   private derived: Derived[] = [];
@@ -123,7 +124,8 @@ export class Scorer {
     this.stamp = new Uint32Array(size);
     this.touched = new Int32Array(size);
     this.pageScore = new Float64Array(size);
-    this.firstSlot = new Int32Array(size);
+    this.slotBase = new Int32Array(size);
+    this.slotStamp = new Uint32Array(size);
   }
 
   /**
@@ -134,7 +136,7 @@ export class Scorer {
   begin(shards: readonly DecodedShard[], specs: TermSpec[], fields: readonly SearchField[] = SEARCH_FIELDS): void {
     this.epoch = (this.epoch + 1) >>> 0 || 1;
     this.touchedCount = 0;
-    this.slots.clear();
+    this.slotCount = 0;
     this.folded = false;
     this.derived = [];
     this.specs = specs.slice(0, MAX_QUERY_WORDS);
@@ -244,8 +246,8 @@ export class Scorer {
     }
     const hits = top.map((n, i) => {
       const match = this.matchOf(n, 0);
-      for (const slot of this.sectionSlots(n)) {
-        for (const [term, fields] of Object.entries(this.matchOf(n, this.slotPlace[slot]))) match[term] = [...new Set([...(match[term] ?? []), ...fields])];
+      for (const place of this.sectionPlaces(n)) {
+        for (const [term, fields] of Object.entries(this.matchOf(n, place))) match[term] = [...new Set([...(match[term] ?? []), ...fields])];
       }
       return { n, kind: KINDS[this.kindOf[n]], stub: this.stubOf[n] === 1, score: topScore[i], match, sections: this.bestSections(n) };
     });
@@ -279,45 +281,46 @@ export class Scorer {
   private fold(): void {
     if (this.folded) return;
     this.folded = true;
-    const { pageScore, firstSlot } = this;
+    const { pageScore, slotMask } = this;
     for (let i = 0; i < this.touchedCount; i++) {
       const page = this.touched[i];
-      pageScore[page] = this.score[page];
-      firstSlot[page] = -1;
-    }
-    const best = new Map<number, number>();
-    const sum = new Map<number, number>();
-    for (let slot = 0; slot < this.slots.size; slot++) {
-      const page = this.slotPage[slot];
-      this.slotNext[slot] = firstSlot[page];
-      firstSlot[page] = slot;
-      const value = this.sectionValue(slot);
-      sum.set(page, (sum.get(page) ?? 0) + value);
-      if (value > (best.get(page) ?? 0)) best.set(page, value);
-    }
-    for (const [page, total] of sum) {
-      const top = best.get(page) ?? 0;
-      pageScore[page] += top + RANKING.otherSections * (total - top);
+      let total = this.score[page];
+      if (this.slotStamp[page] === this.epoch) {
+        let best = 0;
+        let sum = 0;
+        const base = this.slotBase[page];
+        for (let slot = base; slot < base + MAX_SECTIONS; slot++) {
+          if (!slotMask[slot]) continue;
+          const value = this.sectionValue(slot);
+          sum += value;
+          if (value > best) best = value;
+        }
+        total += best + RANKING.otherSections * (sum - best);
+      }
+      pageScore[page] = total;
     }
   }
 
-  /** The page's sections this query matched (as slots). */
-  private sectionSlots(page: number): number[] {
+  /** The places of the page's sections this query matched. */
+  private sectionPlaces(page: number): number[] {
+    if (this.slotStamp[page] !== this.epoch) return [];
+    const base = this.slotBase[page];
     const out: number[] = [];
-    for (let slot = this.firstSlot[page]; slot >= 0; slot = this.slotNext[slot]) out.push(slot);
+    for (let place = 1; place <= MAX_SECTIONS; place++) if (this.slotMask[base + place - 1]) out.push(place);
     return out;
   }
 
   /** The sections shown under a page: the best, and the next if close to it. */
   private bestSections(page: number): ScoredSection[] {
-    const scored = this.sectionSlots(page)
-      .map((slot) => ({ slot, value: this.sectionValue(slot) }))
-      .sort((a, b) => b.value - a.value || this.slotPlace[a.slot] - this.slotPlace[b.slot]);
+    const base = this.slotBase[page];
+    const scored = this.sectionPlaces(page)
+      .map((place) => ({ place, value: this.sectionValue(base + place - 1) }))
+      .sort((a, b) => b.value - a.value || a.place - b.place);
     const best = scored[0]?.value ?? 0;
     return scored
       .filter(({ value }) => value >= best * RANKING.sectionShown)
       .slice(0, RANKING.sectionsShown)
-      .map(({ slot, value }) => ({ index: this.slotPlace[slot] - 1, score: value, match: this.matchOf(page, this.slotPlace[slot]) }));
+      .map(({ place, value }) => ({ index: place - 1, score: value, match: this.matchOf(page, place) }));
   }
 
   /**
@@ -334,33 +337,28 @@ export class Scorer {
     };
   }
 
-  /** The slot of a page's section, made the first time this query meets it. */
+  /** The slot of a page's section; a page's slots are made the first time this query meets one of its sections. */
   private slotOf(page: number, place: number): number {
-    const key = page * 64 + place;
-    let slot = this.slots.get(key);
-    if (slot !== undefined) return slot;
-    slot = this.slots.size;
-    if (slot === this.slotPage.length) this.grow();
-    this.slots.set(key, slot);
-    this.slotPage[slot] = page;
-    this.slotPlace[slot] = place;
-    this.slotScore[slot] = 0;
-    this.slotMask[slot] = 0;
-    return slot;
+    if (this.slotStamp[page] !== this.epoch) {
+      const base = this.slotCount;
+      this.slotCount += MAX_SECTIONS;
+      if (this.slotCount > this.slotScore.length) this.grow();
+      this.slotScore.fill(0, base, this.slotCount);
+      this.slotMask.fill(0, base, this.slotCount);
+      this.slotStamp[page] = this.epoch;
+      this.slotBase[page] = base;
+    }
+    return this.slotBase[page] + Math.min(place, MAX_SECTIONS) - 1;
   }
 
   private grow(): void {
-    const size = this.slotPage.length * 2;
-    const grown = <T extends Int32Array | Uint8Array | Float64Array | Uint32Array>(a: T, make: new (n: number) => T): T => {
-      const b = new make(size);
-      b.set(a as never);
-      return b;
-    };
-    this.slotPage = grown(this.slotPage, Int32Array);
-    this.slotPlace = grown(this.slotPlace, Uint8Array);
-    this.slotScore = grown(this.slotScore, Float64Array);
-    this.slotMask = grown(this.slotMask, Uint32Array);
-    this.slotNext = grown(this.slotNext, Int32Array);
+    const size = Math.max(this.slotScore.length * 2, this.slotCount);
+    const score = new Float64Array(size);
+    score.set(this.slotScore);
+    const mask = new Uint32Array(size);
+    mask.set(this.slotMask);
+    this.slotScore = score;
+    this.slotMask = mask;
   }
 
   private add(spec: number, term: string, termWeight: number, postings: FieldPostings[]): void {

@@ -4,14 +4,12 @@
  * as a result.
  */
 import type { Corpus } from '../../corpus';
-import { normalizeTerm, searchId, sectionId, tokenize, type SearchDocument } from '../wire/options';
+import { MAX_SECTIONS, normalizeTerm, searchId, sectionId, tokenize, type SearchDocument } from '../wire/options';
 import type { RecordSection, SearchRecord } from '../wire/types';
 
 /** Long full texts (a paper's) are indexed whole, but a result only carries their start for snippets. */
 export const RECORD_TEXT_LIMIT = 6000;
 
-/** A page has at most this many sections; the text of later headings counts as the last one's. */
-export const MAX_SECTIONS = 35;
 
 export interface SearchCorpus {
   documents: SearchDocument[];
