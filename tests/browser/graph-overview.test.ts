@@ -22,7 +22,7 @@ afterAll(async () => {
 async function openOverview(query = '?overview-from=1', viewport = { width: 1280, height: 900 }) {
   const watched = await openPage(browser, { viewport });
   await watched.page.goto(site + '/graph/' + query);
-  await watched.page.waitForSelector('[data-graph-overview][data-overview-ready]');
+  await watched.page.waitForSelector('[data-graph-overview][data-overview-ready]', { state: 'attached' });
   return watched;
 }
 
