@@ -15,7 +15,7 @@
  * no task runs long and the page answers as soon as cytoscape is loaded.
  */
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
-import { edgeAt, readCompactGraph, type CompactGraph, type EdgeColumns, type ExpandedNode } from '../lib/graph/compact';
+import { edgeAt, overviewFrom, readCompactGraph, type CompactGraph, type EdgeColumns, type ExpandedNode } from '../lib/graph/compact';
 import { extentViewport, FOCUS_ZOOM, type Viewport } from '../lib/graph/viewport';
 import { byLabelPriority, placeLabels, type LabelCandidate } from '../lib/graph/labels';
 import { keepLabelsPlaced, labelText, labelWidth, placeNow } from './graph-labels';
@@ -37,6 +37,7 @@ import {
 } from './graph-style';
 import { fillTitles } from './titles';
 import { itemHref } from '../lib/site/urls';
+import { fillLegend, startOverview, towardScore, type GraphHandle, type GraphOptions } from './graph-overview';
 
 declare global {
   interface Window {
@@ -63,7 +64,7 @@ interface Filters {
   preset: string;
 }
 
-async function main(container: HTMLElement) {
+export async function startGlobalGraph(container: HTMLElement, options: GraphOptions = {}): Promise<GraphHandle> {
   const page = container.closest<HTMLElement>('[data-graph-page]')!;
   const status = page.querySelector<HTMLElement>('[data-graph-status]')!;
   const find = page.querySelector<HTMLFormElement>('[data-graph-find]')!;
@@ -97,8 +98,12 @@ async function main(container: HTMLElement) {
   let colourBy: ColourBy = communities.length > 1 ? 'community' : 'kind';
 
   const panel = new GraphPanel(page, { nodes, links, linksOf, communities });
-  fillLegend(page, communities, (c) => setPreset(`community:${c}`));
-  fillPresets(page, communities);
+  // Opened from the overview of communities, the overview owns the legend and the choice of community.
+  if (options.fromOverview) page.querySelector('[data-preset-communities]')?.remove();
+  else {
+    fillLegend(page, communities, (c) => setPreset(`community:${c}`));
+    fillPresets(page, communities);
+  }
   if (hasStances) page.querySelector<HTMLElement>('[data-stance-filters]')?.removeAttribute('hidden');
   page.querySelector<HTMLInputElement>(`input[name="colour-by"][value="${colourBy}"]`)!.checked = true;
   if (communities.length <= 1) page.querySelector<HTMLElement>('[data-colour-by]')?.setAttribute('hidden', '');
@@ -114,7 +119,56 @@ async function main(container: HTMLElement) {
     const legendWidth = legend?.open && !legend.hidden && w >= 1000 ? legend.getBoundingClientRect().width : 0;
     return extentViewport(points, w, h, { top: barBottom + FIT_MARGIN, right: FIT_MARGIN, bottom: FIT_MARGIN + 8, left: legendWidth + FIT_MARGIN, maxZoom: 2.5 });
   };
-  let view = fitTo(nodes, width, height);
+  // What is shown: filters, presets and the community opened decide; the painter and cytoscape both read these flags.
+  const nodeHidden = new Array<boolean>(nodes.length).fill(false);
+  const edgeHidden = new Uint8Array(links.count);
+  const form = page.querySelector<HTMLFormElement>('[data-graph-filters]')!;
+  const presetSelect = page.querySelector<HTMLSelectElement>('[data-graph-preset]')!;
+  const readFilters = (): Filters => {
+    const data = new FormData(form);
+    return {
+      kinds: new Set(data.getAll('kind').map(String)),
+      types: new Set(data.getAll('type').map(String)),
+      stances: new Set(data.getAll('stance').map(String)),
+      hideStubs: data.has('hide-stubs'),
+      preset: presetSelect.value,
+    };
+  };
+  let only = options.onlyFocused && initialIndex !== undefined ? new Set([nodes[initialIndex].community]) : options.only;
+  let evidence: ReturnType<typeof evidenceOf> | undefined;
+  /** Sets the hidden flags for `f` and the community shown; true when any changed. */
+  const hideFor = (f: Filters) => {
+    if (f.preset === 'claims') evidence ??= evidenceOf(nodes, links);
+    const community = f.preset.startsWith('community:') ? Number(f.preset.slice('community:'.length)) : undefined;
+    let changed = false;
+    nodes.forEach((n, i) => {
+      const hide =
+        !f.kinds.has(n.kind) ||
+        (f.hideStubs && n.stub) ||
+        (f.preset === 'written' && n.stub) ||
+        (f.preset === 'claims' && !evidence!.nodes.has(i)) ||
+        (community !== undefined && n.community !== community) ||
+        (only !== undefined && !only.has(n.community));
+      if (hide !== nodeHidden[i]) changed = true;
+      nodeHidden[i] = hide;
+    });
+    for (let i = 0; i < links.count; i++) {
+      const stance = links.stance[i];
+      const hide =
+        !f.types.has(links.types[links.type[i]]) ||
+        (stance >= 0 && !f.stances.has(links.stances[stance])) ||
+        nodeHidden[links.source[i]] ||
+        nodeHidden[links.target[i]] ||
+        (f.preset === 'claims' && !evidence!.edges.has(i));
+      if (Number(hide) !== edgeHidden[i]) changed = true;
+      edgeHidden[i] = Number(hide);
+    }
+    return changed;
+  };
+  // A community opened from the overview is the first frame, fitted to the view.
+  if (only) hideFor(readFilters());
+  const shownNodes = () => nodes.filter((_, i) => !nodeHidden[i]);
+  let view = fitTo(only ? shownNodes() : nodes, width, height);
   if (initialIndex !== undefined) {
     const n = nodes[initialIndex];
     const z = Math.max(view.zoom, FOCUS_ZOOM);
@@ -129,10 +183,7 @@ async function main(container: HTMLElement) {
     shown();
   };
 
-  // What is shown: filters and presets decide; the painter and cytoscape both read these flags.
-  const nodeHidden = new Array<boolean>(nodes.length).fill(false);
-  const edgeHidden = new Uint8Array(links.count);
-  const paintNodes: PaintNode[] = nodes.map((n, i) => ({ x: n.x, y: n.y, size: sizes[i], kind: n.kind, stub: n.stub, colour: nodeColourVar(n, colourBy), hidden: false }));
+  const paintNodes: PaintNode[] = nodes.map((n, i) => ({ x: n.x, y: n.y, size: sizes[i], kind: n.kind, stub: n.stub, colour: nodeColourVar(n, colourBy), hidden: nodeHidden[i] }));
   const paintEdges = paintColumns(links, edgeHidden);
 
   const candidate = (i: number, zoom: number, pan: { x: number; y: number }): LabelCandidate => ({
@@ -199,6 +250,7 @@ async function main(container: HTMLElement) {
     group: 'nodes',
     data: { id: n.id, label: n.title, kind: n.kind, stub: n.stub, written: !n.stub, degree: n.degree, size: sizes[i], community: n.community, index: i },
     position: { x: n.x, y: n.y },
+    classes: nodeHidden[i] ? 'hidden' : '',
   });
   const edgeElement = (i: number, classes = ''): ElementDefinition => {
     const e = edgeAt(links, nodes, i);
@@ -211,7 +263,7 @@ async function main(container: HTMLElement) {
   const { default: cytoscape } = await library;
   const cy = cytoscape({
     container,
-    elements: big ? [] : [...nodes.map(nodeElement), ...Array.from({ length: links.count }, (_, i) => edgeElement(i))],
+    elements: big ? [] : [...nodes.map(nodeElement), ...Array.from({ length: links.count }, (_, i) => edgeElement(i, edgeHidden[i] ? 'hidden' : ''))],
     style: graphStyle({ colourBy, drawsBulk: !big }),
     layout: { name: 'preset', fit: false },
     ...view,
@@ -310,57 +362,22 @@ async function main(container: HTMLElement) {
   }
 
   // Filters and presets.
-  const form = page.querySelector<HTMLFormElement>('[data-graph-filters]')!;
-  const presetSelect = page.querySelector<HTMLSelectElement>('[data-graph-preset]')!;
-  const readFilters = (): Filters => {
-    const data = new FormData(form);
-    return {
-      kinds: new Set(data.getAll('kind').map(String)),
-      types: new Set(data.getAll('type').map(String)),
-      stances: new Set(data.getAll('stance').map(String)),
-      hideStubs: data.has('hide-stubs'),
-      preset: presetSelect.value,
-    };
-  };
-  let evidence: ReturnType<typeof evidenceOf> | undefined;
-  let filtered = false;
+  let filtered = only !== undefined;
   const applyFilters = (refit: boolean) => {
     const f = readFilters();
-    const everything = f.preset === 'all' && !f.hideStubs && f.kinds.size === form.querySelectorAll('[name="kind"]').length && f.types.size === form.querySelectorAll('[name="type"]').length && f.stances.size === form.querySelectorAll('[name="stance"]').length;
+    const everything = only === undefined && f.preset === 'all' && !f.hideStubs && f.kinds.size === form.querySelectorAll('[name="kind"]').length && f.types.size === form.querySelectorAll('[name="type"]').length && f.stances.size === form.querySelectorAll('[name="stance"]').length;
     if (everything && !filtered) {
       // Nothing hidden yet and nothing to hide: skip touching every element of a big graph.
       status.textContent = `Showing all ${nodes.length} items and ${links.count} links.`;
       return;
     }
-    if (f.preset === 'claims') evidence ??= evidenceOf(nodes, links);
-    const community = f.preset.startsWith('community:') ? Number(f.preset.slice('community:'.length)) : undefined;
-    let changed = false;
-    nodes.forEach((n, i) => {
-      const hide =
-        !f.kinds.has(n.kind) ||
-        (f.hideStubs && n.stub) ||
-        (f.preset === 'written' && n.stub) ||
-        (f.preset === 'claims' && !evidence!.nodes.has(i)) ||
-        (community !== undefined && n.community !== community);
-      if (hide !== nodeHidden[i]) changed = true;
-      nodeHidden[i] = hide;
-      paintNodes[i].hidden = hide;
-    });
-    for (let i = 0; i < links.count; i++) {
-      const stance = links.stance[i];
-      const hide =
-        !f.types.has(links.types[links.type[i]]) ||
-        (stance >= 0 && !f.stances.has(links.stances[stance])) ||
-        nodeHidden[links.source[i]] ||
-        nodeHidden[links.target[i]] ||
-        (f.preset === 'claims' && !evidence!.edges.has(i));
-      if (Number(hide) !== edgeHidden[i]) changed = true;
-      edgeHidden[i] = Number(hide);
-    }
-    const shownNodes = nodeHidden.filter((h) => !h).length;
+    const changed = hideFor(f);
+    paintNodes.forEach((p, i) => (p.hidden = nodeHidden[i]));
+    const shown = nodeHidden.filter((h) => !h).length;
     const shownEdges = edgeHidden.reduce((n, h) => n + 1 - h, 0);
     filtered = true;
-    if (!changed) return;
+    status.textContent = shown === nodes.length && shownEdges === links.count ? `Showing all ${nodes.length} items and ${links.count} links.` : `Showing ${shown} of ${nodes.length} items and ${shownEdges} of ${links.count} links.`;
+    if (!changed && !refit) return;
     if (!big) {
       cy.batch(() => {
         nodes.forEach((n, i) => cy.getElementById(n.id).toggleClass('hidden', nodeHidden[i]));
@@ -368,9 +385,8 @@ async function main(container: HTMLElement) {
       });
     }
     if (selected !== undefined && nodeHidden[selected]) select(undefined);
-    status.textContent = shownNodes === nodes.length && shownEdges === links.count ? `Showing all ${nodes.length} items and ${links.count} links.` : `Showing ${shownNodes} of ${nodes.length} items and ${shownEdges} of ${links.count} links.`;
-    if (refit && shownNodes > 0) {
-      const v = fitTo(nodes.filter((_, i) => !nodeHidden[i]));
+    if (refit && shown > 0) {
+      const v = fitTo(shownNodes());
       cy.animate({ zoom: v.zoom, pan: v.pan }, { duration: 350 });
     } else {
       repaint();
@@ -421,7 +437,21 @@ async function main(container: HTMLElement) {
     if (animate) cy.animate({ zoom, pan }, { duration: 400, easing: 'ease-in-out-cubic' });
     else cy.viewport({ zoom, pan });
   };
-  panel.onSelect = (i) => select(i, { centre: true });
+  /** Shows a filtered-out item: everything again, or its community when one community is shown. */
+  const reveal = (i: number) => {
+    if (!nodeHidden[i]) return;
+    form.reset();
+    presetSelect.value = 'all';
+    if (only && !only.has(nodes[i].community)) {
+      only = new Set([nodes[i].community]);
+      options.onCommunity?.(nodes[i].community);
+    }
+    applyFilters(false);
+  };
+  panel.onSelect = (i) => {
+    reveal(i);
+    select(i, { centre: true });
+  };
   panel.onClose = () => {
     select(undefined);
     container.focus();
@@ -517,7 +547,7 @@ async function main(container: HTMLElement) {
     }
   });
   /** The linked item whose direction from `from` is closest to `dir` (within 70°), nearest first on ties. */
-  const neighbourToward = (from: number, [dx, dy]: [number, number]) => {
+  const neighbourToward = (from: number, dir: [number, number]) => {
     let best: number | undefined;
     let bestScore = Infinity;
     const a = nodes[from];
@@ -525,13 +555,8 @@ async function main(container: HTMLElement) {
       if (edgeHidden[l]) continue;
       const other = links.source[l] === from ? links.target[l] : links.source[l];
       if (other === from || nodeHidden[other]) continue;
-      const vx = nodes[other].x - a.x;
-      const vy = nodes[other].y - a.y;
-      const dist = Math.hypot(vx, vy) || 1;
-      const angle = Math.acos(Math.max(-1, Math.min(1, (vx * dx + vy * dy) / dist)));
-      if (angle > (70 * Math.PI) / 180) continue;
-      const score = angle * 4 + Math.log(dist + 1);
-      if (score < bestScore) [best, bestScore] = [other, score];
+      const score = towardScore(a, nodes[other], dir);
+      if (score !== undefined && score < bestScore) [best, bestScore] = [other, score];
     }
     return best;
   };
@@ -549,12 +574,7 @@ async function main(container: HTMLElement) {
       status.textContent = `No item matches “${input.value.trim()}”.`;
       return;
     }
-    if (nodeHidden[i]) {
-      // Finding a filtered-out item shows everything again.
-      form.reset();
-      presetSelect.value = 'all';
-      applyFilters(false);
-    }
+    reveal(i);
     select(i, { centre: true });
     status.textContent = `Found “${nodes[i].title}”.`;
   });
@@ -602,6 +622,19 @@ async function main(container: HTMLElement) {
   if (!big) ready();
   container.setAttribute('data-graph-complete', '');
   performance.mark('graph:complete');
+  return {
+    showOnly(next) {
+      only = next;
+      if (selected !== undefined && only && !only.has(nodes[selected].community)) select(undefined);
+      moved = false;
+      cy.resize();
+      applyFilters(true);
+    },
+    communityOf: (id) => {
+      const i = indexOf.get(id);
+      return i === undefined ? undefined : nodes[i].community;
+    },
+  };
 }
 
 /**
@@ -665,41 +698,6 @@ function paintColumns(links: EdgeColumns, hidden: Uint8Array): PaintEdges {
   return { count: links.count, source: links.source, target: links.target, colour, palette, hidden };
 }
 
-/** The legend's communities: colour, most central item, size; a click shows that community alone. */
-function fillLegend(page: HTMLElement, communities: { index: number; title: string; size: number }[], show: (c: number) => void) {
-  const list = page.querySelector<HTMLElement>('[data-community-legend]');
-  if (!list) return;
-  const legend = list.closest<HTMLDetailsElement>('[data-legend-communities]')!;
-  // On a phone the legend starts folded, leaving the graph the screen.
-  if (matchMedia('(max-width: 700px)').matches) legend.open = false;
-  const shown = communities.filter((c) => c.size > 1).slice(0, 10);
-  if (shown.length < 2) {
-    legend.querySelector('summary')!.textContent = 'Legend';
-    return;
-  }
-  for (const c of shown) {
-    const li = document.createElement('li');
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'community-button';
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch node';
-    swatch.style.background = `var(--community-${c.index})`;
-    swatch.setAttribute('aria-hidden', 'true');
-    const title = document.createElement('span');
-    title.className = 'community-title';
-    title.textContent = c.title;
-    const size = document.createElement('span');
-    size.className = 'community-size';
-    size.textContent = `${c.size}`;
-    button.append(swatch, title, size);
-    button.title = `Show only this community (${c.size} items)`;
-    button.addEventListener('click', () => show(c.index));
-    li.append(button);
-    list.append(li);
-  }
-}
-
 function fillPresets(page: HTMLElement, communities: { index: number; title: string; size: number }[]) {
   const group = page.querySelector<HTMLOptGroupElement>('[data-preset-communities]');
   if (!group) return;
@@ -717,4 +715,9 @@ function fillPresets(page: HTMLElement, communities: { index: number; title: str
 }
 
 const container = document.querySelector<HTMLElement>('[data-graph]');
-if (container) void main(container);
+if (container) {
+  // From `OVERVIEW_FROM` items on (or `?overview-from=`), the page opens on the overview of communities.
+  const items = Number(container.dataset.items);
+  if (container.dataset.overviewSrc && items >= overviewFrom(location.search)) void startOverview(container, startGlobalGraph);
+  else void startGlobalGraph(container);
+}

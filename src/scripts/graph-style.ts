@@ -49,6 +49,20 @@ export const nodeSize = (degree: number, stub = false) => Math.round((stub ? 5 :
 export const nodeColourVar = (node: { kind: string; community: number }, by: ColourBy) =>
   by === 'community' ? communityVar(node.community) : node.kind in KIND_VARS ? KIND_VARS[node.kind as keyof typeof KIND_VARS] : '--stub';
 
+/** A node's label: under it, cut with an ellipsis, on a pale box of the page's background `bg`. */
+export const labelStyle = (bg: string) => ({
+  'font-family': LABEL_FONT_FAMILY,
+  'font-size': LABEL_FONT_SIZE,
+  'text-valign': 'bottom',
+  'text-halign': 'center',
+  'text-wrap': 'ellipsis',
+  'text-max-width': `${LABEL_MAX_WIDTH}px`,
+  'text-background-color': bg,
+  'text-background-opacity': 0.78,
+  'text-background-padding': '1px',
+  'text-background-shape': 'roundrectangle',
+});
+
 /**
  * The stylesheet. `drawsBulk` is false on a big graph, where the painter
  * (graph-snapshot.ts) draws every node and link underneath and cytoscape
@@ -76,16 +90,7 @@ export function graphStyle(options: { colourBy?: ColourBy; drawsBulk?: boolean }
         shape: 'ellipse',
         'background-color': cssVar(by === 'community' ? '--community-other' : '--stub'),
         color: fg,
-        'font-family': LABEL_FONT_FAMILY,
-        'font-size': LABEL_FONT_SIZE,
-        'text-valign': 'bottom',
-        'text-halign': 'center',
-        'text-wrap': 'ellipsis',
-        'text-max-width': `${LABEL_MAX_WIDTH}px`,
-        'text-background-color': bg,
-        'text-background-opacity': 0.78,
-        'text-background-padding': '1px',
-        'text-background-shape': 'roundrectangle',
+        ...labelStyle(bg),
         'border-width': 0,
         ...(bulk ? {} : { opacity: 0 }),
       },

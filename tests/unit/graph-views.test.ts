@@ -40,7 +40,7 @@ describe('communities', () => {
     expect(b.size).toBe(1);
     expect([...a][0]).not.toBe([...b][0]);
     expect(list.map((c) => c.size)).toEqual([6, 6]);
-    expect(list[of.get(idOf('note', 'A0'))!].central).toBe(idOf('note', 'A0'));
+    expect(list[of.get(idOf('note', 'A0'))!].leading[0]).toBe(idOf('note', 'A0'));
   });
 
   it('gives the same communities on every build', () => {

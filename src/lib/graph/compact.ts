@@ -16,7 +16,8 @@ export const HAS_CLAIM = 1;
  * of repeated keys and ids, which roughly halves the file at 10,000 notes.
  * `n`: [id, title, kind index, stub 0/1, x, y, degree, community index, flags, status index?];
  * `e`: the links as columns of integers (see `CompactEdges`);
- * `communities`: [central node index, size], largest first.
+ * `communities`: [most linked item's index, size, name?], largest first; the name only where it is not
+ * that item's title (two communities led by items of one title: ./communities.ts `communityNames`).
  * Index `i` of `n` is also the item's number in the search records (`resultPath(i)`).
  */
 export interface CompactGraph {
@@ -26,7 +27,57 @@ export interface CompactGraph {
   statuses?: readonly Status[];
   n: [string, string, number, 0 | 1, number, number, number, number?, number?, number?][];
   e: CompactEdges;
-  communities?: [number, number][];
+  communities?: CommunityRow[];
+}
+
+/** [most linked item's index into `n`, size, name where it is not that item's title]. */
+export type CommunityRow = [number, number, string?];
+
+/**
+ * From this many items on, the global graph opens on its communities (one node each, the overview file
+ * below) rather than on every item: at 15,000 items and 153,000 links every item drawn at once is a
+ * hairball whose labels name a few hubs. Below it the page opens on every item. `?overview-from=<n>`
+ * on the page's address sets another threshold for that visit (a test's small corpus, a reader's choice).
+ */
+export const OVERVIEW_FROM = 10_000;
+
+/** The threshold for a visit to the global graph: `?overview-from=<n>` in `search` when it is a whole number, else `OVERVIEW_FROM`. */
+export function overviewFrom(search: string): number {
+  const asked = new URLSearchParams(search).get('overview-from');
+  return asked !== null && /^\d+$/.test(asked) ? Number(asked) : OVERVIEW_FROM;
+}
+
+/**
+ * The global graph's overview (`/graph/communities.json`): what the page draws first from
+ * `OVERVIEW_FROM` items on, a few kilobytes read before the whole graph file (3.2 MB at 10,000 notes).
+ * Everything in it comes from the build: the communities, their names, the centres of their items'
+ * build-time positions, and how many links join each two.
+ */
+export interface CompactOverview {
+  /** Items and links in the whole graph. */
+  items: number;
+  links: number;
+  /** Per community, largest first (the graph file's community indices): [name, size, centre x, centre y, most linked item's id]. */
+  c: [string, number, number, number, string][];
+  /** Pairs of communities joined by links, as columns: community `a`, community `b` (`a < b`), how many links join them. */
+  between: { a: number[]; b: number[]; links: number[] };
+}
+
+export interface OverviewCommunity {
+  index: number;
+  name: string;
+  size: number;
+  x: number;
+  y: number;
+  /** The most linked item, which names the community. */
+  leading: string;
+}
+
+/** The overview file read back: communities as objects, the links between them as a list. */
+export function readOverview(overview: CompactOverview) {
+  const communities: OverviewCommunity[] = overview.c.map(([name, size, x, y, leading], index) => ({ index, name, size, x, y, leading }));
+  const between = overview.between.a.map((a, i) => ({ a, b: overview.between.b[i], links: overview.between.links[i] }));
+  return { items: overview.items, links: overview.links, communities, between };
 }
 
 /**
@@ -48,7 +99,8 @@ export interface CompactEdges {
   stance: number[];
 }
 
-export function compactGraph(graph: Graph, positions: Map<NodeId, { x: number; y: number }>, communities?: Communities): CompactGraph {
+/** `names`: each community's name (./communities.ts `communityNames`); by default its most linked item's title. */
+export function compactGraph(graph: Graph, positions: Map<NodeId, { x: number; y: number }>, communities?: Communities, names?: readonly string[]): CompactGraph {
   const index = new Map<NodeId, number>();
   const n: CompactGraph['n'] = [];
   for (const node of graph.nodes.values()) {
@@ -70,7 +122,12 @@ export function compactGraph(graph: Graph, positions: Map<NodeId, { x: number; y
     const stance = stanceOf(edge);
     e.stance.push(stance ? STANCES.indexOf(stance) + 1 : 0);
   }
-  const list = communities?.list.map((c): [number, number] => [index.get(c.central)!, c.size]) ?? [];
+  const list =
+    communities?.list.map((c, i): CommunityRow => {
+      const leading = index.get(c.leading[0])!;
+      const name = names?.[i];
+      return name !== undefined && name !== n[leading][1] ? [leading, c.size, name] : [leading, c.size];
+    }) ?? [];
   return { kinds: KINDS, types: EDGE_TYPES, stances: STANCES, statuses: STATUSES, n, e, communities: list };
 }
 
@@ -124,7 +181,7 @@ export function readCompactGraph(compact: CompactGraph) {
   const stance = new Int8Array(target.length);
   compact.e.stance.forEach((k, i) => (stance[i] = compact.stances?.[k - 1] ? k - 1 : -1));
   const links: EdgeColumns = { count: target.length, source, target, type, stance, types: compact.types, stances: compact.stances ?? [] };
-  const communities = (compact.communities ?? []).map(([central, size], i) => ({ index: i, central: nodes[central].id, title: nodes[central].title, size }));
+  const communities = (compact.communities ?? []).map(([leading, size, name], i) => ({ index: i, leading: nodes[leading].id, title: name ?? nodes[leading].title, size }));
   return { nodes, links, communities };
 }
 
