@@ -4,6 +4,7 @@
  * itself (search-ui.ts) is fetched then.
  */
 import { searchDialogHtml } from '../lib/search/wire/box';
+import type { Kind } from '../lib/content/ids';
 import { href } from '../lib/site/urls';
 
 const load = () => import('./search-ui');
@@ -20,7 +21,9 @@ let made: HTMLDialogElement | undefined;
 /** The dialog, made on first use: as markup it was 2 KB of every page, 8% of the median note page. */
 function searchDialog(): HTMLDialogElement {
   if (made) return made;
-  document.body.insertAdjacentHTML('beforeend', searchDialogHtml(href('/')));
+  // The header's button names the kinds the collection holds (Base.astro), so the dialog offers only those.
+  const held = document.querySelector<HTMLElement>('[data-search-open]')?.dataset.kinds?.split(' ').filter(Boolean) as Kind[] | undefined;
+  document.body.insertAdjacentHTML('beforeend', searchDialogHtml(href('/'), held?.length ? held : undefined));
   const dialog = document.body.lastElementChild as HTMLDialogElement;
   // A click on the backdrop (the dialog element itself, outside its content) closes it.
   dialog.addEventListener('click', (e) => {

@@ -242,6 +242,11 @@ class Widget implements SearchWidget {
     return li;
   }
 
+  /** The kinds the collection holds, from the search manifest's counts, else every kind. */
+  private get heldKinds(): Set<string> {
+    return new Set((this.root.dataset.kinds ?? 'note paper line').split(' '));
+  }
+
   private renderKinds(outcome: SearchOutcome): void {
     this.kinds.hidden = false;
     for (const button of this.kinds.querySelectorAll<HTMLButtonElement>('button[data-kind]')) {
@@ -250,6 +255,8 @@ class Widget implements SearchWidget {
       button.querySelector('[data-count]')!.textContent = String(count);
       button.setAttribute('aria-pressed', String(kind === this.kind));
       button.disabled = count === 0 && kind !== this.kind;
+      // A kind the collection does not hold at all (no papers in a plain vault) is not offered.
+      button.hidden = kind !== 'all' && !this.heldKinds.has(kind);
     }
   }
 

@@ -25,7 +25,10 @@ describe('a real-shaped vault', () => {
     await page.goto(site.url + '/');
     const menu = await page.locator('nav[aria-label="Sections"] a').allTextContents();
     expect(menu).toEqual(['Notes', 'Tags', 'Graph', 'Find a path']);
-    await expect(page.locator('main').textContent()).resolves.not.toMatch(/Inquiry lines|Papers/);
+    await expect(page.locator('main').innerText()).resolves.not.toMatch(/Inquiry lines|Papers/);
+    await page.locator('[data-search-input]').fill('markov');
+    await page.locator('[data-search-kinds]:not([hidden])').waitFor();
+    await expect(page.locator('[data-search-kinds] button:visible').allTextContents()).resolves.toEqual([expect.stringMatching(/^All/), expect.stringMatching(/^Notes/)]);
     expect(incidents).toEqual([]);
   });
 

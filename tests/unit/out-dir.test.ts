@@ -52,5 +52,5 @@ describe('building into the previous output', () => {
     expect((await readdir(path.dirname(outDir))).filter((name) => name.startsWith(`.${path.basename(outDir)}-removing-`))).toEqual([]);
     await rm(content, { recursive: true });
     await rm(outDir, { recursive: true });
-  }, 120_000);
+  }, 360_000);
 });
