@@ -82,12 +82,19 @@ export async function mountLocalGraph(details: HTMLElement): Promise<void> {
     // Fitted with room on either side for the labels beside the nodes.
     instance.viewport(extentViewport(instance.nodes().map((n) => n.position()), instance.width(), instance.height(), { left: side, right: side, top: 24, bottom: 28, maxZoom: 1.6 }));
     instance.edges('.trail').connectedNodes().addClass('trail');
-    // Labels: the centre, then trail items, then groups, then the rest by priority; hovered neighbourhoods always.
+    // Labels: the centre, then trail items, then groups, then the items in the plan's order (the nearest groups'
+    // best-ranked first: a hub's cited items before its long tail); hovered neighbourhoods always.
+    const planned = new Map(plan.items.map((item, i) => [item.id, i]));
     const rank = (id: string) => (id === center ? 0 : instance.getElementById(id).hasClass('trail') ? 1 : instance.getElementById(id).hasClass('group') ? 2 : 3);
     const ordered = instance
       .nodes()
       .toArray()
-      .sort((a, b) => rank(a.id()) - rank(b.id()) || (byId.has(a.id()) && byId.has(b.id()) ? byLabelPriority(byId.get(a.id())!, byId.get(b.id())!) : 0));
+      .sort(
+        (a, b) =>
+          rank(a.id()) - rank(b.id()) ||
+          (planned.get(a.id()) ?? Infinity) - (planned.get(b.id()) ?? Infinity) ||
+          (byId.has(a.id()) && byId.has(b.id()) ? byLabelPriority(byId.get(a.id())!, byId.get(b.id())!) : 0),
+      );
     const forced = new Set<string>([center]);
     let hood: Set<string> | undefined;
     const labels = { ordered: () => ordered, forced: () => forced, first: () => hood };
