@@ -20,7 +20,7 @@ export const LAYERS: Record<string, readonly string[]> = {
 };
 
 /**
- * Files of `src/lib` that browser code (`src/scripts`) may import: pure code
+ * Files of `src/lib` that browser code (`src/client`) may import: pure code
  * with no Node modules and nothing that pulls in the build's libraries.
  * Everything they import must be on this list too.
  */
@@ -82,7 +82,7 @@ export function findViolations(sources: Map<string, string>): Violation[] {
   const violations: Violation[] = [];
   for (const [file, source] of sources) {
     const targets: string[] = [];
-    const browser = file.startsWith('src/scripts/') || isBrowserSafe(file);
+    const browser = file.startsWith('src/client/') || isBrowserSafe(file);
     if (file.startsWith('src/lib/') && !layerOf(file)) {
       violations.push({ kind: 'loose-file', files: [file], message: `${file} sits loose in src/lib; put it in the layer folder that owns it` });
     }
@@ -99,6 +99,13 @@ export function findViolations(sources: Map<string, string>): Violation[] {
       }
       if (from === 'search' && file.includes('/search/wire/') && target.includes('/search/writer/')) {
         violations.push({ kind: 'layer', files: [file, target], message: `${file} is the search wire format but imports the writer ${target}` });
+      }
+      // The engine is below everything: it never reaches up into the site's integrations or its browser code.
+      if (file.startsWith('src/lib/') && (target.startsWith('src/integrations/') || target.startsWith('src/client/'))) {
+        violations.push({ kind: 'layer', files: [file, target], message: `${file} is engine code but imports ${target}; the engine may not depend on integrations or browser code` });
+      }
+      if (browser && target.startsWith('src/integrations/')) {
+        violations.push({ kind: 'browser', files: [file, target], message: `${file} is browser code but imports the build integration ${target}` });
       }
       if (browser && !typeOnly && target.startsWith('src/lib/') && !isBrowserSafe(target)) {
         violations.push({ kind: 'browser', files: [file, target], message: `${file} is browser code but imports ${target}, which is not meant for the browser` });
@@ -147,7 +154,7 @@ function cycles(edges: Map<string, string[]>): string[][] {
 }
 
 /** The TypeScript sources of the engine and the browser code, read from `root`. */
-export function readSources(root: string, folders = ['src/lib', 'src/scripts']): Map<string, string> {
+export function readSources(root: string, folders = ['src/lib', 'src/client', 'src/integrations']): Map<string, string> {
   const sources = new Map<string, string>();
   for (const folder of folders) {
     for (const entry of readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })) {

@@ -40,8 +40,20 @@ describe('the engine keeps its layers', () => {
 
   it('refuses browser code that reaches the build-time engine', () => {
     const broken = new Map(tree);
-    broken.set('src/scripts/titles.ts', `import { loadCorpus } from '../lib/corpus';\n${tree.get('src/scripts/titles.ts')}`);
-    expect(findViolations(broken)).toContainEqual(expect.objectContaining({ kind: 'browser', files: ['src/scripts/titles.ts', 'src/lib/corpus/index.ts'] }));
+    broken.set('src/client/titles.ts', `import { loadCorpus } from '../lib/corpus';\n${tree.get('src/client/titles.ts')}`);
+    expect(findViolations(broken)).toContainEqual(expect.objectContaining({ kind: 'browser', files: ['src/client/titles.ts', 'src/lib/corpus/index.ts'] }));
+  });
+
+  it('refuses the engine reaching up into an integration, and browser code reaching a build integration', () => {
+    const broken = new Map(tree);
+    broken.set('src/lib/site/pages.ts', `import { copyAttachments } from '../../integrations/attachments';\n${tree.get('src/lib/site/pages.ts')}`);
+    broken.set('src/client/titles.ts', `import { copyAttachments } from '../integrations/attachments';\n${tree.get('src/client/titles.ts')}`);
+    expect(findViolations(broken)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'layer', files: ['src/lib/site/pages.ts', 'src/integrations/attachments.ts'] }),
+        expect.objectContaining({ kind: 'browser', files: ['src/client/titles.ts', 'src/integrations/attachments.ts'] }),
+      ]),
+    );
   });
 
   it('refuses a file left loose in src/lib', () => {

@@ -2,7 +2,7 @@
  * The search box's markup, written by the landing page at build time and by
  * the search dialog in the browser the first time a reader opens it: the
  * dialog was 2 KB of every page (8% of the median note page), sent whether or
- * not search was used. src/scripts/search-ui.ts finds its parts by their
+ * not search was used. src/client/search-ui.ts finds its parts by their
  * data- attributes.
  */
 import { KINDS, type Kind } from '../../content/ids';
