@@ -199,9 +199,7 @@ describe('a hub whose groups are all larger than the cap', () => {
       incoming.get(hub)!.push({ source: `in${i}`, target: hub, type: 'cites' });
     }
     const plan = planLocalGraph({ outgoing, incoming } as never, nodes as never, hub, { depth: 1 });
-    expect(plan.items.length).toBeGreaterThanOrEqual(20);
-    expect(plan.items.slice(0, 3).map((i) => i.id)).toEqual(['out0', 'out1', 'out2']);
-    expect(plan.items.length + plan.groups.length).toBeLessThanOrEqual(24);
-    expect(plan.groups.map((g) => g.label)).toEqual([`${40 - plan.items.filter((i) => i.id.startsWith('out')).length} more cited items`, `${46 - plan.items.filter((i) => i.id.startsWith('in')).length} more items citing it`]);
+    expect(plan.items.map((i) => i.id)).toEqual(Array.from({ length: 12 }, (_, i) => `out${i}`));
+    expect(plan.groups.map((g) => g.label)).toEqual(['28 more cited items', '46 items citing it']);
   });
 });

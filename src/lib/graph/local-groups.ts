@@ -130,9 +130,10 @@ export function planLocalGraph<E extends LinkLike>(graph: Adjacency<string, E>, 
   const plan: LocalPlan = { center, items: [], groups: [], edges: [] };
   if (!nodes.has(center)) return plan;
 
-  // One step out: each group in order draws its nearest (best-ranked) members while the cap and the budget
-  // allow, keeping a slot for every later group; the rest of a group folds into one node ("74 more …"),
-  // so even a hub draws items before groups.
+  // One step out: a group that fits the cap and the budget is drawn whole; one that does not folds into one
+  // node, except that while fewer than `cap` items are drawn, an oversized group first draws its nearest
+  // (best-ranked) members up to `cap` in all, its rest folded ("74 more …"): a hub whose every group is large
+  // still opens on items, and a ring already holding `cap` items stays readable.
   const seen = new Set([center]);
   const first = neighbourGroups(graph, center, nodes, seen);
   type Slot = { kind: 'item'; id: string; group: string; parent: string } | { kind: 'group'; id: string; key: GroupKey; members: string[]; parent: string; more: boolean };
@@ -141,9 +142,10 @@ export function planLocalGraph<E extends LinkLike>(graph: Adjacency<string, E>, 
   first.forEach(({ key, members }, index) => {
     const id = groupId(center, key);
     const later = first.length - index - 1;
-    let take = expanded.has(id) ? members.length : Math.min(members.length, cap, Math.max(0, room - later));
-    // A group shown in part needs a slot for its folded rest.
-    if (take < members.length && take > 0 && take + 1 > room - later) take -= 1;
+    const fits = members.length <= cap && members.length <= room - later;
+    const drawnItems = ring.filter((s) => s.kind === 'item').length;
+    // A group shown in part keeps a slot for its folded rest.
+    const take = expanded.has(id) || fits ? members.length : Math.max(0, Math.min(cap - drawnItems, room - later - 1));
     for (const m of members.slice(0, take)) ring.push({ kind: 'item', id: m, group: id, parent: center });
     const rest = members.slice(take);
     if (rest.length) ring.push({ kind: 'group', id, key, members: rest, parent: center, more: take > 0 });
