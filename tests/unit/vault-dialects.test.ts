@@ -198,6 +198,18 @@ describe('every link against an Obsidian-rules resolver', () => {
   });
 });
 
+describe('a vault beside research folders', () => {
+  it('a vault link naming a research title makes its stub, and research links by that title still reach the note', () => {
+    const corpus = corpusOf({
+      'Aside/First.md': 'A vault note links [[Cycle A]], which no file is named.',
+      'notes/cycle-a.md': md('title: Cycle A', 'A.'),
+      'notes/cycle-c.md': md('title: Cycle C', 'C leads back to [[Cycle A]].'),
+    });
+    expect(corpus.bodies.get(id('notes/cycle-c'))!.html).toContain('href="/notes/cycle-a/" class="wikilink"');
+    expect(corpus.bodies.get(id('notes/aside/first'))!.html).toContain('class="wikilink stub"');
+  });
+});
+
 describe('vault frontmatter never drops a note', () => {
   it('leaves a field of the wrong type out with a warning naming its line, and reads epoch dates', () => {
     const corpus = corpusOf({ 'Odd.md': md('aliases: {a: 1}\nupdated: 1702350500700\ndate: last week\nrating: 5', 'Text.') });

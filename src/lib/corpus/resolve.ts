@@ -156,7 +156,9 @@ export class LinkResolver {
     let id = nodeId(kind, base);
     for (let n = 2; this.takenIds.has(id); n++) id = `${KIND_FOLDER[kind]}/${base}-${n}` as NodeId;
     this.takenIds.add(id);
-    this.byKey.set(titleKey(title), id);
+    // A stub never takes a name a document already answers to (a vault's `[[Cycle A]]` stub beside a research
+    // note titled "Cycle A": research links by that title still reach the note).
+    if (!this.byKey.has(titleKey(title))) this.byKey.set(titleKey(title), id);
     this.stubByKey.set(titleKey(title), id);
     this.stubById.set(id, { id, kind, title: title.trim(), summary });
     return id;
