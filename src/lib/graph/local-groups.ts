@@ -139,14 +139,15 @@ export function planLocalGraph<E extends LinkLike>(graph: Adjacency<string, E>, 
   type Slot = { kind: 'item'; id: string; group: string; parent: string } | { kind: 'group'; id: string; key: GroupKey; members: string[]; parent: string; more: boolean };
   const ring: Slot[] = [];
   let room = budget;
+  let drawnItems = 0;
   first.forEach(({ key, members }, index) => {
     const id = groupId(center, key);
     const later = first.length - index - 1;
     const fits = members.length <= cap && members.length <= room - later;
-    const drawnItems = ring.filter((s) => s.kind === 'item').length;
     // A group shown in part keeps a slot for its folded rest.
     const take = expanded.has(id) || fits ? members.length : Math.max(0, Math.min(cap - drawnItems, room - later - 1));
     for (const m of members.slice(0, take)) ring.push({ kind: 'item', id: m, group: id, parent: center });
+    drawnItems += take;
     const rest = members.slice(take);
     if (rest.length) ring.push({ kind: 'group', id, key, members: rest, parent: center, more: take > 0 });
     room -= take + (rest.length ? 1 : 0);

@@ -139,12 +139,18 @@ export function nodesOfKind(corpus: Corpus, kind: Kind): GraphNode[] {
   return [...corpus.graph.nodes.values()].filter((n) => n.kind === kind);
 }
 
+const kindCounts = new WeakMap<Corpus, { kind: Kind; folder: string; written: number; stubs: number }[]>();
+
+/** The kinds the collection holds, with their written and stub counts; one pass per corpus, as every page's search button asks. */
 export function countsByKind(corpus: Corpus): { kind: Kind; folder: string; written: number; stubs: number }[] {
-  return KINDS.map((kind) => {
-    const all = nodesOfKind(corpus, kind);
-    const stubs = all.filter((n) => n.stub).length;
-    return { kind, folder: KIND_FOLDER[kind], written: all.length - stubs, stubs };
-  }).filter((c) => c.written + c.stubs > 0);
+  let counts = kindCounts.get(corpus);
+  if (!counts) {
+    const tally = new Map(KINDS.map((kind) => [kind, { kind, folder: KIND_FOLDER[kind], written: 0, stubs: 0 }]));
+    for (const n of corpus.graph.nodes.values()) tally.get(n.kind)![n.stub ? 'stubs' : 'written']++;
+    counts = [...tally.values()].filter((c) => c.written + c.stubs > 0);
+    kindCounts.set(corpus, counts);
+  }
+  return counts;
 }
 
 /** The site's sections in menu order, with whether the collection has anything for each. */
