@@ -42,7 +42,7 @@ const { values } = parseArgs({
   options: {
     notes: { type: 'string', default: '1000,10000' },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
-    'node-options': { type: 'string', default: '--max-old-space-size=8192' },
+    'node-options': { type: 'string', default: '--max-old-space-size=8192 --expose-gc' },
     'graph-repeats': { type: 'string', default: '3' },
     'skip-build': { type: 'boolean', default: false },
     'no-md': { type: 'boolean', default: false },

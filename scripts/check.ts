@@ -1,16 +1,18 @@
 /** `npm run check`: validates the content folder and prints every problem and how each folder was read; exits 1 on errors. */
 import { loadCorpus } from '../src/lib/corpus';
-import { bibliographyFiles, bibliographyOptions, contentDialect, contentDir, reportProblems } from '../src/lib/site';
+import { resolveOptions } from '../src/integrations/options';
+import { bibliographySettings, reportProblems, type SiteOptions } from '../src/lib/site';
 
-const root = process.argv[2] ?? contentDir();
-let dialect;
+// The settings a build would read (the environment's overrides over the defaults), checked the same way.
+let options: SiteOptions;
 try {
-  dialect = contentDialect();
+  options = resolveOptions({});
 } catch (e) {
   console.log(`error: ${(e as Error).message}`);
   process.exit(1);
 }
-const corpus = await loadCorpus(root, { bibliographies: bibliographyFiles(), bibliography: bibliographyOptions(), dialect });
+const root = process.argv[2] ?? options.content;
+const corpus = await loadCorpus(root, { bibliographies: options.bibliography, bibliography: bibliographySettings(options), dialect: options.dialect });
 reportProblems(corpus.problems, root, (line) => console.log(line));
 for (const d of corpus.reading.dialects) console.log(`${d.folder ? `${d.folder}/` : '(top of the folder)'}: read as ${d.dialect === 'research' ? 'the research format' : d.dialect === 'dendron' ? 'a Dendron vault' : 'an Obsidian vault'}, ${d.files} file(s) (${d.reason}).`);
 for (const s of corpus.reading.setAside) console.log(`left out: ${s.file}: ${s.reason}.`);

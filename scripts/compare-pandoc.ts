@@ -13,7 +13,8 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import { loadCorpus } from '../src/lib/corpus';
 import { isBibliographyPath, styleName } from '../src/lib/corpus/bibliography';
-import { bibliographyOptions } from '../src/lib/site/config';
+import { resolveOptions } from '../src/integrations/options';
+import { bibliographySettings } from '../src/lib/site/options';
 import { referenceOf } from '../src/lib/site/references';
 
 const FIXTURES = 'tests/fixtures/bibliographies';
@@ -65,7 +66,7 @@ const files = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : [path.join(dir, d.name)]));
 
 let differences = 0;
-const options = bibliographyOptions();
+const options = bibliographySettings(resolveOptions({}));
 const csl = cslFile(options.style);
 for (const folder of folders) {
   const corpus = await loadCorpus(folder, { bibliography: options });

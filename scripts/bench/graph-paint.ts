@@ -6,7 +6,7 @@
  * and repeatably. Building the whole site from a 10,000-note corpus takes
  * minutes, and only the graph page matters here, so the harness builds the
  * real site from the small fixture corpus (seconds) and then writes the
- * graph endpoints (`src/pages/graph/*.ts`) computed from the big corpus over
+ * graph endpoints (`src/routes/graph/*.ts`) computed from the big corpus over
  * the fixture's: the page, its scripts and its data are exactly what a full
  * build would serve.
  *
@@ -27,6 +27,8 @@ import { parseArgs } from 'node:util';
 import { GRAPH_PAGE_PROBE, launchBrowser, percentile, readGraphProbe } from './browser';
 import { runMeasured } from './measure';
 import { serveStatic } from './serve';
+import { resolveOptions } from '../../src/integrations/options';
+import { openSession } from '../../src/lib/site/session';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const log = (msg: string) => process.stderr.write(`[graph-paint] ${msg}\n`);
@@ -60,11 +62,12 @@ async function prepare(outDir: string, corpus: string): Promise<void> {
   });
   if (!build.ok) throw new Error(`astro build failed: ${build.tail}`);
   log(`computing the graph files from ${corpus}…`);
-  process.env.CONTENT_DIR = resolve(corpus);
+  // The endpoints read the corpus from a build session, as in a build.
+  openSession(resolveOptions({ content: resolve(corpus) }), ROOT);
   const t0 = performance.now();
-  const endpoints = (await readdir(join(ROOT, 'src/pages/graph'))).filter((f) => /\.[a-z]+\.ts$/.test(f));
+  const endpoints = (await readdir(join(ROOT, 'src/routes/graph'))).filter((f) => /\.[a-z]+\.ts$/.test(f));
   for (const file of endpoints) {
-    const mod = (await import(join(ROOT, 'src/pages/graph', file))) as { GET: (ctx: unknown) => Promise<Response> };
+    const mod = (await import(join(ROOT, 'src/routes/graph', file))) as { GET: (ctx: unknown) => Promise<Response> };
     const body = Buffer.from(await (await mod.GET({})).arrayBuffer());
     await writeFile(join(site, 'graph', file.replace(/\.ts$/, '')), body);
     log(`  /graph/${file.replace(/\.ts$/, '')}: ${(body.length / 1024).toFixed(0)} KB`);

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { mapBounded } from '../lib/content/files';
-import { contentDir } from '../lib/site/config';
-import { siteCorpus } from '../lib/site/corpus';
 import { isIgnoredPath } from '../lib/content/vault';
+import { withBase } from '../lib/site/urls';
+import type { SessionOf } from '../lib/site/session';
 
 const TYPES: Record<string, string> = {
   png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif',
@@ -30,25 +30,28 @@ export async function copyAttachments(root: string, outDir: string, files: strin
   return files.length;
 }
 
-export default function attachments(): AstroIntegration {
+export default function attachments(sessionOf: SessionOf): AstroIntegration {
   return {
     name: 'vault-attachments',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const corpus = await siteCorpus();
-        const count = await copyAttachments(path.resolve(contentDir()), fileURLToPath(dir), corpus.linkedAttachments);
+        const session = sessionOf();
+        const corpus = await session.corpus();
+        const siteDir = path.join(fileURLToPath(dir), session.options.prefix);
+        const count = await copyAttachments(session.contentRoot, siteDir, corpus.linkedAttachments);
         if (count) logger.info(`${count} attachment(s) copied to /attachments/`);
         // Everything that could be published was; the build fails only when that was nothing at all.
         if (corpus.documents.size === 0) {
           // Astro exits 0 after a build whatever its hooks set: failing the build is the way to say so.
-          const failure = new Error(`nothing could be published: no file of ${contentDir()} became a page (the problems above say why each was left out; run npm run check)`);
+          const failure = new Error(`nothing could be published: no file of ${session.options.content} became a page (the problems above say why each was left out; run npm run check)`);
           failure.stack = failure.message;
           throw failure;
         }
       },
       'astro:server:setup': ({ server }) => {
-        server.middlewares.use('/attachments/', (req, res, next) => {
-          const root = path.resolve(contentDir());
+        const session = sessionOf();
+        server.middlewares.use(withBase('/attachments/', session.options.prefix), (req, res, next) => {
+          const root = session.contentRoot;
           let relative: string;
           try {
             relative = decodeURIComponent((req.url ?? '').split('?')[0]).replace(/^\/+/, '');
@@ -58,7 +61,8 @@ export default function attachments(): AstroIntegration {
           const file = path.resolve(root, relative);
           // Only files inside the content folder that a published page links to; never `..` or dot-folders.
           if (!file.startsWith(root + path.sep) || isIgnoredPath(relative)) return next();
-          siteCorpus()
+          session
+            .corpus()
             .then((corpus) => (corpus.linkedAttachments.includes(relative) ? stat(file) : Promise.reject(new Error('not linked'))))
             .then(
             (info) => {

@@ -15,8 +15,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { mapBounded } from '../lib/content/files';
-import { siteCorpus, whenCorpusLoaded } from '../lib/site/corpus';
 import type { Corpus } from '../lib/corpus';
+import type { BuildSession, SessionOf } from '../lib/site/session';
+import { withBase } from '../lib/site/urls';
 
 /** Writes `files` (site path → text) under `outDir`, a bounded number at a time. */
 export async function writeSiteFiles(outDir: string, files: Map<string, string>): Promise<void> {
@@ -32,10 +33,14 @@ export interface CorpusFiles {
   /** Every file of a corpus: site path (inside `folder`) → JSON text. */
   contents: (corpus: Corpus) => Map<string, string>;
   /** The same files, made beside the page rendering of a build (in a worker thread). */
-  beside?: (corpus: Corpus) => Promise<Map<string, string>>;
+  beside?: (corpus: Corpus, session: BuildSession) => Promise<Map<string, string>>;
 }
 
-export function corpusFiles({ name, folder, contents, beside }: CorpusFiles): AstroIntegration {
+/** Site paths of the explorer as paths in the Astro site: under the option `prefix`. */
+export const underPrefix = (files: Map<string, string>, prefix: string): Map<string, string> =>
+  prefix === '/' ? files : new Map([...files].map(([p, text]) => [withBase(p, prefix), text]));
+
+export function corpusFiles(sessionOf: SessionOf, { name, folder, contents, beside }: CorpusFiles): AstroIntegration {
   const computed = new WeakMap<Corpus, Map<string, string>>();
   /** The files of a corpus, computed once per corpus (a changed note in dev makes a new corpus). */
   const filesOf = (corpus: Corpus) => computed.get(corpus) ?? computed.set(corpus, contents(corpus)).get(corpus)!;
@@ -45,16 +50,18 @@ export function corpusFiles({ name, folder, contents, beside }: CorpusFiles): As
     hooks: {
       'astro:build:start': () => {
         if (!beside) return;
-        whenCorpusLoaded((corpus) => {
+        const session = sessionOf();
+        session.whenCorpusLoaded((corpus) => {
           if (background.has(corpus)) return;
-          const files = beside(corpus);
+          const files = beside(corpus, session);
           // Handled once the pages are built; until then a failure must not count as unhandled (it would end the process).
           files.catch(() => undefined);
           background.set(corpus, files);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const corpus = await siteCorpus();
+        const session = sessionOf();
+        const corpus = await session.corpus();
         let files: Map<string, string> | undefined;
         let how = '';
         try {
@@ -64,14 +71,15 @@ export function corpusFiles({ name, folder, contents, beside }: CorpusFiles): As
           how = ` (made after the pages: the work beside them failed: ${(err as Error).message})`;
         }
         files ??= filesOf(corpus);
-        await writeSiteFiles(fileURLToPath(dir), files);
-        logger.info(`${files.size} file(s) written to ${folder}${how}`);
+        await writeSiteFiles(fileURLToPath(dir), underPrefix(files, session.options.prefix));
+        logger.info(`${files.size} file(s) written to ${withBase(folder, session.options.prefix)}${how}`);
       },
       'astro:server:setup': ({ server }) => {
         // Astro's dev server takes the base path off every request before this sees it.
-        server.middlewares.use(folder, (req, res, next) => {
+        const session = sessionOf();
+        server.middlewares.use(withBase(folder, session.options.prefix), (req, res, next) => {
           const wanted = `${folder}${(req.url ?? '').split('?')[0].replace(/^\//, '')}`;
-          siteCorpus().then(
+          session.corpus().then(
             (corpus) => {
               const text = filesOf(corpus).get(wanted);
               if (text === undefined) return next();

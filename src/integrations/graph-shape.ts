@@ -1,36 +1,38 @@
 /**
  * In a build, the global graph's communities and layout are computed in a
- * worker thread (./graph-shape-worker.mjs) from the moment the corpus is
+ * worker thread (./workers/graph-shape.ts) from the moment the corpus is
  * loaded, beside the page rendering, unless an earlier build of the same
  * shape kept them; the graph's data file awaits them (src/lib/site/graph-data.ts).
  * Where a worker cannot run, that file computes them itself.
  */
 import type { AstroIntegration } from 'astro';
 import { shapeData, type Graph } from '../lib/graph/graph';
-import { whenCorpusLoaded } from '../lib/site/corpus';
-import { graphShapeBeside } from '../lib/site/graph-data';
+import type { BuildSession, SessionOf } from '../lib/site/session';
 import { readGraphShape, saveGraphShape, type GraphShapeResults } from '../lib/site/shape-cache';
 import { inWorker } from './worker';
+import { workerScript } from './workers/built';
 
-async function shapeInWorker(graph: Graph): Promise<GraphShapeResults> {
-  const results = await inWorker<GraphShapeResults>(new URL('./graph-shape-worker.mjs', import.meta.url), shapeData(graph), 'graph shape');
-  saveGraphShape(graph, results);
+async function shapeInWorker(graph: Graph, session: BuildSession): Promise<GraphShapeResults> {
+  const workerData = { shape: shapeData(graph), heapGrowth: session.options.heapGrowth };
+  const results = await inWorker<GraphShapeResults>(workerScript('graph-shape', session.projectRoot), workerData, 'graph shape', session.options.parallelism);
+  saveGraphShape(graph, results, session.projectRoot);
   return results;
 }
 
-export default function graphShape(): AstroIntegration {
+export default function graphShape(sessionOf: SessionOf): AstroIntegration {
   return {
     name: 'graph-shape',
     hooks: {
       'astro:build:start': ({ logger }) => {
-        whenCorpusLoaded((corpus) => {
+        const session = sessionOf();
+        session.whenCorpusLoaded((corpus) => {
           // Kept by an earlier build of the same shape: handed over as it is, so the data file reads no file again.
-          const kept = readGraphShape(corpus.graph);
-          if (kept) return graphShapeBeside(corpus.graph, Promise.resolve(kept));
-          const results = shapeInWorker(corpus.graph);
+          const kept = session.options.renderCache ? readGraphShape(corpus.graph, session.projectRoot) : undefined;
+          if (kept) return session.graphShapeBeside(corpus.graph, Promise.resolve(kept));
+          const results = shapeInWorker(corpus.graph, session);
           // Said only when it fails: a line in the middle of Astro's list of pages would break one of its lines.
           results.catch((err: unknown) => logger.warn(`the worker failed (${(err as Error).message}); the graph's data file computes communities and layout itself`));
-          graphShapeBeside(corpus.graph, results);
+          session.graphShapeBeside(corpus.graph, results);
         });
       },
     },

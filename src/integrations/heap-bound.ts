@@ -7,23 +7,18 @@
  * second and runs a full collection once it has grown past `growth` × what
  * was live after the last one, or by more than `MAX_HEADROOM` (and past a
  * floor, so small sites never pay).
- * Each collection costs 0.5–1 s at 10,000 notes; the build log says how many
- * ran. `BUILD_HEAP_GROWTH=off` leaves the heap to V8. The check runs on a
- * timer, and also every 200 bodies while the corpus renders them: a cold build
- * renders every body in one synchronous loop (`buildCorpus`, about 40 s at
- * 10,000 notes) in which no timer runs.
- *
- * Measured at 10,000 notes: with the bodies in the render cache, peak RSS
- * 1.56 GB against 2.32 GB, 7 collections costing 3.2 s; cold, with the
- * checks from the corpus, 1.54 GB against 1.73 GB with the timer alone.
+ * The build log says how many ran and what they cost. The option `heapGrowth: 'off'` leaves the heap to V8, as
+ * does a Node started without `--expose-gc`. The check runs on a timer, and also at the corpus's checkpoints:
+ * a cold build renders every body in one synchronous loop (`buildCorpus`) in which no timer runs. What it
+ * saves is measured in docs/benchmarks.md.
  */
 import type { AstroIntegration } from 'astro';
-import { duringRendering } from '../lib/site/corpus';
-import { buildHeapGrowth, heapCollector, type HeapCollector } from './heap-collector';
+import { fullCollection, heapCollector, type HeapCollector } from './heap-collector';
+import type { SessionOf } from '../lib/site/session';
 
 const CHECK_EVERY_MS = 1000;
 
-export default function heapBound(): AstroIntegration {
+export default function heapBound(sessionOf: SessionOf): AstroIntegration {
   let timer: ReturnType<typeof setInterval> | undefined;
   let collector: HeapCollector | undefined;
   let stopDuringRendering: (() => void) | undefined;
@@ -31,13 +26,16 @@ export default function heapBound(): AstroIntegration {
     name: 'heap-bound',
     hooks: {
       'astro:build:start': ({ logger }) => {
-        const growth = buildHeapGrowth((message) => logger.warn(message));
+        const session = sessionOf();
+        const growth = session.options.heapGrowth;
+        const gc = fullCollection();
         if (growth === undefined) return;
-        const heap = (collector = heapCollector(growth));
+        if (!gc) return logger.debug('the heap is left to V8: start Node with --expose-gc (npm run build does) to keep it near its live size');
+        const heap = (collector = heapCollector(growth, undefined, gc));
         timer = setInterval(heap.check, CHECK_EVERY_MS);
         timer.unref();
         // The bodies render in one synchronous stretch where the timer waits: the corpus calls the check itself.
-        stopDuringRendering = duringRendering(heap.check);
+        stopDuringRendering = session.atCheckpoints(heap.check);
         logger.debug(`full collections once the heap passes ${growth}× its live size`);
       },
       'astro:build:done': ({ logger }) => {

@@ -2,14 +2,13 @@
  * Full collections run by hand, when the heap has grown well past what it
  * holds. With memory to spare, V8 lets a heap grow to two or three times its
  * live data before it collects in full: the build's heap (./heap-bound.ts)
- * and its workers' heaps (./render-worker.mjs, ./graph-shape-worker.mjs,
- * ./search-worker.mjs) each check theirs with `heapCollector` and collect
+ * and its workers' heaps (./workers/render.ts, ./workers/graph-shape.ts,
+ * ./workers/search.ts) each check theirs with `heapCollector` and collect
  * when `collectionDue` says so.
  */
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { getHeapStatistics } from 'node:v8';
 
-/** Heap growth over the last live size that triggers a collection, unless `BUILD_HEAP_GROWTH` says otherwise. */
+/** Heap growth over the last live size that triggers a collection, unless the option `heapGrowth` says otherwise. */
 export const DEFAULT_GROWTH = 1.5;
 /** Below this much heap in use nothing is collected by hand. */
 export const FLOOR = 384 * 2 ** 20;
@@ -27,10 +26,13 @@ export const MAX_HEADROOM = 768 * 2 ** 20;
  */
 export const WORKER_FLOOR = 128 * 2 ** 20;
 
-/** V8's full collection, which scripts are not given unless asked for: a context made after the flag has `gc`. */
-export function fullCollection(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
+/**
+ * V8's full collection, which Node gives scripts only when started with `--expose-gc` (the npm scripts
+ * `build` and `start` do; `NODE_OPTIONS=--expose-gc` works too). Undefined without it: then V8 alone
+ * looks after the heap.
+ */
+export function fullCollection(): (() => void) | undefined {
+  return (globalThis as { gc?: () => void }).gc;
 }
 
 /** Whether a heap of `used` bytes, `live` bytes after the last full collection, is due one. */
@@ -50,9 +52,8 @@ export interface HeapCollector {
   readonly highest: number;
 }
 
-/** Checks of this thread's heap against `growth`, `headroom` and `floor` (see `collectionDue`). */
-export function heapCollector(growth = DEFAULT_GROWTH, { headroom = MAX_HEADROOM, floor = FLOOR } = {}): HeapCollector {
-  const gc = fullCollection();
+/** Checks of this thread's heap against `growth`, `headroom` and `floor` (see `collectionDue`); `gc` is V8's full collection. */
+export function heapCollector(growth = DEFAULT_GROWTH, { headroom = MAX_HEADROOM, floor = FLOOR } = {}, gc: () => void = fullCollection() ?? (() => {})): HeapCollector {
   let live = 0;
   const state = {
     collections: 0,
@@ -74,32 +75,13 @@ export function heapCollector(growth = DEFAULT_GROWTH, { headroom = MAX_HEADROOM
   return state;
 }
 
-/** `BUILD_HEAP_GROWTH`: a factor above 1, or `off`; anything else is an error that names the setting. */
-export function heapGrowthSetting(value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return DEFAULT_GROWTH;
-  if (value === 'off') return undefined;
-  const growth = Number(value);
-  if (!(growth > 1)) throw new Error(`BUILD_HEAP_GROWTH must be a number above 1 (such as 1.5) or "off", not "${value}"`);
-  return growth;
-}
-
-/** This process's `BUILD_HEAP_GROWTH`; a value that cannot be read is the default, and `onInvalid` hears why. */
-export function buildHeapGrowth(onInvalid: (message: string) => void = () => {}): number | undefined {
-  try {
-    return heapGrowthSetting(process.env.BUILD_HEAP_GROWTH);
-  } catch (e) {
-    onInvalid(`${(e as Error).message}; using ${DEFAULT_GROWTH}`);
-    return DEFAULT_GROWTH;
-  }
-}
-
 /**
- * The collector of one of the build's worker threads: `BUILD_HEAP_GROWTH` as the build reads it (the build's
- * own check warns of a value it cannot read), from `WORKER_FLOOR`. With `off`, V8 alone looks after the
- * worker's heap too: neither call collects.
+ * The collector of one of the build's worker threads, with the build's `growth` (passed in its workerData),
+ * from `WORKER_FLOOR`. With no growth, or a Node not started with `--expose-gc`, V8 alone looks after the
+ * worker's heap: neither call collects.
  */
-export function workerHeapCollector(): Pick<HeapCollector, 'check' | 'collect'> {
-  const growth = buildHeapGrowth();
-  if (growth === undefined) return { check: () => {}, collect: () => {} };
-  return heapCollector(growth, { floor: WORKER_FLOOR });
+export function workerHeapCollector(growth: number | undefined): Pick<HeapCollector, 'check' | 'collect'> {
+  const gc = fullCollection();
+  if (growth === undefined || !gc) return { check: () => {}, collect: () => {} };
+  return heapCollector(growth, { floor: WORKER_FLOOR }, gc);
 }

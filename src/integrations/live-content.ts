@@ -10,21 +10,21 @@
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { isIgnoredPath, isMarkdownPath } from '../lib/content/vault';
-import { contentDir } from '../lib/site/config';
-import { forgetCorpus } from '../lib/site/corpus';
+import type { SessionOf } from '../lib/site/session';
 
-export default function liveContent(): AstroIntegration {
+export default function liveContent(sessionOf: SessionOf): AstroIntegration {
   return {
     name: 'live-content',
     hooks: {
       'astro:server:setup': ({ server, logger }) => {
-        const root = path.resolve(contentDir());
+        const session = sessionOf();
+        const root = session.contentRoot;
         // A content folder outside the project is not watched by default.
         server.watcher.add(root);
         const changed = (file: string) => {
           const relative = path.relative(root, file);
           if (relative.startsWith('..') || path.isAbsolute(relative) || !isMarkdownPath(relative) || isIgnoredPath(relative.split(path.sep).join('/'))) return;
-          forgetCorpus(root);
+          session.forgetCorpus();
           logger.info(`${relative} changed: reloading`);
           server.ws.send({ type: 'full-reload', path: '*' });
         };

@@ -1,17 +1,24 @@
 import { Worker } from 'node:worker_threads';
 
-/** The last worker started: the next one waits for it to end. */
-let running: Promise<unknown> = Promise.resolve();
+/** Workers running now, and those waiting for a thread. */
+let running = 0;
+const waiting: (() => void)[] = [];
 
 /**
  * Runs a worker script (`url`) on `workerData` and resolves with the first message it posts; `name` says which in
- * an error. Workers run one after another, beside the page rendering on the machine's other core: at 10,000
- * notes the graph's layout and the search index together took the build past 1.5 GiB.
+ * an error. The build's main thread renders pages all along, so workers share the other `parallelism - 1`
+ * threads: on two cores they run one after another, which keeps the build's memory peak down (docs/benchmarks.md,
+ * "one worker at a time"); with more cores, several at once.
  */
-export function inWorker<T>(url: URL, workerData: unknown, name: string): Promise<T> {
-  const result = running.then(() => runWorker<T>(url, workerData, name));
-  running = result.catch(() => undefined);
-  return result;
+export async function inWorker<T>(url: URL, workerData: unknown, name: string, parallelism = 2): Promise<T> {
+  if (running >= Math.max(1, parallelism - 1)) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await runWorker<T>(url, workerData, name);
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
 }
 
 function runWorker<T>(url: URL, workerData: unknown, name: string): Promise<T> {

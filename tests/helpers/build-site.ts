@@ -120,7 +120,7 @@ async function buildInto(contentDir: string, out: string, options: BuildOptions)
   if (options.site) env.SITE_URL = options.site;
   else delete env.SITE_URL;
   const { stdout, stderr } = await oneBuildAtATime(() =>
-    run(process.execPath, [astro, 'build', '--outDir', out], {
+    run(process.execPath, ['--expose-gc', astro, 'build', '--outDir', out], {
       env,
       maxBuffer: 64 * 1024 * 1024,
     }),

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { listAttachments, readContentFolder } from '../../src/lib/content/files';
 import { buildCorpus, renderFromTheEnd, type CachedBody, type Corpus, type RenderCache, type RenderSources, type StartRenderHelper } from '../../src/lib/corpus';
 import { renderKey } from '../../src/lib/corpus/render-cache';
-import { withBase } from '../../src/lib/site/urls';
-import { helperFromSetting, startRenderWorker } from '../../src/integrations/render-helper';
+import { atBase, SITE_PATH_MARK, siteAddress } from '../../src/lib/site/urls';
+import { startRenderWorker } from '../../src/integrations/render-helper';
+import { workerScript } from '../../src/integrations/workers/built';
 
 const sources = async (root: string): Promise<RenderSources> => ({ files: await readContentFolder(root), attachments: await listAttachments(root) });
 
@@ -71,14 +72,12 @@ describe('bodies rendered on two threads', () => {
     expectSameCorpus(warm, buildCorpus(changed, attachments));
   });
 
-  it('renders in a worker thread, under the base path it is given, what this thread renders', async () => {
+  it('renders in a worker thread, built as plain JavaScript, what this thread renders, site paths marked for any base', async () => {
     const given = await sources('tests/fixtures/basic');
-    const base = '/base-test/';
-    const siteAddress = (p: string) => withBase(p, base);
     const plain = buildCorpus(given.files, given.attachments, { siteAddress });
     const list = [...plain.documents.values()].map((d) => d.file);
     const errors: Error[] = [];
-    const helper = startRenderWorker(given, list, base, (e) => errors.push(e));
+    const helper = startRenderWorker(workerScript('render', process.cwd()), given, list, undefined, (e) => errors.push(e));
     const posted = new Map<string, CachedBody>();
     try {
       // Nobody reaches any position, so the worker renders the whole list: wait until it has posted nothing for a second.
@@ -100,18 +99,10 @@ describe('bodies rendered on two threads', () => {
       const entry = posted.get(renderKey(doc));
       if (entry) expect(entry.body.html, doc.file).toBe(plain.bodies.get(doc.id)!.html);
     }
-    expect([...posted.values()].some((e) => e.body.html.includes('href="/base-test/'))).toBe(true);
+    const marked = [...posted.values()].find((e) => e.body.html.includes(`href="${SITE_PATH_MARK}/notes/`));
+    expect(marked).toBeDefined();
+    expect(atBase(marked!.body.html, '/base-test/')).toContain('href="/base-test/notes/');
+    expect(atBase(marked!.body.html, '/')).toMatch(/href="\/notes\//);
   });
 });
 
-describe('RENDER_HELPER_FROM', () => {
-  it('is a whole number of bodies, "off", or unset for 1,000; anything else names the setting', () => {
-    expect(helperFromSetting(undefined)).toBe(1_000);
-    expect(helperFromSetting('')).toBe(1_000);
-    expect(helperFromSetting('0')).toBe(0);
-    expect(helperFromSetting('250')).toBe(250);
-    expect(helperFromSetting('off')).toBe(Infinity);
-    expect(() => helperFromSetting('many')).toThrow(/RENDER_HELPER_FROM must be a whole number of bodies .* not "many"/);
-    expect(() => helperFromSetting('-3')).toThrow(/RENDER_HELPER_FROM/);
-  });
-});

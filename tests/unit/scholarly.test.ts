@@ -10,7 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../src/lib/content/document';
 import type { NodeId } from '../../src/lib/content/ids';
 import { buildCorpus, loadCorpus, type Corpus, type RenderCache, type SourceFile } from '../../src/lib/corpus';
-import { bibliographyOptions } from '../../src/lib/site/config';
+import { resolveOptions } from '../../src/integrations/options';
+import { bibliographySettings } from '../../src/lib/site/options';
 import { bibliographyList, referenceOf } from '../../src/lib/site/references';
 import { corpusOf, md } from '../helpers/corpus';
 
@@ -115,13 +116,9 @@ describe('citations', () => {
   });
 
   it('formats references in the CSL style CITATION_STYLE names', async () => {
-    process.env.CITATION_STYLE = 'vancouver';
-    try {
-      const other = await loadCorpus(ROOT, { bibliography: bibliographyOptions() });
-      expect(referenceOf(other, 'papers/sparse-experts-at-scale' as NodeId)!.html).toContain('Doe J, Roe R. Sparse experts at Scale.');
-    } finally {
-      delete process.env.CITATION_STYLE;
-    }
+    const options = resolveOptions({}, { CITATION_STYLE: 'vancouver' });
+    const other = await loadCorpus(ROOT, { bibliography: bibliographySettings(options) });
+    expect(referenceOf(other, 'papers/sparse-experts-at-scale' as NodeId)!.html).toContain('Doe J, Roe R. Sparse experts at Scale.');
   });
 
   it('reads a bibliography named by the BIBLIOGRAPHY setting, and reports one that is missing', async () => {

@@ -13,6 +13,7 @@ import { graphShape, shapeData, type Graph } from '../../src/lib/graph/graph';
 import { CACHE_DIR } from '../../src/lib/site/render-cache';
 import { cachedGraphShape, computeGraphShape, type GraphShapeResults } from '../../src/lib/site/shape-cache';
 import { corpusOf, md } from '../helpers/corpus';
+import { workerScript } from '../../src/integrations/workers/built';
 
 let root: string;
 beforeAll(async () => {
@@ -87,7 +88,7 @@ describe('the graph shape beside the pages', () => {
 
   it('the build\'s worker thread computes what the build would', async () => {
     const graph = corpus('Words.', 'to [[C]]').graph;
-    const worker = new Worker(new URL('../../src/integrations/graph-shape-worker.mjs', import.meta.url), { workerData: shapeData(graph) });
+    const worker = new Worker(workerScript('graph-shape', process.cwd()), { workerData: { shape: shapeData(graph) } });
     const results = await new Promise<GraphShapeResults>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpus, loadCorpus } from '../../src/lib/corpus';
 import { resolveNames } from '../../src/lib/corpus/names';
 import { renderMarkdown, type WikiLinkRef } from '../../src/lib/markdown';
-import { decideDialects, dialectSetting } from '../../src/lib/content/dialect';
+import { decideDialects } from '../../src/lib/content/dialect';
 import { fitsResearchSchema } from '../../src/lib/content/document';
 import { pathOf, type NodeId } from '../../src/lib/content/ids';
 import type { Problem } from '../../src/lib/content/problems';
@@ -27,10 +27,9 @@ describe('the dialect of each folder', () => {
   it('reads a folder of Dendron frontmatter as Dendron, whatever its name, and honours CONTENT_DIALECT', () => {
     const dendron = (n: number) => ({ path: `notes/a${n}.md`, data: { id: `x${n}`, title: 'T', desc: '', updated: 1702350500700, created: 1697506550946 } });
     expect(decideDialects([dendron(1), dendron(2)], fitsResearchSchema).get('notes')!.dialect).toBe('dendron');
-    expect(decideDialects([dendron(1)], fitsResearchSchema, { setting: 'vault' }).get('notes')).toMatchObject({ dialect: 'vault', reason: 'CONTENT_DIALECT=vault' });
+    expect(decideDialects([dendron(1)], fitsResearchSchema, { setting: 'vault' }).get('notes')).toMatchObject({ dialect: 'vault', reason: 'the option dialect (CONTENT_DIALECT) is vault' });
     expect(decideDialects([{ path: 'Top.md', data: { title: 'x' } }], fitsResearchSchema, { setting: 'research' }).get('')!.dialect).toBe('vault');
-    expect(dialectSetting('auto')).toBeUndefined();
-    expect(() => dialectSetting('obsidian')).toThrow(/CONTENT_DIALECT is "obsidian"; write auto, research, vault or dendron/);
+    // The setting itself is checked with the other options (tests/unit/options.test.ts).
   });
 
   it('reads the templates folders a vault’s settings name', () => {

@@ -11,7 +11,7 @@
  *   `created` or `updated` in epoch milliseconds), or any folder of a content
  *   folder holding `dendron.yml`, is a Dendron vault;
  * - everything else is a vault, read as Obsidian reads it;
- * - `CONTENT_DIALECT` (`research`, `vault` or `dendron`) overrides the evidence
+ * - the option `dialect` (`CONTENT_DIALECT`: `research`, `vault` or `dendron`) overrides the evidence
  *   for every folder.
  */
 import { KIND_FOLDER, KINDS, type Kind } from './ids';
@@ -78,7 +78,7 @@ function decideOne(
   if (options.setting) {
     // A research dialect needs a kind folder; files elsewhere stay a vault.
     const dialect = options.setting === 'research' && !kind ? 'vault' : options.setting;
-    return { dialect, reason: `CONTENT_DIALECT=${options.setting}` };
+    return { dialect, reason: `the option dialect (CONTENT_DIALECT) is ${options.setting}` };
   }
   const dendron = files.filter((f) => hasDendronFrontmatter(f.data)).length;
   if (options.dendronVault) return { dialect: 'dendron', reason: 'the content folder holds dendron.yml' };
@@ -89,10 +89,3 @@ function decideOne(
   return { dialect: 'vault', reason: `only ${fitting} of ${files.length} files fit the ${kind} schema (a title and only the ${kind}'s fields)` };
 }
 
-/** `CONTENT_DIALECT`, checked: undefined for `auto` or unset. */
-export function dialectSetting(value: string | undefined): Dialect | undefined {
-  const v = (value ?? '').trim().toLowerCase();
-  if (!v || v === 'auto') return undefined;
-  if ((DIALECTS as string[]).includes(v)) return v as Dialect;
-  throw new Error(`CONTENT_DIALECT is "${value}"; write auto, research, vault or dendron`);
-}

@@ -11,29 +11,19 @@
 import type { Corpus } from '../corpus';
 import { communityMap, communityNames } from '../graph/communities';
 import { compactGraph, type CompactGraph, type CompactOverview } from '../graph/compact';
-import type { Graph } from '../graph/graph';
 import { cachedGraphShape, type GraphShapeResults } from './shape-cache';
 
 const compactCache = new WeakMap<Corpus, Promise<{ graph: CompactGraph; overview: CompactOverview }>>();
 
-// Shapes being computed beside the page rendering (src/integrations/graph-shape.ts), by graph. On
-// `globalThis`: the integration and the pages run different copies of this module.
-const BESIDE = Symbol.for('research-graph.graph-shapes');
-const beside: WeakMap<Graph, Promise<GraphShapeResults>> = ((globalThis as { [BESIDE]?: WeakMap<Graph, Promise<GraphShapeResults>> })[BESIDE] ??= new WeakMap());
-
-/** Says that `graph`'s communities and layout are being computed elsewhere (a worker thread), to be awaited rather than computed again. */
-export function graphShapeBeside(graph: Graph, results: Promise<GraphShapeResults>): void {
-  // Awaited by the graph's data file; a failure there is computed again, never left unhandled.
-  results.catch(() => undefined);
-  beside.set(graph, results);
-}
-
-/** The whole graph with its layout and communities, and the overview of its communities: computed once per corpus (or awaited from a worker). */
-function graphFiles(corpus: Corpus): Promise<{ graph: CompactGraph; overview: CompactOverview }> {
+/**
+ * The whole graph with its layout and communities, and the overview of its communities: computed once per
+ * corpus, or awaited from `beside` (the build session's worker, `graphShapeOf`) where one computes them.
+ */
+function graphFiles(corpus: Corpus, beside?: Promise<GraphShapeResults>): Promise<{ graph: CompactGraph; overview: CompactOverview }> {
   let files = compactCache.get(corpus);
   if (!files) {
     files = (async () => {
-      const { communities, positions } = (await beside.get(corpus.graph)?.catch(() => undefined)) ?? cachedGraphShape(corpus.graph);
+      const { communities, positions } = (await beside?.catch(() => undefined)) ?? cachedGraphShape(corpus.graph);
       const names = communityNames(communities, (id) => corpus.graph.nodes.get(id)!.title);
       const graph = compactGraph(corpus.graph, positions, communities, names);
       const { centres, between } = communityMap(corpus.graph, communities, positions);
@@ -52,13 +42,13 @@ function graphFiles(corpus: Corpus): Promise<{ graph: CompactGraph; overview: Co
 }
 
 /** The whole graph with its layout and communities (`/graph/data.json`). */
-export async function globalGraphData(corpus: Corpus): Promise<CompactGraph> {
-  return (await graphFiles(corpus)).graph;
+export async function globalGraphData(corpus: Corpus, beside?: Promise<GraphShapeResults>): Promise<CompactGraph> {
+  return (await graphFiles(corpus, beside)).graph;
 }
 
 /** The communities' overview the global graph opens on from `OVERVIEW_FROM` items (`/graph/communities.json`). */
-export async function graphOverviewData(corpus: Corpus): Promise<CompactOverview> {
-  return (await graphFiles(corpus)).overview;
+export async function graphOverviewData(corpus: Corpus, beside?: Promise<GraphShapeResults>): Promise<CompactOverview> {
+  return (await graphFiles(corpus, beside)).overview;
 }
 
 export const GRAPH_DATA_PATH = '/graph/data.json';

@@ -1,15 +1,15 @@
 /**
- * The site layer: what Astro pages and endpoints read. The corpus of the
- * site, loaded once (corpus.ts); page models (pages.ts); evidence shown on
+ * The site layer: what Astro pages and endpoints read. The build session,
+ * which owns the corpus (session.ts); the site's options (options.ts); page models (pages.ts); evidence shown on
  * item pages (evidence.ts); the graph file (graph-data.ts); the search files
- * (search-files.ts); formatted references (references.ts); settings (config.ts);
+ * (search-files.ts); formatted references (references.ts);
  * every address a page writes (urls.ts); link previews (previews.ts); items by
  * date (recent.ts).
  *
  * May import every layer below it. Nothing in `src/lib` imports this layer.
  */
-export * from './config';
-export * from './corpus';
+export * from './options';
+export * from './session';
 export * from './pages';
 export * from './folders';
 export * from './evidence';

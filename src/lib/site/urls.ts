@@ -49,6 +49,19 @@ export const BASE: BasePath = normaliseBase(typeof __SITE_BASE__ === 'string' ? 
 /** A site path as the address to write in this build: `href('/notes/x/')` → `/kg/notes/x/` under `/kg/`. */
 export const href = (path: SitePath | string): string => withBase(path, BASE);
 
+/**
+ * What a rendered body writes before each site path it links to (`\uE000/notes/x/`), in place of the base:
+ * bodies are rendered (and cached) once for every base, and `atBase` writes the base into a body's HTML when
+ * a page shows it. A private-use character: no text a person writes holds it, and HTML keeps it as it is.
+ */
+export const SITE_PATH_MARK = '\uE000';
+
+/** The address a rendered body writes for a site path: the path behind the mark. */
+export const siteAddress = (path: string): string => SITE_PATH_MARK + path;
+
+/** A rendered body's HTML with each marked site path written under `base` (this build's by default). */
+export const atBase = (html: string, base: string = BASE): string => html.replaceAll(SITE_PATH_MARK, normaliseBase(base).slice(0, -1));
+
 /** The RSS feed of new and updated items (written only when SITE_URL is set). */
 export const FEED_PATH = '/feed.xml';
 

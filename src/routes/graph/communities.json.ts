@@ -1,9 +1,10 @@
 import type { APIRoute } from 'astro';
-import { siteCorpus } from '../../lib/site';
+import { siteSession } from '../../lib/site';
 import { graphOverviewData } from '../../lib/site/graph-data';
 
 /** The communities of the graph, their names, centres and the links between them: what `/graph/` opens on from `OVERVIEW_FROM` items. */
 export const GET: APIRoute = async () => {
-  const corpus = await siteCorpus();
-  return new Response(JSON.stringify(await graphOverviewData(corpus)), { headers: { 'Content-Type': 'application/json' } });
+  const session = siteSession();
+  const corpus = await session.corpus();
+  return new Response(JSON.stringify(await graphOverviewData(corpus, session.graphShapeOf(corpus.graph))), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { absoluteUrl, BASE, KIND_VOCABULARY, recentItems, siteCorpus, siteHistory, SITE_TITLE } from '../lib/site';
+import { absoluteUrl, BASE, KIND_VOCABULARY, recentItems, siteCorpus, siteHistory } from '../lib/site';
+import config from 'virtual:research-graph/config';
 
 /** How many items the feed lists, newest first. */
 const FEED_ITEMS = 100;
@@ -11,8 +12,8 @@ export const getStaticPaths = (() => (import.meta.env.SITE ? [{ params: { feed: 
 export const GET: APIRoute = async ({ site }) => {
   const items = recentItems(await siteCorpus(), await siteHistory(), FEED_ITEMS);
   return rss({
-    title: SITE_TITLE,
-    description: `New and updated notes, papers and inquiry lines of ${SITE_TITLE}.`,
+    title: config.title,
+    description: `New and updated notes, papers and inquiry lines of ${config.title}.`,
     site: absoluteUrl('/', BASE, site!),
     trailingSlash: true,
     items: items.map(({ node, when }) => ({
