@@ -14,10 +14,10 @@
  * change it, and nothing else is kept between events.
  */
 import type { Core, ElementDefinition, StylesheetJson } from 'cytoscape';
-import { readOverview, type CompactOverview, type OverviewCommunity } from '../lib/graph/compact';
-import { extentViewport } from '../lib/graph/viewport';
-import { keepLabelsPlaced, placeNow, type LabelSource } from './graph-labels';
-import { afterPaint, communityVar, cssVar, followTheme, labelStyle } from './graph-style';
+import { readOverview, type CompactOverview, type OverviewCommunity } from '../../lib/graph/compact';
+import { extentViewport } from '../../lib/graph/viewport';
+import { keepLabelsPlaced, placeNow, type LabelSource } from '../graph-labels';
+import { afterPaint, communityVar, cssVar, followTheme, labelStyle } from '../graph-style';
 
 declare global {
   interface Window {
