@@ -6,6 +6,7 @@
  * show that a cycle or a wrong-way import is caught.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 /** What each layer folder of `src/lib` may import, besides itself. Order is bottom to top. */
@@ -41,6 +42,10 @@ export const BROWSER_SAFE = [
   'src/lib/site/urls.ts',
   /^src\/lib\/search\/wire\//,
 ] as const;
+
+/** A Node built-in, named with `node:` or without (`fs`, `fs/promises`): nothing a browser has. */
+const NODE_BUILTINS = new Set(builtinModules);
+const isNodeBuiltin = (specifier: string) => specifier.startsWith('node:') || NODE_BUILTINS.has(specifier);
 
 const isBrowserSafe = (file: string) => BROWSER_SAFE.some((rule) => (typeof rule === 'string' ? rule === file : rule.test(file)));
 
@@ -87,7 +92,7 @@ export function findViolations(sources: Map<string, string>): Violation[] {
       violations.push({ kind: 'loose-file', files: [file], message: `${file} sits loose in src/lib; put it in the layer folder that owns it` });
     }
     for (const { specifier, typeOnly } of importStatements(source)) {
-      if (browser && specifier.startsWith('node:')) {
+      if (browser && isNodeBuiltin(specifier)) {
         violations.push({ kind: 'node-in-browser', files: [file], message: `${file} is browser code but imports ${specifier}` });
       }
       const target = resolve(file, specifier, files);

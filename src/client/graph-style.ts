@@ -65,7 +65,7 @@ export const labelStyle = (bg: string) => ({
 
 /**
  * The stylesheet. `drawsBulk` is false on a big graph, where the painter
- * (graph-snapshot.ts) draws every node and link underneath and cytoscape
+ * (global-graph/painter.ts) draws every node and link underneath and cytoscape
  * draws only what is labelled, lit or selected on top.
  */
 export function graphStyle(options: { colourBy?: ColourBy; drawsBulk?: boolean } = {}): StylesheetJson {

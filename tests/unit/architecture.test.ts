@@ -56,6 +56,22 @@ describe('the engine keeps its layers', () => {
     );
   });
 
+  it('refuses browser code that imports a Node built-in, with or without node:', () => {
+    const broken = new Map(tree);
+    broken.set('src/client/global-graph/load.ts', `import { readFile } from 'fs/promises';\n${tree.get('src/client/global-graph/load.ts')}`);
+    broken.set('src/client/global-graph/url.ts', `import path from 'node:path';\n${tree.get('src/client/global-graph/url.ts')}`);
+    const found = findViolations(broken).filter((v) => v.kind === 'node-in-browser');
+    expect(found.map((v) => v.files)).toEqual([['src/client/global-graph/load.ts'], ['src/client/global-graph/url.ts']]);
+  });
+
+  it('names the files of a cycle between browser modules', () => {
+    const broken = new Map(tree);
+    // The state is below every module of the global graph; make it import one that imports it back.
+    broken.set('src/client/global-graph/state.ts', `import { select } from './selection';\n${tree.get('src/client/global-graph/state.ts')}`);
+    const cycle = findViolations(broken).find((v) => v.kind === 'cycle');
+    expect(cycle?.files).toEqual(expect.arrayContaining(['src/client/global-graph/state.ts', 'src/client/global-graph/selection.ts']));
+  });
+
   it('refuses a file left loose in src/lib', () => {
     const broken = new Map(tree);
     broken.set('src/lib/helpers.ts', 'export const x = 1;\n');

@@ -9,9 +9,9 @@
  * scaled with a CSS transform; once the view settles it is painted again,
  * links in slices between frames so that no task runs long.
  */
-import type { Viewport } from '../lib/graph/viewport';
-import type { LabelBox } from '../lib/graph/labels';
-import { cssVar, EDGE_FAINT, LABEL_FONT_FAMILY, LABEL_FONT_SIZE, STUB_OPACITY } from './graph-style';
+import type { Viewport } from '../../lib/graph/viewport';
+import type { LabelBox } from '../../lib/graph/labels';
+import { cssVar, EDGE_FAINT, LABEL_FONT_FAMILY, LABEL_FONT_SIZE, STUB_OPACITY } from '../graph-style';
 
 export interface PaintNode {
   x: number;

@@ -6,7 +6,7 @@
  * `/graph/communities.json`, a few kilobytes, so the overview is up long before the whole graph file.
  *
  * Opening a community (a click, Enter on the one with keyboard focus, or its button in the legend) starts
- * the whole graph (global-graph.ts) on that community's items alone, the way the graph shows every item
+ * the whole graph (start.ts) on that community's items alone, the way the graph shows every item
  * below the threshold, and puts `?community=<index>` in the address. "All communities", Escape with
  * nothing selected, or the browser's Back returns to the overview.
  *
@@ -14,10 +14,10 @@
  * change it, and nothing else is kept between events.
  */
 import type { Core, ElementDefinition, StylesheetJson } from 'cytoscape';
-import { readOverview, type CompactOverview, type OverviewCommunity } from '../lib/graph/compact';
-import { extentViewport } from '../lib/graph/viewport';
-import { keepLabelsPlaced, placeNow, type LabelSource } from './graph-labels';
-import { afterPaint, communityVar, cssVar, followTheme, labelStyle } from './graph-style';
+import { readOverview, type CompactOverview, type OverviewCommunity } from '../../lib/graph/compact';
+import { extentViewport } from '../../lib/graph/viewport';
+import { keepLabelsPlaced, placeNow, type LabelSource } from '../graph-labels';
+import { afterPaint, communityVar, cssVar, followTheme, labelStyle } from '../graph-style';
 
 declare global {
   interface Window {
@@ -26,7 +26,7 @@ declare global {
   }
 }
 
-/** What the overview asks of the whole graph when it starts it (global-graph.ts `startGlobalGraph`). */
+/** What the overview asks of the whole graph when it starts it (start.ts `startGlobalGraph`). */
 export interface GraphOptions {
   /** Show only the items of these communities, from the first frame on. */
   only?: ReadonlySet<number>;

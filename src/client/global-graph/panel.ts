@@ -4,10 +4,10 @@
  * from it (its page, its local graph, its linked items). The claim and
  * summary come from the item's search record, fetched when it is selected.
  */
-import type { EdgeColumns, ExpandedNode } from '../lib/graph/compact';
-import { STATUS_LABELS } from '../lib/graph/stances';
-import { resultPath } from '../lib/search/wire/options';
-import { href, itemHref } from '../lib/site/urls';
+import type { EdgeColumns, ExpandedNode } from '../../lib/graph/compact';
+import { STATUS_LABELS } from '../../lib/graph/stances';
+import { resultPath } from '../../lib/search/wire/options';
+import { href, itemHref } from '../../lib/site/urls';
 
 const KIND_NAMES: Record<string, string> = { note: 'Note', paper: 'Paper', line: 'Inquiry line' };
 const TYPE_NAMES: Record<string, [string, string]> = {

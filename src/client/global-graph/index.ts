@@ -1,0 +1,14 @@
+/**
+ * The /graph/ page's script: the whole graph, or from `OVERVIEW_FROM` items on (or `?overview-from=`) the
+ * overview of communities first, which starts the whole graph when a community is opened.
+ */
+import { overviewFrom } from '../../lib/graph/compact';
+import { startOverview } from './overview';
+import { startGlobalGraph } from './start';
+
+const container = document.querySelector<HTMLElement>('[data-graph]');
+if (container) {
+  const items = Number(container.dataset.items);
+  if (container.dataset.overviewSrc && items >= overviewFrom(location.search)) void startOverview(container, startGlobalGraph);
+  else void startGlobalGraph(container);
+}
