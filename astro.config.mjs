@@ -25,18 +25,14 @@ export default defineConfig({
   site: publish.site,
   base: publish.base,
   trailingSlash: 'always',
-  // Stylesheets as files, never inlined: a page's CSS is fetched once and cached, not repeated in thousands of
-  // pages. Four pages at a time: the main thread otherwise waits for each page's file to be written
-  // (docs/benchmarks.md, "pages at a time").
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+  // Four pages at a time: the main thread otherwise waits for each page's file to be written (docs/benchmarks.md,
+  // "pages at a time"). Stylesheets and scripts are never inlined: the integration sees to that.
+  build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   prefetch: false,
   // Every option, and the environment variable that overrides it, is in the README ("Settings").
   integrations: [researchGraph({ content: 'content', title: 'Research graph' })],
   vite: {
-    // Scripts are always files, never inlined into pages (Astro inlines those under 4 KB): a page's policy
-    // then allows one inline script, the theme's, by hash (src/lib/site/csp.ts). Other assets as Vite does.
-    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
     // Content changes reload in dev without restarting (src/integrations/live-content.ts).
     server: { watch: { ignored: ['**/dist/**', '**/bench/**'] } },
   },

@@ -1,9 +1,8 @@
 /**
  * Files computed from the corpus (search files, link previews), written as
  * plain files once the pages are built, from the corpus the pages were built
- * from, and served from memory in `astro dev`. At 3,000 notes the search files
- * alone are 5,700 small files: as Astro endpoints each went through the page
- * machinery; written here they take well under a second.
+ * from, and served from memory in `astro dev`. The search files alone are thousands of small files: as Astro
+ * endpoints each went through the page machinery (docs/benchmarks.md, "search files are written, not rendered").
  *
  * Files whose making is costly can start in a build as soon as the corpus is
  * loaded (`beside`: the search index is made in a worker thread while Astro

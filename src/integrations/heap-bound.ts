@@ -1,9 +1,8 @@
 /**
  * Keeps the build's heap near what it actually holds. With memory to spare,
  * V8 lets the heap grow to two or three times its live data before a full
- * collection: at 10,000 notes the build's memory climbed from 1.1 to 2.3 GB
- * while the pages rendered, though a full collection at any moment brought
- * it back to about 1.0 GB. During `astro build` this looks at the heap every
+ * collection, though a full collection at any moment would bring it back
+ * (docs/benchmarks.md, "a cap on the heap's growth"). During `astro build` this looks at the heap every
  * second and runs a full collection once it has grown past `growth` × what
  * was live after the last one, or by more than `MAX_HEADROOM` (and past a
  * floor, so small sites never pay).

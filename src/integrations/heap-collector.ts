@@ -13,16 +13,15 @@ export const DEFAULT_GROWTH = 1.5;
 /** Below this much heap in use nothing is collected by hand. */
 export const FLOOR = 384 * 2 ** 20;
 /**
- * The most the heap may grow past its live size, whatever `growth` allows. At 50,000 notes about 3.5 GB is
- * live while the pages render: 1.5× let the heap grow by 1.7 GB between collections, and the build peaked
- * at 6,429 MiB; with 1 GiB of headroom the page phase peaked at 6,029 MiB, with 768 MiB at about
- * 6,070 MiB (sampled every second). At 10,000 notes (about 600 MB live) growth alone decides.
+ * The most the heap may grow past its live size, whatever `growth` allows: on a large corpus a factor alone
+ * lets the heap grow by gigabytes between collections (docs/benchmarks.md, "the heap grows at most 768 MiB").
+ * On smaller ones the factor decides.
  */
 export const MAX_HEADROOM = 768 * 2 ** 20;
 
 /**
  * The floor of the build's worker threads, whose live data is small beside their garbage: the Markdown
- * helper holds its copy of the files, the graph worker its graph of the links (110 MB at 10,000 notes).
+ * helper holds its copy of the files, the graph worker its graph of the links.
  */
 export const WORKER_FLOOR = 128 * 2 ** 20;
 

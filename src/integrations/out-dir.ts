@@ -1,8 +1,7 @@
 /**
  * The previous build's output is taken out of the way at once and deleted
  * beside the new build, not before it. Astro empties the output folder file by
- * file before it builds: 2.8 s of a warm 10,000-note rebuild's main thread, 4.6 s of a cold one
- * (CPU profile), with nothing else done meanwhile. Here the folder is renamed
+ * file before it builds, with nothing else done meanwhile (docs/benchmarks.md has the profile). Here the folder is renamed
  * aside (one system call), a new one takes its place, and a worker thread
  * deletes the old one while the pages render; the build ends once it is gone.
  *

@@ -86,15 +86,23 @@ export default function researchGraph(userOptions: ResearchGraphOptions = {}): A
   const main: AstroIntegration = {
     name: 'research-graph',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, injectRoute }) => {
+      'astro:config:setup': ({ config, updateConfig, injectRoute, logger }) => {
         session = openSession(options, fileURLToPath(config.root));
+        if (config.build.format !== 'directory') {
+          logger.warn(`build.format is "${config.build.format}": the explorer's links end in a slash (/notes/x/) and need build.format "directory", Astro's default`);
+        }
         const linkBase = withBase(options.prefix, normaliseBase(config.base));
         const pageConfig: PageConfig = { title: options.title, lang: options.lang, prefix: options.prefix, linkBase };
         updateConfig({
+          // Stylesheets and scripts are always files, never inlined into pages: a page's Content-Security-Policy
+          // allows one inline script, the theme's, by hash (src/lib/site/csp.ts), and a stylesheet fetched once is
+          // cached instead of repeated in every page.
+          build: { inlineStylesheets: 'never' },
           vite: {
             // The base every link is built with (src/lib/site/urls.ts), in pages and in browser code alike.
             define: { __SITE_BASE__: JSON.stringify(linkBase) },
             plugins: [virtualConfig(pageConfig)],
+            build: { assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined) },
           },
         });
         for (const route of explorerRoutes(options.prefix)) injectRoute({ ...route, prerender: true });
