@@ -1,6 +1,8 @@
 /**
  * The render cache on disk, in `node_modules/.cache/research-graph/`: one
- * file per content folder and base path, named for the pipeline that wrote it. The
+ * file per content folder, named for the pipeline that wrote it. Bodies hold
+ * no base path (their site paths are marked, src/lib/site/urls.ts), so every
+ * base and prefix shares it. The
  * pipeline's fingerprint covers the lock file (every dependency's version)
  * and the sources of the Markdown and content layers, so a changed plugin,
  * dependency or rule starts a fresh cache. `RENDER_CACHE=0` turns it off.
@@ -43,10 +45,9 @@ export class DiskRenderCache implements RenderCache {
     private readonly entries: Map<string, CachedBody>,
   ) {}
 
-  /** `base`: the base path the bodies are written under (their links include it), so each base keeps its own cache. */
-  static async open(contentRoot: string, projectRoot = process.cwd(), base = '/'): Promise<DiskRenderCache> {
+  static async open(contentRoot: string, projectRoot = process.cwd()): Promise<DiskRenderCache> {
     const dir = path.join(projectRoot, CACHE_DIR);
-    const folder = createHash('sha1').update(`${path.resolve(contentRoot)}\u0000${base}`).digest('base64url').slice(0, 10);
+    const folder = createHash('sha1').update(path.resolve(contentRoot)).digest('base64url').slice(0, 10);
     const file = path.join(dir, `markdown-${folder}-${pipelineFingerprint(projectRoot)}.bin`);
     let entries = new Map<string, CachedBody>();
     try {
