@@ -82,16 +82,24 @@ function checkedOptions(options: ResearchGraphOptions): SiteOptions {
 export default function researchGraph(userOptions: ResearchGraphOptions = {}): AstroIntegration[] {
   const options = checkedOptions(userOptions);
   let session: BuildSession | undefined;
+  // Redirect pages are addresses an item had, not pages of their own: the sitemap leaves them out.
+  let redirects = new Set<string>();
+  let linkBase = '/';
+  const isRedirect = (page: string) => {
+    const path = new URL(page).pathname;
+    return redirects.has(path.startsWith(linkBase) ? `/${path.slice(linkBase.length)}` : path);
+  };
   const sessionOf: SessionOf = () => session ?? (session = openSession(options));
   const main: AstroIntegration = {
     name: 'research-graph',
     hooks: {
       'astro:config:setup': ({ config, updateConfig, injectRoute, logger }) => {
         session = openSession(options, fileURLToPath(config.root));
+        session.whenCorpusLoaded((corpus) => (redirects = new Set(corpus.redirects.map((r) => r.from))));
         if (config.build.format !== 'directory') {
           logger.warn(`build.format is "${config.build.format}": the explorer's links end in a slash (/notes/x/) and need build.format "directory", Astro's default`);
         }
-        const linkBase = withBase(options.prefix, normaliseBase(config.base));
+        linkBase = withBase(options.prefix, normaliseBase(config.base));
         const pageConfig: PageConfig = { title: options.title, lang: options.lang, prefix: options.prefix, linkBase };
         updateConfig({
           // Stylesheets and scripts are always files, never inlined into pages: a page's Content-Security-Policy
@@ -122,7 +130,7 @@ export default function researchGraph(userOptions: ResearchGraphOptions = {}): A
     previews(sessionOf),
     liveContent(sessionOf),
     // The sitemap needs Astro's `site`: without it the sitemap is skipped, and the build says so.
-    sitemap(),
+    sitemap({ filter: (page) => !isRedirect(page) }),
     heapBound(sessionOf),
   ];
 }

@@ -13,6 +13,8 @@ export type Severity = 'error' | 'warning';
 export const RULES = {
   'file/not-utf8': 'a file that is not valid UTF-8 is left out',
   'file/same-address': 'two files would publish at one address; the second gets a numbered one',
+  'address/permalink': 'a permalink (or slug) that cannot be an address in its kind\'s folder, or that another file already has; the file keeps the address of its name',
+  'address/redirect-collision': 'a redirect (redirect_from, or an alias) to an address a page or another redirect already has; the redirect is not written',
   'frontmatter/invalid-yaml': 'frontmatter that is not YAML leaves its file out',
   'frontmatter/unreadable': 'frontmatter that cannot be read at all leaves its file out',
   'frontmatter/unknown-field': 'a field the kind does not define',

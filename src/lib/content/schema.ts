@@ -33,6 +33,11 @@ const common = {
   publish: z.boolean().optional(),
   draft: z.boolean().optional(),
   aliases: textList,
+  /** The item's fixed address in its kind's folder (`permalink: warmth-trap` → `/notes/warmth-trap/`); `slug` is its synonym. */
+  permalink: looseText.optional(),
+  slug: looseText.optional(),
+  /** Earlier addresses of the item (`/notes/old-name/`): each gets a page that sends the reader on. */
+  redirect_from: z.preprocess((v) => (typeof v === 'string' ? [v] : v), textList),
   tags: z.array(z.union([text, z.number().transform(String)])).default([]),
   /** True for an item that is referenced but not written yet. */
   stub: z.boolean().default(false),

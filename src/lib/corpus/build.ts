@@ -7,6 +7,7 @@
  * resolve (titles, aliases, stubs), frontmatter-edges (lists), body-links
  * (wiki links, anchors, embeds), then the graph is built.
  */
+import { collectRedirects } from './redirects';
 import { listAttachments, readContentFolder, readSettingsFiles, type SourceFile } from '../content/files';
 import type { Dialect } from '../content/dialect';
 import { isCanvasPath, vaultSettings, type VaultSettings } from '../content/vault';
@@ -147,8 +148,9 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const graph = builder.build();
   applyClaimStatus(graph, claims);
   groundClaims({ documents, bodies, graph }, claims, provenance, problems);
+  const redirects = collectRedirects(documents.values(), graph, problems);
   const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
-  return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, unpublishedEntries: bibliography.unpublished, citationStyle: bibliography.style, attachments, linkedAttachments: links.linkedAttachments(), hierarchy: dendronHierarchy(documents.values()), linkCounts: links.counts, timings: { ...timings, ...renders }, reading: { dialects, setAside, canvases: attachments.filter(isCanvasPath) }, drawings };
+  return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, unpublishedEntries: bibliography.unpublished, citationStyle: bibliography.style, attachments, linkedAttachments: links.linkedAttachments(), hierarchy: dendronHierarchy(documents.values()), linkCounts: links.counts, timings: { ...timings, ...renders }, reading: { dialects, setAside, canvases: attachments.filter(isCanvasPath) }, drawings, redirects };
 }
 
 

@@ -78,17 +78,43 @@ export function parseAll(files: SourceFile[], problems: Problem[], settings: Vau
     const dialect = dialects.get(topFolder(file.path))!.dialect;
     const kind: Kind = (dialect === 'research' && kindOfPath(file.path)) || 'note';
     const stem = path.posix.basename(file.path, path.posix.extname(file.path));
-    let slug = slugOf(file.path, dialect, stem);
+    let slug = fixedSlug(file.path, kind, front.data, documents, problems) ?? slugOf(file.path, dialect, stem);
     if (documents.has(nodeId(kind, slug))) {
       const base = slug;
+      const holder = documents.get(nodeId(kind, base))!.file;
       for (let n = 2; documents.has(nodeId(kind, slug)); n++) slug = `${base}-${n}` as Slug;
-      problems.push(contentWarning('file/same-address', file.path, `another file already has the address /${KIND_FOLDER[kind]}/${base}/; this one is published at /${KIND_FOLDER[kind]}/${slug}/; rename one of them`));
+      problems.push(contentWarning('file/same-address', file.path, `${holder} already has the address /${KIND_FOLDER[kind]}/${base}/; this one is published at /${KIND_FOLDER[kind]}/${slug}/; rename one of them`));
     }
     const result = validateDocument(kind, slug, file.path, front, { dialect, fileTitle: stem });
     if (result.problems) problems.push(...result.problems);
     if (result.ok) documents.set(result.doc.id, result.doc);
   }
   return { documents, dialects: [...dialects.values()].sort((a, b) => a.folder.localeCompare(b.folder)), setAside, drawings };
+}
+
+/**
+ * The slug a file's `permalink` (or `slug`) fixes: a path in its kind's folder (`warmth-trap`, `lab/warmth`, or
+ * `/notes/lab/warmth/` written in full), each segment made safe as a slug is. Undefined where none is given,
+ * or where the address cannot be used (outside the kind's folder, or another file's): then a problem says so.
+ */
+function fixedSlug(file: string, kind: Kind, data: Record<string, unknown>, documents: Map<NodeId, Document>, problems: Problem[]): Slug | undefined {
+  const field = data.permalink !== undefined ? 'permalink' : data.slug !== undefined ? 'slug' : undefined;
+  if (!field) return undefined;
+  const raw = String(data[field] ?? '').trim();
+  const folder = KIND_FOLDER[kind];
+  let segments = raw.split('/').filter((s) => s && s !== '.');
+  const absolute = raw.startsWith('/');
+  if (absolute && segments[0] === folder) segments = segments.slice(1);
+  const refuse = (why: string) => {
+    problems.push(contentWarning('address/permalink', file, `${field} "${raw}" ${why}; the file keeps the address of its name`, { field }));
+    return undefined;
+  };
+  if (absolute && raw.split('/').filter(Boolean)[0] !== folder) return refuse(`is outside /${folder}/, the folder of its kind; write ${field}: /${folder}/${segments.at(-1) ?? 'name'}/ or a name alone`);
+  if (segments.length === 0 || segments.includes('..')) return refuse(`names no page; write a name such as ${field}: ${slugify(String(data.title ?? 'my-note'))}`);
+  const slug = segments.map((s) => slugify(s)).join('/') as Slug;
+  const holder = documents.get(nodeId(kind, slug));
+  if (holder) return refuse(`is the address of ${holder.file} already; give one of them another`);
+  return slug;
 }
 
 /**

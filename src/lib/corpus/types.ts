@@ -2,6 +2,7 @@
  * What the corpus layer hands up: a folder's documents, rendered bodies and
  * typed graph, with every problem found on the way.
  */
+import type { Redirect } from './redirects';
 import type { Document } from '../content/document';
 import type { Problem } from '../content/problems';
 import type { FolderDialect } from '../content/dialect';
@@ -39,6 +40,8 @@ export interface Corpus {
   drawings: Drawing[];
   /** How the folder was read: each folder's dialect, the files set aside, the canvases not read yet. */
   reading: ContentReading;
+  /** Addresses that send the reader on to an item (`redirect_from`, aliases): redirects.ts. */
+  redirects: Redirect[];
   /** How the wiki links of all bodies resolved. */
   linkCounts: LinkCounts;
   /** Milliseconds spent in each phase of `buildCorpus`, for the benchmark. */

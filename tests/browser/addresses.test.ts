@@ -1,0 +1,34 @@
+/**
+ * Fixed addresses and redirects in the built site (tests/fixtures/addresses; the rules are tested in
+ * tests/unit/addresses.test.ts): an earlier address opens the item's page, through a static page that any host
+ * serves, and the sitemap lists the item once, never its redirects.
+ */
+import { describe, expect, it } from 'vitest';
+import { openPage } from '../helpers/browser';
+import { useFixtureSite } from '../helpers/fixture-site';
+
+const site = useFixtureSite('tests/fixtures/addresses');
+
+describe('fixed addresses and redirects', () => {
+  it('publishes an item at its permalink, and sends an earlier address and an alias on to it', async () => {
+    const { page, incidents } = await openPage(site.browser);
+    const fixed = await page.goto(`${site.url}/notes/warmth/`);
+    expect(fixed?.status()).toBe(200);
+    expect(await page.locator('h1').textContent()).toBe('The warmth trap');
+
+    for (const old of ['/notes/the-warmth-trap/', '/old/warmth/', '/notes/warm-models/']) {
+      await page.goto(site.url + old);
+      await page.waitForURL((u) => u.pathname.endsWith('/notes/warmth/'));
+      expect(await page.locator('h1').textContent(), old).toBe('The warmth trap');
+    }
+    // The redirect page itself: a meta refresh and a canonical link, no script.
+    const html = await (await page.request.get(`${site.url}/notes/the-warmth-trap/`)).text();
+    expect(html).toMatch(/<meta http-equiv="refresh" content="0; url=[^"]*\/notes\/warmth\/">/);
+    expect(html).toMatch(/<link rel="canonical" href="[^"]*\/notes\/warmth\/">/);
+    expect(html).not.toContain('<script');
+    // A redirect that would take a page's address is not written: the page stays the page.
+    await page.goto(`${site.url}/notes/warmth/`);
+    expect(await page.locator('h1').textContent()).toBe('The warmth trap');
+    expect(incidents).toEqual([]);
+  });
+});
