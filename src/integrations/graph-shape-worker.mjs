@@ -13,7 +13,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { graphShape } = await import('../lib/graph/graph.ts');
-const { computeGraphShape } = await import('../lib/site/shape-cache.ts');
+const { computeGraphShape } = await import('../lib/graph/shape.ts');
 const { workerHeapCollector } = await import('./heap-collector.ts');
 // Collected by hand between steps: at 50,000 notes V8 let this worker grow the build's memory by 1.7 GB, most
 // of it the layout's garbage, while the pages rendered beside it; checked after every step, by 0.8 GB.

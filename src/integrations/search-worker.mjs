@@ -22,4 +22,4 @@ const betweenSteps = () => {
   documents.length = 0;
   heap.collect();
 };
-parentPort.postMessage([...indexFileContents(indexFiles(documents, undefined, { betweenSteps, meanwhile: heap.check }))]);
+parentPort.postMessage([...indexFileContents(indexFiles(documents, undefined, { afterStep: betweenSteps, checkpoint: heap.check }))]);

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { computeCommunities } from '../../src/lib/graph/communities';
 import { computeLayout, defaultIterations } from '../../src/lib/graph/layout';
 import { graphShape, shapeData, type Graph } from '../../src/lib/graph/graph';
-import { CACHE_DIR } from '../../src/lib/site/render-cache';
-import { cachedGraphShape, computeGraphShape, type GraphShapeResults } from '../../src/lib/site/shape-cache';
+import { computeGraphShape, type GraphShapeResults } from '../../src/lib/graph/shape';
+import { CACHE_DIR } from '../../src/lib/site/cache-fingerprint';
+import { cachedGraphShape } from '../../src/lib/site/shape-cache';
 import { corpusOf, md } from '../helpers/corpus';
 
 let root: string;
@@ -77,7 +78,7 @@ describe('the graph shape beside the pages', () => {
     expect(computeGraphShape(graphShape(shapeData(graph)))).toEqual(computeGraphShape(graph));
   });
 
-  it('calls betweenSteps after the communities and after each iteration of the layout, and computes the same', () => {
+  it('calls its checkpoint after the communities and after each iteration of the layout, and computes the same', () => {
     const graph = corpus('Words.', 'to [[C]] and [[A]]').graph;
     let calls = 0;
     const watched = computeGraphShape(graph, () => calls++);

@@ -8,6 +8,7 @@
  * (wiki links, anchors, embeds), then the graph is built.
  */
 import { listAttachments, readContentFolder, readSettingsFiles, type SourceFile } from '../content/files';
+import type { Checkpoint } from '../content/checkpoint';
 import type { Dialect } from '../content/dialect';
 import { isCanvasPath, vaultSettings, type VaultSettings } from '../content/vault';
 import type { Document } from '../content/document';
@@ -38,10 +39,10 @@ export interface BuildOptions {
   /** Turns a site path in a body (`/notes/x/`) into the address to write; for a site published under a base path. */
   siteAddress?: (path: string) => string;
   /**
-   * Called after every `BODIES_BETWEEN_CALLS` bodies rendered. Rendering is one synchronous stretch (about
-   * 40 s at 10,000 notes) in which no timer runs; a build does its housekeeping here (the heap check).
+   * Called after every `BODIES_PER_CHECKPOINT` bodies rendered: rendering every body is one synchronous
+   * stretch in which no timer runs, so a build does its housekeeping here (the heap check).
    */
-  betweenBodies?: () => void;
+  checkpoint?: Checkpoint;
   /** Starts a thread that renders bodies beside this one (render-helper.ts); none unless given. */
   renderHelper?: StartRenderHelper;
   /** Bodies to render from which a helper is started; `HELPER_FROM` unless given. */
@@ -53,13 +54,14 @@ export interface BuildOptions {
 }
 
 /**
- * A helper thread is started for this many bodies to render or more. It needs about 3 s to start and make
- * its names at 10,000 notes, and bodies render at about 4 ms each, so below this it would barely begin.
+ * A helper thread is started for this many bodies to render or more. Starting one costs a fixed time (the
+ * thread, and the names it makes before it renders anything), which only many bodies pay back: below this
+ * the main thread would be done before the helper began.
  */
 export const HELPER_FROM = 1_000;
 
-/** Bodies rendered between two calls of `betweenBodies` (about 0.5 s of work). */
-export const BODIES_BETWEEN_CALLS = 200;
+/** Bodies rendered between two checkpoints: often enough for the heap check to keep up, seldom enough to cost nothing. */
+export const BODIES_PER_CHECKPOINT = 200;
 
 export async function loadCorpus(root: string, options: BuildOptions = {}): Promise<Corpus> {
   const missing: Problem[] = [];
@@ -100,7 +102,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const bodies = new Map<NodeId, RenderedBody>();
   const renders = { rendered: 0, reused: 0, helped: 0 };
   for (const doc of documents.values()) {
-    if (bodies.size > 0 && bodies.size % BODIES_BETWEEN_CALLS === 0) options.betweenBodies?.();
+    if (bodies.size > 0 && bodies.size % BODIES_PER_CHECKPOINT === 0) options.checkpoint?.();
     helped?.before(doc);
     let body = renderBody(doc, links, { cache, siteAddress: options.siteAddress }, renders);
     // The helper's bodies are this build's renderings, not an earlier build's.

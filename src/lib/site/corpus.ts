@@ -76,7 +76,7 @@ async function loadWithCache(root: string): Promise<Corpus> {
     dialect: contentDialect(),
     bibliography: bibliographyOptions(),
     siteAddress: href,
-    betweenBodies: () => housekeeping.forEach((task) => task()),
+    checkpoint: () => housekeeping.forEach((task) => task()),
     // The helper writes links under the base this module writes them under, whatever the integration was told.
     renderHelper: helper && ((sources: RenderSources, list: string[]) => helper.start(sources, list, BASE)),
     helperFrom: helper?.from,

@@ -12,7 +12,8 @@ import type { Corpus } from '../corpus';
 import { communityMap, communityNames } from '../graph/communities';
 import { compactGraph, type CompactGraph, type CompactOverview } from '../graph/compact';
 import type { Graph } from '../graph/graph';
-import { cachedGraphShape, type GraphShapeResults } from './shape-cache';
+import type { GraphShapeResults } from '../graph/shape';
+import { cachedGraphShape } from './shape-cache';
 
 const compactCache = new WeakMap<Corpus, Promise<{ graph: CompactGraph; overview: CompactOverview }>>();
 

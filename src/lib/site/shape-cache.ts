@@ -1,38 +1,20 @@
 /**
- * The global graph's communities and layout kept between builds, in
- * `node_modules/.cache/research-graph/`. Both depend on the graph's shape
- * alone (its ids, which are stubs, its links) and on the graph layer's code,
- * so a rebuild after editing a note's text, or anything that leaves the links
- * as they were, reuses them: at 10,000 notes that is 12 s of Louvain and
- * ForceAtlas2 a build does not spend. `RENDER_CACHE=0` turns it off.
+ * The global graph's communities and layout (src/lib/graph/shape.ts) kept
+ * between builds, in `CACHE_DIR`. Both depend on the graph's shape alone (its
+ * ids, which are stubs, its links) and on the graph layer's code, so a
+ * rebuild after editing a note's text, or anything that leaves the links as
+ * they were, reuses them and spends nothing on Louvain and ForceAtlas2.
+ * `RENDER_CACHE=0` turns it off.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { NodeId } from '../content/ids';
-import { computeCommunities, type Communities } from '../graph/communities';
 import type { GraphShape } from '../graph/graph';
-import { computeLayout } from '../graph/layout';
-import { linkGraph } from '../graph/link-graph';
-import { CACHE_DIR, sourceFingerprint } from './render-cache';
+import { computeGraphShape, type GraphShapeResults } from '../graph/shape';
+import { CACHE_DIR, sourceFingerprint } from './cache-fingerprint';
 
-export interface GraphShapeResults {
-  communities: Communities;
-  positions: Map<NodeId, { x: number; y: number }>;
-}
-
-/**
- * Louvain communities, then the ForceAtlas2 layout that draws them apart. `betweenSteps` is called after
- * each step and each iteration of the layout, so a worker can collect what they leave.
- */
-export function computeGraphShape(graph: GraphShape, betweenSteps?: () => void): GraphShapeResults {
-  // One graph of the links serves both (../graph/link-graph.ts: at 50,000 notes, two took 1.1 GB more).
-  const links = linkGraph(graph);
-  const communities = computeCommunities(graph, links);
-  betweenSteps?.();
-  return { communities, positions: computeLayout(graph, { communities: communities.of, betweenIterations: betweenSteps }, links) };
-}
+export type { GraphShapeResults } from '../graph/shape';
 
 /** What the results depend on: the graph's shape and the code that computes them. */
 function shapeKey(graph: GraphShape, projectRoot: string): string {
