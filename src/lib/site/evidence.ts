@@ -12,7 +12,8 @@ import type { NodeId, SitePath } from '../content/ids';
 import { STANCES, stanceStrength, type ClaimStatus, type Grounding, type Stance, type StanceCounts, type StanceSource } from '../content/stance';
 import { textFragmentUrl } from '../content/text-fragment';
 import type { Corpus } from '../corpus';
-import { provenance, type ProvenanceReport } from '../corpus/figures';
+import { provenance } from '../corpus/provenance';
+import type { ProvenanceReport } from '../corpus/types';
 import type { ClaimPart, Edge, EdgeContext, EvidenceTrail, GraphNode, VerifiedPassage } from '../graph/graph';
 
 export { textFragmentUrl } from '../content/text-fragment';
