@@ -22,6 +22,7 @@ import { isBibliographyPath, isCslBibliography, readNamedBibliographies, type Bi
 import { applyClaimStatus, checkDeclaredStances, frontmatterStances, hasClaim, linkStance, sectionStances } from './stances';
 import { verifyEvidence } from './verified-evidence';
 import { groundClaims } from './grounding';
+import { addStatedProvenance } from './provenance';
 import { resolveNames } from './names';
 import { dendronHierarchy } from './hierarchy';
 import { renderBody } from './render-body';
@@ -150,6 +151,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const graph = builder.build();
   applyClaimStatus(graph, claims);
   groundClaims({ documents, bodies, graph }, claims, provenance, problems);
+  addStatedProvenance({ documents, bodies, graph }, provenance);
   const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
   return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, unpublishedEntries: bibliography.unpublished, citationStyle: bibliography.style, attachments, linkedAttachments: links.linkedAttachments(), hierarchy: dendronHierarchy(documents.values()), linkCounts: links.counts, timings: { ...timings, ...renders }, reading: { dialects, setAside, canvases: attachments.filter(isCanvasPath) }, drawings };
 }

@@ -94,3 +94,15 @@ export function provenance(corpus: CorpusText, id: NodeId): ProvenanceReport {
   }
   return { figures, quotes, searched };
 }
+
+/**
+ * Adds to `reports` (the claims', which verified their evidence) the provenance of every other item but a
+ * paper that states a figure or a quotation, read on the finished graph: what an item page shows of them.
+ */
+export function addStatedProvenance(corpus: CorpusText, reports: Map<NodeId, ProvenanceReport>): void {
+  for (const node of corpus.graph.nodes.values()) {
+    if (node.kind === 'paper' || reports.has(node.id)) continue;
+    const report = provenance(corpus, node.id);
+    if (report.figures.length > 0 || report.quotes.length > 0) reports.set(node.id, report);
+  }
+}

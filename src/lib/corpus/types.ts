@@ -18,7 +18,10 @@ export interface Corpus {
   documents: Map<NodeId, Document>;
   bodies: Map<NodeId, RenderedBody>;
   graph: Graph;
-  /** For every item with a claim: its figures and quotations, and where its papers state them (what verified its evidence). */
+  /**
+   * Where items' figures and quotations are stated in their papers (provenance.ts): for every item with a
+   * claim (what verified its evidence), and for every other item but a paper that states any.
+   */
   provenance: Map<NodeId, ProvenanceReport>;
   /** Files kept private (`publish: false`, `draft: true`): no page, no node, no search entry; links to them are plain text. */
   privateFiles: string[];

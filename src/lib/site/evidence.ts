@@ -12,7 +12,6 @@ import type { NodeId, SitePath } from '../content/ids';
 import { STANCES, stanceStrength, type ClaimStatus, type Grounding, type Stance, type StanceCounts, type StanceSource } from '../content/stance';
 import { textFragmentUrl } from '../content/text-fragment';
 import type { Corpus } from '../corpus';
-import { provenance } from '../corpus/provenance';
 import type { ProvenanceReport } from '../corpus/types';
 import type { ClaimPart, Edge, EdgeContext, EvidenceTrail, GraphNode, VerifiedPassage } from '../graph/graph';
 
@@ -232,8 +231,8 @@ export function evidenceModel(corpus: Corpus, id: NodeId): EvidenceModel {
   if (claim) model.claim = claim;
   // Figures are checked only where there is something to check them against: an item with a claim, or
   // papers with text within reach. A vault of plain notes has neither, and its "51 %" and shell `$2` are no findings.
-  const report = corpus.provenance.get(id) ?? provenance(corpus, id);
-  if ((node.claim || report.searched.length > 0) && (report.figures.length > 0 || report.quotes.length > 0)) model.provenance = report;
+  const report = corpus.provenance.get(id);
+  if (report && (node.claim || report.searched.length > 0) && (report.figures.length > 0 || report.quotes.length > 0)) model.provenance = report;
   return model;
 }
 
