@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { KIND_FOLDER, KINDS, type Kind } from './ids';
+import { kindOfFolder, type Kind } from './ids';
 import { isIgnoredPath, isMarkdownPath, isOtherFilePath, SETTINGS_FILES } from './vault';
 
 export interface SourceFile {
@@ -14,11 +14,9 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
-const FOLDER_KIND = new Map(KINDS.map((k) => [KIND_FOLDER[k], k] as const));
-
 /** Which kind a file is, from its top folder, or undefined for files outside the kind folders. */
 export function kindOfPath(relativePath: string): Kind | undefined {
-  return FOLDER_KIND.get(relativePath.split('/')[0]);
+  return kindOfFolder(relativePath.split('/')[0]);
 }
 
 /** Paths of every file below `root`, relative, sorted, leaving out dot-folders (`.obsidian`, `.trash`, `.git`). */

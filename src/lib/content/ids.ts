@@ -12,8 +12,14 @@ type Brand<T, B extends string> = T & { readonly [brand]: B };
 export const KINDS = ['note', 'paper', 'line'] as const;
 export type Kind = (typeof KINDS)[number];
 
-/** Folder (and URL segment) of each kind. */
-export const KIND_FOLDER: Record<Kind, string> = { note: 'notes', paper: 'papers', line: 'lines' };
+/** Folder (and URL segment, and the site's section) of each kind: the one table of them. */
+export const KIND_FOLDER = { note: 'notes', paper: 'papers', line: 'lines' } as const satisfies Record<Kind, string>;
+export type KindFolder = (typeof KIND_FOLDER)[Kind];
+
+const FOLDER_KIND = new Map<string, Kind>(KINDS.map((k) => [KIND_FOLDER[k], k]));
+
+/** The kind whose folder this is (`notes` → `note`), or undefined for any other folder. */
+export const kindOfFolder = (folder: string): Kind | undefined => FOLDER_KIND.get(folder);
 
 /** A title as a person wrote it. */
 export type Title = Brand<string, 'Title'>;
