@@ -3,7 +3,7 @@
  * "/"). The dialog is made the first time search is opened (src/lib/search/wire/box.ts), and the search code
  * itself (search-ui.ts) is fetched then.
  */
-import { searchDialogHtml } from '../lib/search/wire/box';
+import { searchDialogHtml } from '../lib/site/search-box';
 import type { Kind } from '../lib/content/ids';
 import { href } from '../lib/site/urls';
 

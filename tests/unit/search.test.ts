@@ -4,7 +4,7 @@ import { searchCorpus } from '../../src/lib/search/writer/documents';
 import { buildIndex, indexFiles, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardsForTerm, splitIndex } from '../../src/lib/search';
 import { SearchClient, type FetchJson } from '../../src/lib/search/wire/loader';
 import { manifestPath, parseSearchId, resultPath, searchId, shardPath, } from '../../src/lib/search/wire/options';
-import { searchBoxHtml, searchDialogHtml } from '../../src/lib/search/wire/box';
+import { searchBoxHtml, searchDialogHtml } from '../../src/lib/site/search-box';
 import { queryTerms, resultSnippet, runQuery, snippet, type LoadedIndex } from '../../src/lib/search/wire/query';
 import { corpusOf, md } from '../helpers/corpus';
 
