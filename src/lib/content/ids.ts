@@ -16,10 +16,8 @@ export type Kind = (typeof KINDS)[number];
 export const KIND_FOLDER = { note: 'notes', paper: 'papers', line: 'lines' } as const satisfies Record<Kind, string>;
 export type KindFolder = (typeof KIND_FOLDER)[Kind];
 
-const FOLDER_KIND = new Map<string, Kind>(KINDS.map((k) => [KIND_FOLDER[k], k]));
-
 /** The kind whose folder this is (`notes` → `note`), or undefined for any other folder. */
-export const kindOfFolder = (folder: string): Kind | undefined => FOLDER_KIND.get(folder);
+export const kindOfFolder = (folder: string): Kind | undefined => KINDS.find((k) => KIND_FOLDER[k] === folder);
 
 /** A title as a person wrote it. */
 export type Title = Brand<string, 'Title'>;
