@@ -30,8 +30,8 @@ export async function listContentFiles(root: string): Promise<string[]> {
 }
 
 /**
- * Files opened at once. Opening all of them failed at 50,000 notes (73,000 files) with EMFILE under a
- * limit of 20,000 open files; a few hundred at a time read as fast.
+ * Files opened at once. Opening all of a large vault's files at once fails with EMFILE, past the system's
+ * limit of open files; a few hundred at a time read as fast.
  */
 export const OPEN_FILES_AT_ONCE = 256;
 

@@ -3,10 +3,10 @@
  * positions and communities, read by the global view, the path finder and
  * every local graph.
  *
- * One shared file rather than a neighbourhood file per item: on the seed
- * corpus, per-item depth-2 files came to 4.0 MB (25 KB each on average, as
- * hubs pull in most of the graph at depth 2) against 31 KB (10 KB gzipped)
- * for the whole graph, which the browser then caches for every page.
+ * One shared file rather than a neighbourhood file per item: hubs pull most
+ * of the graph into their neighbours' depth-2 files, so files per item come
+ * to many times the whole graph, which the browser fetches once and caches
+ * for every page.
  */
 import type { Corpus } from '../corpus';
 import { communityMap, communityNames } from '../graph/communities';

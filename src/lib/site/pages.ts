@@ -11,10 +11,10 @@ import { edgeListLabel } from '../graph/vocabulary';
 import type { RenderedBody } from '../markdown';
 
 /**
- * How much a page lists before it points elsewhere. A hub note of a
- * 3,000-note corpus had 655 backlinks, each with its sentence: 270 KB of
- * HTML. Past `perGroup` a group shows its count and links to its full list,
- * and index pages show `perPage` items a page.
+ * How much a page lists before it points elsewhere: a hub note has hundreds
+ * of backlinks, each with its sentence, and listed whole they made its page
+ * heavier than all the rest of it. Past `perGroup` a group shows its count and
+ * links to its full list, and index pages show `perPage` items a page.
  */
 export const LIST_LIMITS = { perGroup: 30, contextsPerItem: 2, perPage: 200 } as const;
 
