@@ -1,9 +1,9 @@
 /**
  * The search dialog of every page but the landing page, and the keys that open search there too (Ctrl/Cmd-K,
- * "/"). The dialog is made the first time search is opened (src/lib/search/wire/box.ts), and the search code
+ * "/"). The dialog is made the first time search is opened (src/lib/site/search-box.ts), and the search code
  * itself (search-ui.ts) is fetched then.
  */
-import { searchDialogHtml } from '../lib/search/wire/box';
+import { searchDialogHtml } from '../lib/site/search-box';
 import type { Kind } from '../lib/content/ids';
 import { href } from '../lib/site/urls';
 

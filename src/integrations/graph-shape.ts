@@ -15,7 +15,7 @@ import { workerScript } from './workers/built';
 async function shapeInWorker(graph: Graph, session: BuildSession): Promise<GraphShapeResults> {
   const workerData = { shape: shapeData(graph), heapGrowth: session.options.heapGrowth };
   const results = await inWorker<GraphShapeResults>(workerScript('graph-shape', session.projectRoot), workerData, 'graph shape', session.options.parallelism);
-  saveGraphShape(graph, results, session.projectRoot);
+  if (session.options.renderCache) saveGraphShape(graph, results, session.projectRoot);
   return results;
 }
 

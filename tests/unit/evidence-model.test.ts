@@ -26,6 +26,15 @@ describe('the figures box', () => {
     const report = evidenceModel(corpus, idOf('note', 'Reader')).provenance!;
     expect(report.figures[0].sources.map((s) => s.paper.title)).toEqual(['Paper']);
   });
+
+  it('is read from the corpus, which works out every item\'s once, and keeps none for an item that states no figure', () => {
+    const reader = idOf('note', 'Reader');
+    expect(evidenceModel(corpus, reader).provenance).toBe(corpus.provenance.get(reader));
+    expect(corpus.provenance.has(idOf('note', 'Plain'))).toBe(true);
+    expect(corpus.provenance.has(idOf('paper', 'Paper'))).toBe(false);
+    const quiet = corpusOf({ 'notes/quiet.md': md('title: Quiet', 'Nothing measured here.') });
+    expect(quiet.provenance.size).toBe(0);
+  });
 });
 
 describe('claim data for pages, previews, graph.json and GraphML', async () => {

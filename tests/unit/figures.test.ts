@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus';
-import { compareFigures, linkedPapers, provenance, findFigures } from '../../src/lib/corpus/figures';
+import { compareFigures, findFigures } from '../../src/lib/corpus/figures';
+import { provenance } from '../../src/lib/corpus/provenance';
 import type { NodeId } from '../../src/lib/content/ids';
 import { EDGE_TYPES, GraphBuilder, type Graph } from '../../src/lib/graph/graph';
 import { mulberry32 } from '../../src/lib/graph/random';
+import { linkedPapers } from '../../src/lib/graph/walks';
 import { corpusOf, idOf, md } from '../helpers/corpus';
 
 const one = (text: string) => {
@@ -123,10 +125,9 @@ describe('the papers an item reaches', () => {
       for (let k = 0; k < links; k++) builder.addEdge(source, ids[Math.floor(random() * ids.length)], EDGE_TYPES[Math.floor(random() * EDGE_TYPES.length)]);
     }
     const graph = builder.build();
-    const corpus = { documents: new Map(), bodies: new Map(), graph };
     let reached = 0;
     for (const id of ids) {
-      const papers = linkedPapers(corpus, id).map(({ paper, distance }) => [paper.id, distance]);
+      const papers = linkedPapers(graph, id).map(({ paper, distance }) => [paper.id, distance]);
       expect(papers).toEqual(walked(graph, id));
       reached += papers.length;
     }

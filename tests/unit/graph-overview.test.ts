@@ -3,7 +3,7 @@
  * its most linked written item, no two names alike, centres of the build's positions, and the links between
  * each two communities, all computed by the build.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { communityMap, communityNames, computeCommunities, type Communities } from '../../src/lib/graph/communities';
 import { expandCompactGraph, overviewFrom, OVERVIEW_FROM, readOverview } from '../../src/lib/graph/compact';
 import { computeLayout } from '../../src/lib/graph/layout';
@@ -32,16 +32,7 @@ function threeFolders(across: [string, string][]) {
 const id = (s: string) => s as NodeId;
 const communityOf = (c: Communities, note: string) => c.of.get(id(`notes/${note}`))!;
 
-let cacheSetting: string | undefined;
-beforeAll(() => {
-  // The data file's communities and layout are computed here, never read from or written to the cache.
-  cacheSetting = process.env.RENDER_CACHE;
-  process.env.RENDER_CACHE = '0';
-});
-afterAll(() => {
-  if (cacheSetting === undefined) delete process.env.RENDER_CACHE;
-  else process.env.RENDER_CACHE = cacheSetting;
-});
+// The data file's communities and layout are computed here, never read from or written to a cache: no cacheRoot is given.
 
 describe('community names', () => {
   it('names each community by its most linked item, and tells apart communities whose most linked items share a title', async () => {

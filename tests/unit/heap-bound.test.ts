@@ -3,7 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { collectionDue, DEFAULT_GROWTH, heapCollector, MAX_HEADROOM, workerHeapCollector, type HeapCollector } from '../../src/integrations/heap-collector';
 import { buildCorpus } from '../../src/lib/corpus';
-import { BODIES_BETWEEN_CALLS } from '../../src/lib/corpus/build';
+import { BODIES_PER_CHECKPOINT } from '../../src/lib/corpus/build';
 import { md } from '../helpers/corpus';
 
 const MB = 2 ** 20;
@@ -74,14 +74,14 @@ describe('the worker threads\' collectors', () => {
 });
 
 describe('housekeeping while the bodies render', () => {
-  it('calls betweenBodies after every 200 bodies, and never for a corpus smaller than that', () => {
+  it('calls its checkpoint after every 200 bodies, and never for a corpus smaller than that', () => {
     const encoder = new TextEncoder();
     const files = (n: number) => Array.from({ length: n }, (_, i) => ({ path: `notes/n${i}.md`, bytes: encoder.encode(md(`title: Note ${i}`, `Body ${i}.`)) }));
     let calls = 0;
-    buildCorpus(files(450), [], { betweenBodies: () => calls++ });
-    expect(calls).toBe(Math.floor((450 - 1) / BODIES_BETWEEN_CALLS));
+    buildCorpus(files(450), [], { checkpoint: () => calls++ });
+    expect(calls).toBe(Math.floor((450 - 1) / BODIES_PER_CHECKPOINT));
     calls = 0;
-    buildCorpus(files(BODIES_BETWEEN_CALLS), [], { betweenBodies: () => calls++ });
+    buildCorpus(files(BODIES_PER_CHECKPOINT), [], { checkpoint: () => calls++ });
     expect(calls).toBe(0);
   });
 });

@@ -48,9 +48,9 @@ describe('build-time layout', () => {
     expect(computeLayout(corpusOf({ 'notes/a.md': md('title: A') }).graph).size).toBe(1);
   });
 
-  it('calls betweenIterations after every iteration, and places nodes as it would without', () => {
+  it('calls its checkpoint after every iteration, and places nodes as it would without', () => {
     let calls = 0;
-    const watched = computeLayout(corpus.graph, { iterations: 7, betweenIterations: () => calls++ });
+    const watched = computeLayout(corpus.graph, { iterations: 7, checkpoint: () => calls++ });
     expect(calls).toBe(7);
     expect([...watched]).toEqual([...computeLayout(corpus.graph, { iterations: 7 })]);
   });

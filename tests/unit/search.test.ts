@@ -4,7 +4,7 @@ import { searchCorpus } from '../../src/lib/search/writer/documents';
 import { buildIndex, indexFiles, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardsForTerm, splitIndex } from '../../src/lib/search';
 import { SearchClient, type FetchJson } from '../../src/lib/search/wire/loader';
 import { manifestPath, parseSearchId, resultPath, searchId, shardPath, } from '../../src/lib/search/wire/options';
-import { searchBoxHtml, searchDialogHtml } from '../../src/lib/search/wire/box';
+import { searchBoxHtml, searchDialogHtml } from '../../src/lib/site/search-box';
 import { queryTerms, resultSnippet, runQuery, snippet, type LoadedIndex } from '../../src/lib/search/wire/query';
 import { corpusOf, md } from '../helpers/corpus';
 
@@ -88,17 +88,17 @@ describe('search over the basic fixture', () => {
     const sharding = { targetBytes: 200, maxKeyLength: 4 };
     const { documents } = searchCorpus(corpus);
     const kept = splitIndex(buildIndex(documents).toJSON(), sharding);
-    let calls = 0;
-    let meanwhile = 0;
-    const consumed = indexFiles([...documents], sharding, { betweenSteps: () => calls++, meanwhile: () => meanwhile++ });
-    expect(calls).toBe(2);
-    // Once a shard, at least (the fixture has fewer documents than are indexed between two calls).
-    expect(meanwhile).toBeGreaterThanOrEqual(kept.shards.size);
+    let steps = 0;
+    let checkpoints = 0;
+    const consumed = indexFiles([...documents], sharding, { afterStep: () => steps++, checkpoint: () => checkpoints++ });
+    expect(steps).toBe(2);
+    // Once a shard, at least (the fixture has fewer documents than are indexed between two checkpoints).
+    expect(checkpoints).toBeGreaterThanOrEqual(kept.shards.size);
     expect(consumed.manifest).toEqual(kept.manifest);
     expect([...consumed.shards]).toEqual([...kept.shards]);
     // Letting go of the texts at the first call changes nothing: they are indexed by then.
     const copy = [...documents];
-    expect(indexFiles(copy, sharding, { betweenSteps: () => (copy.length = 0) }).manifest).toEqual(kept.manifest);
+    expect(indexFiles(copy, sharding, { afterStep: () => (copy.length = 0) }).manifest).toEqual(kept.manifest);
   });
 
   it('every word of the fixture, whole, cut short or with a typo, scores from its own shards as from the whole index', async () => {

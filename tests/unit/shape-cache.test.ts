@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { computeCommunities } from '../../src/lib/graph/communities';
 import { computeLayout, defaultIterations } from '../../src/lib/graph/layout';
 import { graphShape, shapeData, type Graph } from '../../src/lib/graph/graph';
-import { CACHE_DIR } from '../../src/lib/site/render-cache';
-import { cachedGraphShape, computeGraphShape, type GraphShapeResults } from '../../src/lib/site/shape-cache';
+import { computeGraphShape, type GraphShapeResults } from '../../src/lib/graph/shape';
+import { CACHE_DIR } from '../../src/lib/site/cache-fingerprint';
+import { cachedGraphShape } from '../../src/lib/site/shape-cache';
 import { corpusOf, md } from '../helpers/corpus';
 import { workerScript } from '../../src/integrations/workers/built';
 
@@ -59,16 +60,14 @@ describe('the graph shape cache', () => {
     expect((await readdir(path.join(root, CACHE_DIR))).filter((f) => f.startsWith('graph-shape-'))).toHaveLength(2);
   });
 
-  it('is off with RENDER_CACHE=0', () => {
-    vi.stubEnv('RENDER_CACHE', '0');
-    try {
-      const graph = corpus('First words.', 'to [[C]]').graph;
-      const again = compute(graph);
-      cachedGraphShape(graph, again, root);
-      expect(again).toHaveBeenCalledTimes(1);
-    } finally {
-      vi.unstubAllEnvs();
-    }
+  it('is neither read nor kept without a project to keep it in (the option renderCache: false)', async () => {
+    const graph = corpus('Other words.', 'to [[C]] and [[B]]').graph;
+    const before = await readdir(path.join(root, CACHE_DIR));
+    const again = compute(graph);
+    cachedGraphShape(graph, again, undefined);
+    cachedGraphShape(graph, again, undefined);
+    expect(again).toHaveBeenCalledTimes(2);
+    expect(await readdir(path.join(root, CACHE_DIR))).toEqual(before);
   });
 });
 
@@ -78,7 +77,7 @@ describe('the graph shape beside the pages', () => {
     expect(computeGraphShape(graphShape(shapeData(graph)))).toEqual(computeGraphShape(graph));
   });
 
-  it('calls betweenSteps after the communities and after each iteration of the layout, and computes the same', () => {
+  it('calls its checkpoint after the communities and after each iteration of the layout, and computes the same', () => {
     const graph = corpus('Words.', 'to [[C]] and [[A]]').graph;
     let calls = 0;
     const watched = computeGraphShape(graph, () => calls++);

@@ -4,7 +4,8 @@ import { claimStatus, headingStance, stanceOfField } from '../../src/lib/content
 import { loadCorpus, type Corpus } from '../../src/lib/corpus';
 import { GraphBuilder, toGraphJson } from '../../src/lib/graph';
 import { claimEvidence, claimsIndex, textFragmentUrl, toGraphml } from '../../src/lib/site';
-import { corpusOf, md } from '../helpers/corpus';
+import { headingSections } from '../../src/lib/corpus/blocks';
+import { corpusOf, idOf, md } from '../helpers/corpus';
 
 const A = 'notes/claim-a' as NodeId;
 
@@ -177,5 +178,26 @@ describe('text fragments', () => {
     expect(textFragmentUrl('/p/', 'a-b, c & d')).toBe('/p/#:~:text=a%2Db%2C%20c%20%26%20d');
     const long = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen';
     expect(textFragmentUrl('/p/', long)).toBe('/p/#:~:text=one%20two%20three%20four%20five%20six,nine%20ten%20eleven%20twelve%20thirteen%20fourteen');
+  });
+});
+
+describe('the sections of a body', () => {
+  it('are read once: each heading with those it sits under, a heading closing the sections of its depth or deeper', () => {
+    const h = (depth: number, text: string) => ({ depth, text, anchor: text, line: 0 });
+    const [a, b, c, d, e] = [h(2, 'A'), h(3, 'B'), h(2, 'C'), h(3, 'D'), h(4, 'E')];
+    expect(headingSections([a, b, c, d, e])).toEqual([[a], [a, b], [c], [c, d], [c, d, e]]);
+  });
+
+  it('give a figure the stance they give a link beside it, subsections included', () => {
+    const corpus = corpusOf({
+      'notes/claim.md': md('title: Claim\nclaim: warmth costs accuracy', '## The Counter-Evidence\n\n### In detail\n\nErrors fell by 8.6 pp, as [[Other]] shows.\n\n## Method\n\nErrors rose by 3 pp.'),
+      'notes/other.md': md('title: Other'),
+    });
+    const id = idOf('note', 'Claim');
+    expect(corpus.provenance.get(id)!.figures.map((f) => [f.figure.raw, f.stance])).toEqual([
+      ['8.6 pp', 'challenges'],
+      ['3 pp', 'supports'],
+    ]);
+    expect(corpus.graph.outgoing.get(id)!.find((e) => e.target === idOf('note', 'Other'))).toMatchObject({ stance: 'challenges', stanceFrom: 'heading' });
   });
 });

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
-import { CACHE_DIR } from '../../lib/site/render-cache';
+import { CACHE_DIR } from '../../lib/site/cache-fingerprint';
 
 export type WorkerName = 'render' | 'search' | 'graph-shape';
 

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { graphShape, type ShapeData } from '../../lib/graph/graph';
-import { computeGraphShape } from '../../lib/site/shape-cache';
+import { computeGraphShape } from '../../lib/graph/shape';
 import { workerHeapCollector } from '../heap-collector';
 
 const { shape, heapGrowth } = workerData as { shape: ShapeData; heapGrowth?: number };

@@ -13,8 +13,8 @@ const { documents, heapGrowth } = workerData as { documents: SearchDocument[]; h
 // This worker once made the build's memory peak (docs/benchmarks.md): between its steps it lets go of the texts
 // (its own copy, needed only to index them) and collects what the last step left; within them it checks its heap.
 const heap = workerHeapCollector(heapGrowth);
-const betweenSteps = () => {
+const afterStep = () => {
   documents.length = 0;
   heap.collect();
 };
-parentPort!.postMessage([...indexFileContents(indexFiles(documents, undefined, { betweenSteps, meanwhile: heap.check }))]);
+parentPort!.postMessage([...indexFileContents(indexFiles(documents, undefined, { afterStep, checkpoint: heap.check }))]);

@@ -14,7 +14,7 @@
  * - the option `dialect` (`CONTENT_DIALECT`: `research`, `vault` or `dendron`) overrides the evidence
  *   for every folder.
  */
-import { KIND_FOLDER, KINDS, type Kind } from './ids';
+import { kindOfFolder, type Kind } from './ids';
 
 export type Dialect = 'research' | 'vault' | 'dendron';
 export const DIALECTS: readonly Dialect[] = ['research', 'vault', 'dendron'];
@@ -34,8 +34,6 @@ export interface FrontmatterSample {
   path: string;
   data: Record<string, unknown>;
 }
-
-const FOLDER_KIND = new Map(KINDS.map((k) => [KIND_FOLDER[k], k] as const));
 
 /** The top folder of a path (`notes` of `notes/a/b.md`), or `''` for a file at the top. */
 export const topFolder = (file: string): string => (file.includes('/') ? file.slice(0, file.indexOf('/')) : '');
@@ -74,7 +72,7 @@ function decideOne(
   fits: (kind: Kind, data: Record<string, unknown>) => boolean,
   options: { setting?: Dialect; dendronVault?: boolean },
 ): { dialect: Dialect; reason: string } {
-  const kind = FOLDER_KIND.get(folder);
+  const kind = kindOfFolder(folder);
   if (options.setting) {
     // A research dialect needs a kind folder; files elsewhere stay a vault.
     const dialect = options.setting === 'research' && !kind ? 'vault' : options.setting;

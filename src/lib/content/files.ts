@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { KIND_FOLDER, KINDS, type Kind } from './ids';
+import { kindOfFolder, type Kind } from './ids';
 import { isIgnoredPath, isMarkdownPath, isOtherFilePath, SETTINGS_FILES } from './vault';
 
 export interface SourceFile {
@@ -14,11 +14,9 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
-const FOLDER_KIND = new Map(KINDS.map((k) => [KIND_FOLDER[k], k] as const));
-
 /** Which kind a file is, from its top folder, or undefined for files outside the kind folders. */
 export function kindOfPath(relativePath: string): Kind | undefined {
-  return FOLDER_KIND.get(relativePath.split('/')[0]);
+  return kindOfFolder(relativePath.split('/')[0]);
 }
 
 /** Paths of every file below `root`, relative, sorted, leaving out dot-folders (`.obsidian`, `.trash`, `.git`). */
@@ -32,8 +30,8 @@ export async function listContentFiles(root: string): Promise<string[]> {
 }
 
 /**
- * Files opened at once. Opening all of them failed at 50,000 notes (73,000 files) with EMFILE under a
- * limit of 20,000 open files; a few hundred at a time read as fast.
+ * Files opened at once. Opening all of a large vault's files at once fails with EMFILE, past the system's
+ * limit of open files; a few hundred at a time read as fast.
  */
 export const OPEN_FILES_AT_ONCE = 256;
 

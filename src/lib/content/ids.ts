@@ -12,8 +12,12 @@ type Brand<T, B extends string> = T & { readonly [brand]: B };
 export const KINDS = ['note', 'paper', 'line'] as const;
 export type Kind = (typeof KINDS)[number];
 
-/** Folder (and URL segment) of each kind. */
-export const KIND_FOLDER: Record<Kind, string> = { note: 'notes', paper: 'papers', line: 'lines' };
+/** Folder (and URL segment, and the site's section) of each kind: the one table of them. */
+export const KIND_FOLDER = { note: 'notes', paper: 'papers', line: 'lines' } as const satisfies Record<Kind, string>;
+export type KindFolder = (typeof KIND_FOLDER)[Kind];
+
+/** The kind whose folder this is (`notes` → `note`), or undefined for any other folder. */
+export const kindOfFolder = (folder: string): Kind | undefined => KINDS.find((k) => KIND_FOLDER[k] === folder);
 
 /** A title as a person wrote it. */
 export type Title = Brand<string, 'Title'>;

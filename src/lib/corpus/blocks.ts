@@ -15,26 +15,39 @@ export interface BodyBlock {
   section: BodyHeading[];
 }
 
+/**
+ * The section each heading opens: the headings it sits under, outermost first, and itself last. A heading
+ * closes every section of its depth or deeper above it. The one reading of a body's sections: its blocks
+ * (below) and the stances its sections give (stances.ts) both take theirs from here.
+ */
+export function headingSections(headings: readonly BodyHeading[]): BodyHeading[][] {
+  const stack: BodyHeading[] = [];
+  return headings.map((heading) => {
+    while (stack.length && stack[stack.length - 1].depth >= heading.depth) stack.pop();
+    stack.push(heading);
+    return [...stack];
+  });
+}
+
 const cache = new WeakMap<RenderedBody, BodyBlock[]>();
 
 export function bodyBlocks(body: RenderedBody): BodyBlock[] {
   let blocks = cache.get(body);
   if (blocks) return blocks;
   blocks = [];
-  const stack: BodyHeading[] = [];
+  const sections = headingSections(body.headings);
+  let section: BodyHeading[] = [];
   let next = 0;
   for (const line of body.text.split('\n')) {
     const text = line.trim();
     if (!text) continue;
     const heading = body.headings[next];
     if (heading && text === heading.text.trim()) {
-      next++;
-      while (stack.length && stack[stack.length - 1].depth >= heading.depth) stack.pop();
-      blocks.push({ text, heading, section: [...stack] });
-      stack.push(heading);
+      blocks.push({ text, heading, section: sections[next].slice(0, -1) });
+      section = sections[next++];
       continue;
     }
-    blocks.push({ text, section: [...stack] });
+    blocks.push({ text, section: [...section] });
   }
   cache.set(body, blocks);
   return blocks;
@@ -43,34 +56,4 @@ export function bodyBlocks(body: RenderedBody): BodyBlock[] {
 /** The block of a body that holds a sentence, if any does. */
 export function blockOf(body: RenderedBody, sentence: string): BodyBlock | undefined {
   return bodyBlocks(body).find((b) => !b.heading && b.text.includes(sentence));
-}
-
-const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
-
-/** The sentences of a text, trimmed. */
-export function sentencesOf(text: string): string[] {
-  return [...sentences.segment(text)].map((s) => s.segment.trim()).filter(Boolean);
-}
-
-/** The sentence of `text` that holds the offset. */
-export function sentenceAt(text: string, offset: number): string {
-  for (const s of sentences.segment(text)) {
-    if (offset >= s.index && offset < s.index + s.segment.length) return s.segment.trim();
-  }
-  return text.trim();
-}
-
-/**
- * The sentence around a link, as offsets into the text it was cut from: the sentences the link's span
- * touches (a title with "?" inside a link does not end a sentence there), and a parenthesis right after the
- * link ("[[X]] (RLVER) shows…") kept with it.
- */
-export function linkSentenceRange(text: string, start: number, end: number): [number, number] {
-  const segments = [...sentences.segment(text)].map((s) => [s.index, s.index + s.segment.length] as [number, number]);
-  let first = segments.findIndex(([, b]) => b > start);
-  if (first < 0) first = segments.length - 1;
-  let last = first;
-  while (last + 1 < segments.length && segments[last][1] < end) last++;
-  if (last + 1 < segments.length && segments[last][1] - end <= 1 && /^\s*\(/.test(text.slice(segments[last + 1][0]))) last++;
-  return [segments[first][0], segments[last][1]];
 }

@@ -9,6 +9,7 @@
  */
 import { collectRedirects } from './redirects';
 import { listAttachments, readContentFolder, readSettingsFiles, type SourceFile } from '../content/files';
+import type { Checkpoint } from '../content/checkpoint';
 import type { Dialect } from '../content/dialect';
 import { isCanvasPath, vaultSettings, type VaultSettings } from '../content/vault';
 import type { Document } from '../content/document';
@@ -19,8 +20,10 @@ import type { RenderedBody } from '../markdown';
 import type { RenderCache } from './render-cache';
 import { addFrontmatterEdges } from './frontmatter-edges';
 import { isBibliographyPath, isCslBibliography, readNamedBibliographies, type BibliographyOptions } from './bibliography';
-import { applyClaimStatus, checkDeclaredStances, frontmatterStances, hasClaim, linkStance, sectionStances, verifyEvidence } from './stances';
+import { applyClaimStatus, checkDeclaredStances, frontmatterStances, hasClaim, linkStance, sectionStances } from './stances';
+import { verifyEvidence } from './verified-evidence';
 import { groundClaims } from './grounding';
+import { addStatedProvenance } from './provenance';
 import { resolveNames } from './names';
 import { dendronHierarchy } from './hierarchy';
 import { renderBody } from './render-body';
@@ -39,10 +42,10 @@ export interface BuildOptions {
   /** Turns a site path in a body (`/notes/x/`) into the address to write; for a site published under a base path. */
   siteAddress?: (path: string) => string;
   /**
-   * Called after every `BODIES_BETWEEN_CALLS` bodies rendered. Rendering is one synchronous stretch (about
-   * 40 s at 10,000 notes) in which no timer runs; a build does its housekeeping here (the heap check).
+   * Called after every `BODIES_PER_CHECKPOINT` bodies rendered: rendering every body is one synchronous
+   * stretch in which no timer runs, so a build does its housekeeping here (the heap check).
    */
-  betweenBodies?: () => void;
+  checkpoint?: Checkpoint;
   /** Starts a thread that renders bodies beside this one (render-helper.ts); none unless given. */
   renderHelper?: StartRenderHelper;
   /** Bodies to render from which a helper is started; `HELPER_FROM` unless given. */
@@ -54,13 +57,14 @@ export interface BuildOptions {
 }
 
 /**
- * A helper thread is started for this many bodies to render or more. It needs about 3 s to start and make
- * its names at 10,000 notes, and bodies render at about 4 ms each, so below this it would barely begin.
+ * A helper thread is started for this many bodies to render or more. Starting one costs a fixed time (the
+ * thread, and the names it makes before it renders anything), which only many bodies pay back: below this
+ * the main thread would be done before the helper began.
  */
 export const HELPER_FROM = 1_000;
 
-/** Bodies rendered between two calls of `betweenBodies` (about 0.5 s of work). */
-export const BODIES_BETWEEN_CALLS = 200;
+/** Bodies rendered between two checkpoints: often enough for the heap check to keep up, seldom enough to cost nothing. */
+export const BODIES_PER_CHECKPOINT = 200;
 
 export async function loadCorpus(root: string, options: BuildOptions = {}): Promise<Corpus> {
   const missing: Problem[] = [];
@@ -101,7 +105,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const bodies = new Map<NodeId, RenderedBody>();
   const renders = { rendered: 0, reused: 0, helped: 0 };
   for (const doc of documents.values()) {
-    if (bodies.size > 0 && bodies.size % BODIES_BETWEEN_CALLS === 0) options.betweenBodies?.();
+    if (bodies.size > 0 && bodies.size % BODIES_PER_CHECKPOINT === 0) options.checkpoint?.();
     helped?.before(doc);
     let body = renderBody(doc, links, { cache, siteAddress: options.siteAddress }, renders);
     // The helper's bodies are this build's renderings, not an earlier build's.
@@ -148,6 +152,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const graph = builder.build();
   applyClaimStatus(graph, claims);
   groundClaims({ documents, bodies, graph }, claims, provenance, problems);
+  addStatedProvenance({ documents, bodies, graph }, provenance);
   const redirects = collectRedirects(documents.values(), graph, problems);
   const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
   return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, unpublishedEntries: bibliography.unpublished, citationStyle: bibliography.style, attachments, linkedAttachments: links.linkedAttachments(), hierarchy: dendronHierarchy(documents.values()), linkCounts: links.counts, timings: { ...timings, ...renders }, reading: { dialects, setAside, canvases: attachments.filter(isCanvasPath) }, drawings, redirects };

@@ -15,7 +15,7 @@
  */
 import type { PartSource } from '../content/stance';
 import type { BodyBlock } from './blocks';
-import { sentencesOf } from './blocks';
+import { sentencesOf } from '../markdown/sentences';
 
 /** A side with fewer content words than this is a label or a fragment ("the warmth trap") and stays with its neighbour. */
 const MIN_PART_WORDS = 3;

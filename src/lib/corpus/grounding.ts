@@ -27,9 +27,11 @@ import type { NodeId } from '../content/ids';
 import { contentWarning, type Problem } from '../content/problems';
 import { claimStatus, groundingStrength, stanceStrength, strongestGrounding, type Grounding, type PartSource, type StanceCounts } from '../content/stance';
 import type { ClaimPart, Edge, EvidenceTrail, GraphNode, GroundingPassage } from '../graph/graph';
-import { blockOf, bodyBlocks, linkSentenceRange, type BodyBlock } from './blocks';
+import { linkSentenceRange } from '../markdown/sentences';
+import { blockOf, bodyBlocks, type BodyBlock } from './blocks';
 import { assignBlock, distinctiveWords, hasPartField, mergeIndistinct, splitClaim, type BlockAssignment } from './claim-parts';
-import { provenance, type CorpusText, type ProvenanceReport } from './figures';
+import { provenance } from './provenance';
+import type { CorpusText, ProvenanceReport } from './types';
 import { openQuestions } from './open-questions';
 
 /** Unwritten items one chain passes through at most; stand-in places read per unwritten item at most. */

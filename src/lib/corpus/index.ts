@@ -1,7 +1,8 @@
 /**
  * The corpus layer: a folder of files becomes documents, rendered bodies and
  * one typed graph (build.ts orchestrates; one stage per file), and the
- * figures of notes are matched to the passages of papers (figures.ts).
+ * figures and quotations of notes are matched to the passages of papers
+ * (provenance.ts).
  *
  * May import: `content/`, `markdown/`, `graph/`. Nothing above (search, site).
  */

@@ -7,7 +7,8 @@
  */
 import { headingKey } from '../content/stance';
 import type { RenderedBody } from '../markdown';
-import { bodyBlocks, sentencesOf } from './blocks';
+import { sentencesOf } from '../markdown/sentences';
+import { bodyBlocks } from './blocks';
 
 const LEAD = /^open questions?\s*:\s*/i;
 const HEADINGS = new Set(['open question', 'open questions', 'unanswered', 'unanswered questions', 'unanswered question']);

@@ -1,7 +1,7 @@
 /**
  * Stage: bodies rendered on two threads. Rendering is the one long stretch of
- * a corpus build (40 s of 46 at 10,000 notes, synchronous), and it left the
- * second core idle. A helper thread renders the bodies from the end of the
+ * a corpus build (most of its time, and synchronous), and it left the second
+ * core idle. A helper thread renders the bodies from the end of the
  * list backwards while the build renders from the start, until the two meet.
  * Neither side waits for the other: between bodies each reads what the other
  * has posted.
@@ -53,7 +53,7 @@ export interface HelperSide {
   deliver(entries: [string, CachedBody][]): void;
 }
 
-/** Bodies posted together: about 30 ms of rendering, so little is rendered twice where the two sides meet. */
+/** Bodies posted together: few enough that little is rendered twice where the two sides meet, enough that posting costs little. */
 export const BODIES_PER_DELIVERY = 8;
 
 /**

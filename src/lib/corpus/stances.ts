@@ -3,32 +3,37 @@
  * format documents: declared (a stance field, a frontmatter list), then the
  * section heading a link sits under, then inferred (any other body link of an
  * item with a claim supports it: the author cites it while arguing). Then
- * verified: a figure or quotation of the item found in a paper's text makes
- * that paper evidence with the stance of the sentence that states it.
+ * verified (verified-evidence.ts): a figure or quotation of the item found in
+ * a paper's text makes that paper evidence with the stance of the sentence
+ * that states it.
  */
 import type { Document } from '../content/document';
 import type { NodeId } from '../content/ids';
 import { contentWarning, type Problem } from '../content/problems';
 import { claimStatus, headingStance, STANCE_FIELDS, STANCES, type Stance, type StanceField, type StanceOf } from '../content/stance';
-import type { Graph, GraphBuilder, VerifiedPassage } from '../graph/graph';
+import type { Graph } from '../graph/graph';
 import type { BodyHeading, WikiLinkRef } from '../markdown';
-import { provenance, type CorpusText, type ProvenanceReport } from './figures';
+import { headingSections } from './blocks';
 
 /** Whether an item makes a claim its links can bear on. */
 export const hasClaim = (doc: Document) => doc.kind === 'note' && !!(doc as Document<'note'>).data.claim;
+
+/** The stance a section gives what sits in it: the innermost of its headings (outermost first) that names one. */
+export function sectionStance(section: readonly BodyHeading[]): Stance | undefined {
+  for (let i = section.length - 1; i >= 0; i--) {
+    const stance = headingStance(section[i].text);
+    if (stance) return stance;
+  }
+  return undefined;
+}
 
 /**
  * The stance each section gives the links under it, as a function of the
  * line: the innermost enclosing heading that names a stance wins.
  */
 export function sectionStances(headings: BodyHeading[]): (line: number) => Stance | undefined {
-  const sections: { line: number; stance?: Stance }[] = [];
-  const stack: { depth: number; stance?: Stance }[] = [];
-  for (const h of [...headings].sort((a, b) => a.line - b.line)) {
-    while (stack.length && stack[stack.length - 1].depth >= h.depth) stack.pop();
-    stack.push({ depth: h.depth, stance: headingStance(h.text) });
-    sections.push({ line: h.line, stance: [...stack].reverse().find((s) => s.stance)?.stance });
-  }
+  const sorted = [...headings].sort((a, b) => a.line - b.line);
+  const sections = headingSections(sorted).map((section, i) => ({ line: sorted[i].line, stance: sectionStance(section) }));
   return (line) => {
     let found: Stance | undefined;
     for (const s of sections) {
@@ -91,34 +96,6 @@ export function checkDeclaredStances(doc: Document, fields: { key: string; line:
       contentWarning('stance/no-claim', doc.file, 'it declares stances (supports, challenges, qualifies) but has no claim for them to bear on; the stances are kept on its links; add a claim: to its frontmatter', declared),
     );
   }
-}
-
-/**
- * Verified evidence: for every item with a claim, its figures and quotations
- * looked up in its papers' text. A paper that states one becomes evidence
- * with the stance of the sentence: on the edge the item already has to it
- * (which keeps a stronger stance it has), else on a new `evidence` edge.
- */
-export function verifyEvidence(corpus: CorpusText, claimed: NodeId[], builder: GraphBuilder): Map<NodeId, ProvenanceReport> {
-  const reports = new Map<NodeId, ProvenanceReport>();
-  for (const id of claimed) {
-    const report = provenance(corpus, id);
-    reports.set(id, report);
-    const found: { paper: NodeId; stance: Stance; passage: VerifiedPassage }[] = [];
-    for (const f of report.figures) {
-      for (const s of f.sources) found.push({ paper: s.paper.id, stance: f.stance, passage: { sentence: f.sentence, quote: f.figure.raw, passage: s.passage, section: s.section } });
-    }
-    for (const q of report.quotes) {
-      for (const s of q.sources) found.push({ paper: s.paper.id, stance: q.stance, passage: { sentence: q.sentence, quote: q.quote, passage: s.passage, section: s.section } });
-    }
-    for (const { paper, stance, passage } of found) {
-      const direct = (corpus.graph.outgoing.get(id) ?? []).find((e) => e.target === paper && e.type !== 'source' && e.type !== 'next');
-      const edge = builder.addEdge(id, paper, direct?.type ?? 'evidence', { stance: { stance, from: 'verified' } });
-      edge.passages ??= [];
-      if (!edge.passages.some((p) => p.quote === passage.quote && p.passage === passage.passage)) edge.passages.push(passage);
-    }
-  }
-  return reports;
 }
 
 /** Every item with a claim gets its status and counts: how many distinct items take each stance on it. */

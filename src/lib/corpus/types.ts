@@ -6,19 +6,23 @@ import type { Redirect } from './redirects';
 import type { Document } from '../content/document';
 import type { Problem } from '../content/problems';
 import type { FolderDialect } from '../content/dialect';
-import type { Graph } from '../graph/graph';
+import type { Stance } from '../content/stance';
+import type { Graph, GraphNode } from '../graph/graph';
 import type { RenderedBody } from '../markdown/types';
 import type { NodeId } from '../content/ids';
 import type { BibEntry } from './bibliography';
+import type { Figure } from './figures';
 import type { HierarchyPlace } from './hierarchy';
 import type { Drawing } from './parse-files';
-import type { ProvenanceReport } from './figures';
 
 export interface Corpus {
   documents: Map<NodeId, Document>;
   bodies: Map<NodeId, RenderedBody>;
   graph: Graph;
-  /** For every item with a claim: its figures and quotations, and where its papers state them (what verified its evidence). */
+  /**
+   * Where items' figures and quotations are stated in their papers (provenance.ts): for every item with a
+   * claim (what verified its evidence), and for every other item but a paper that states any.
+   */
   provenance: Map<NodeId, ProvenanceReport>;
   /** Files kept private (`publish: false`, `draft: true`): no page, no node, no search entry; links to them are plain text. */
   privateFiles: string[];
@@ -46,6 +50,46 @@ export interface Corpus {
   linkCounts: LinkCounts;
   /** Milliseconds spent in each phase of `buildCorpus`, for the benchmark. */
   timings: CorpusTimings;
+}
+
+/** What provenance reads of a corpus; the corpus build hands it over before the corpus is whole. */
+export type CorpusText = Pick<Corpus, 'documents' | 'bodies' | 'graph'>;
+
+export interface FigureSource {
+  paper: GraphNode;
+  section?: { text: string; anchor: string };
+  /** The sentence of the paper that states the figure. */
+  passage: string;
+  /** The figure as the paper writes it. */
+  stated: string;
+  match: 'exact' | 'rounded';
+  /** 1 for a paper the item links to, 2 for one a linked item links to. */
+  distance: 1 | 2;
+}
+
+export interface FigureProvenance {
+  figure: Figure;
+  /** The sentence of the item that states the figure. */
+  sentence: string;
+  /** What the sentence does for the item's claim: from a stance field in it, else its section, else it argues the claim. */
+  stance: Stance;
+  /** Where the figure is stated, best first: exact matches, then nearer papers. */
+  sources: FigureSource[];
+}
+
+/** A quotation an item gives, in quotation marks, and where its papers say it word for word. */
+export interface QuoteProvenance {
+  quote: string;
+  sentence: string;
+  stance: Stance;
+  sources: Omit<FigureSource, 'stated' | 'match'>[];
+}
+
+export interface ProvenanceReport {
+  figures: FigureProvenance[];
+  quotes: QuoteProvenance[];
+  /** The papers with text that were searched, nearest first. */
+  searched: { paper: GraphNode; distance: 1 | 2 }[];
 }
 
 /**

@@ -13,7 +13,7 @@ export const HAS_CLAIM = 1;
 
 /**
  * The graph as the global view loads it: parallel arrays and indices instead
- * of repeated keys and ids, which roughly halves the file at 10,000 notes.
+ * of repeated keys and ids, which would otherwise be the better part of the file.
  * `n`: [id, title, kind index, stub 0/1, x, y, degree, community index, flags, status index?];
  * `e`: the links as columns of integers (see `CompactEdges`);
  * `communities`: [most linked item's index, size, name?], largest first; the name only where it is not
@@ -35,8 +35,8 @@ export type CommunityRow = [number, number, string?];
 
 /**
  * From this many items on, the global graph opens on its communities (one node each, the overview file
- * below) rather than on every item: at 15,000 items and 153,000 links every item drawn at once is a
- * hairball whose labels name a few hubs. Below it the page opens on every item. `?overview-from=<n>`
+ * below) rather than on every item: at that size every item drawn at once is a hairball whose labels
+ * name a few hubs. Below it the page opens on every item. `?overview-from=<n>`
  * on the page's address sets another threshold for that visit (a test's small corpus, a reader's choice).
  */
 export const OVERVIEW_FROM = 10_000;
@@ -49,7 +49,7 @@ export function overviewFrom(search: string): number {
 
 /**
  * The global graph's overview (`/graph/communities.json`): what the page draws first from
- * `OVERVIEW_FROM` items on, a few kilobytes read before the whole graph file (3.2 MB at 10,000 notes).
+ * `OVERVIEW_FROM` items on, a few kilobytes read before the whole graph file, which is megabytes at that size.
  * Everything in it comes from the build: the communities, their names, the centres of their items'
  * build-time positions, and how many links join each two.
  */
@@ -83,10 +83,9 @@ export function readOverview(overview: CompactOverview) {
 /**
  * The links as flat columns of integers rather than one small array per
  * link, listed by source node so that the sources need no column of their
- * own. At 10,000 notes (153,000 links) a cold `JSON.parse` of the file took
- * 252 ms with a little array per link and 44 ms with columns; the links'
- * part of the file went from 2.4 MB to 1.4 MB, and the browser allocates
- * nothing per link to read them.
+ * own. Columns of numbers parse far faster than a little array per link,
+ * take fewer bytes, and the browser allocates nothing per link to read
+ * them.
  */
 export interface CompactEdges {
   /** Per node (in the order of `n`), how many links start at it: the links are listed by source. */

@@ -2,7 +2,8 @@
  * The graph layer: the typed adjacency built once (graph.ts), walks over it
  * (walks.ts: shortest paths, neighbourhoods), the
  * build-time communities and layout (communities.ts, layout.ts, both over
- * the links read without direction, link-graph.ts), the compact form the browser loads
+ * the links read without direction, link-graph.ts, and the two in turn,
+ * shape.ts), the compact form the browser loads
  * (compact.ts), viewports (viewport.ts) and the one table of edge wording
  * (vocabulary.ts).
  *

@@ -11,19 +11,20 @@ import helpers from 'graphology-layout-forceatlas2/helpers.js';
 import iterate from 'graphology-layout-forceatlas2/iterate.js';
 import type { GraphShape } from './graph';
 import { linkGraph, type LinkAttributes, type LinkGraph } from './link-graph';
+import type { Checkpoint } from '../content/checkpoint';
 import type { NodeId } from '../content/ids';
 
 export interface LayoutOptions {
-  /** Force iterations; by default fewer as the graph grows, which keeps a 10,000-note build to seconds. */
+  /** Force iterations; by default fewer as the graph grows, so a large collection's layout stays a small part of its build. */
   iterations?: number;
   /** Each node's community: links inside a community pull harder than links across, so communities draw apart. */
   communities?: ReadonlyMap<NodeId, number>;
   /**
    * Called after each iteration, so the caller can collect what it left: each iteration makes its
-   * Barnes-Hut regions afresh, 20–30 MB of garbage at 75,000 items, and V8 let a worker's heap grow by
-   * 700 MB over 60 iterations before it collected (src/integrations/graph-shape-worker.mjs).
+   * Barnes-Hut regions afresh, and V8, with memory to spare, lets that garbage pile up over many iterations
+   * before it collects (src/integrations/graph-shape-worker.mjs).
    */
-  betweenIterations?: () => void;
+  checkpoint?: Checkpoint;
 }
 
 /** How much weaker a link across communities pulls than a link inside one. */
@@ -64,10 +65,9 @@ export function computeLayout(graph: GraphShape, options: LayoutOptions = {}, li
   const positions = new Map<NodeId, { x: number; y: number }>();
   if (order === 0) return positions;
   if (order > 1 && links.size > 0) {
-    // Weights alone separate the communities (measured on the synthetic corpus: mean distance to the own
-    // community's centre fell from 0.96 to 0.31 of the distance to the graph's centre; LinLog undid it).
-    // θ = 1.2 is Gephi's default; graphology's 0.5 is finer than a preset drawing needs and cost twice the
-    // time (62 against 30 ms an iteration at 4,500 nodes and 45,000 links).
+    // Weights alone separate the communities (LinLog, tried on top, undid the separation).
+    // θ = 1.2 is Gephi's default; graphology's 0.5 is finer than a preset drawing needs and costs each
+    // iteration more time than the drawing gains.
     const settings = { ...DEFAULT_SETTINGS, ...forceAtlas2.inferSettings(links), barnesHutOptimize: order > 500, barnesHutTheta: 1.2, adjustSizes: false };
     const invalid = helpers.validateSettings(settings);
     if (invalid) throw new Error(`ForceAtlas2: ${invalid.message}`);
@@ -75,7 +75,7 @@ export function computeLayout(graph: GraphShape, options: LayoutOptions = {}, li
     const matrices = helpers.graphToByteArrays(links, pull);
     for (let i = options.iterations ?? defaultIterations(order); i > 0; i--) {
       iterate(settings, matrices.nodes, matrices.edges);
-      options.betweenIterations?.();
+      options.checkpoint?.();
     }
     helpers.assignLayoutChanges(links, matrices.nodes, null);
   }

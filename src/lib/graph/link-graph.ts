@@ -1,10 +1,10 @@
 /**
  * The graph's links read without direction, as one edge per pair of items
  * weighted by how many links join them: what Louvain (communities.ts) and
- * ForceAtlas2 (layout.ts) both work on. A build makes it once for both: at
- * 50,000 notes (75,000 items, 764,000 links) a graphology graph of the links
- * is about 600 MB of heap, and the worker that made one for each grew the
- * build's memory by 2,838 MiB against 1,742 MiB with one.
+ * ForceAtlas2 (layout.ts) both work on. A build makes it once for both: on a
+ * large collection a graphology graph of the links is one of the largest
+ * things on the heap, and a second one for the other step grew the build's
+ * memory by as much again.
  */
 import Graphology from 'graphology';
 import type { GraphShape } from './graph';

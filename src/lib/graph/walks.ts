@@ -2,9 +2,12 @@
  * Walks over the typed graph in both directions: the shortest path between
  * two items ("how is A connected to B") and the neighbourhood of one item.
  * Written against plain adjacency so the same code runs at build time on the
- * corpus graph and in the browser on the compact graph file.
+ * corpus graph and in the browser on the compact graph file. Then one walk
+ * along links only, over the corpus graph: the papers within two links of an
+ * item, where its figures and quotations are looked for.
  */
-import type { EdgeType } from './graph';
+import type { NodeId } from '../content/ids';
+import type { EdgeType, Graph, GraphNode } from './graph';
 
 /** What a walk needs of an edge. */
 export interface LinkLike<Id extends string = string> {
@@ -148,4 +151,42 @@ export function adjacencyOf<Id extends string, E extends LinkLike<Id>>(ids: Iter
     incoming.get(edge.target)?.push(edge);
   }
   return { outgoing, incoming };
+}
+
+/** Papers an item links to (distance 1) and papers its linked items link to (distance 2), each once at its nearest. */
+export function linkedPapers(graph: Graph, id: NodeId): { paper: GraphNode; distance: 1 | 2 }[] {
+  const papersOf = directPapers(graph);
+  const found = new Map<NodeId, 1 | 2>();
+  const firstHop = new Set((graph.outgoing.get(id) ?? []).map((e) => e.target));
+  firstHop.delete(id);
+  for (const t of papersOf(id)) found.set(t, 1);
+  for (const t of firstHop) {
+    for (const paper of papersOf(t)) if (paper !== id && !found.has(paper)) found.set(paper, 2);
+  }
+  return [...found].map(([paperId, distance]) => ({ paper: graph.nodes.get(paperId)!, distance }));
+}
+
+const directPapersCache = new WeakMap<Graph, (id: NodeId) => readonly NodeId[]>();
+
+/**
+ * The papers each item links to, in link order, each once: worked out once per item and graph. Every item's
+ * second hop reads its neighbours' lists, so a neighbour with many links (a line, a hub note) is scanned once
+ * rather than once for every item that links to it.
+ */
+function directPapers(graph: Graph): (id: NodeId) => readonly NodeId[] {
+  let papersOf = directPapersCache.get(graph);
+  if (!papersOf) {
+    const lists = new Map<NodeId, NodeId[]>();
+    papersOf = (id) => {
+      let list = lists.get(id);
+      if (!list) {
+        const distinct = new Set<NodeId>();
+        for (const e of graph.outgoing.get(id) ?? []) if (e.target !== id && graph.nodes.get(e.target)!.kind === 'paper') distinct.add(e.target);
+        lists.set(id, (list = [...distinct]));
+      }
+      return list;
+    };
+    directPapersCache.set(graph, papersOf);
+  }
+  return papersOf;
 }

@@ -8,7 +8,7 @@ const MAX_CONTAINER_PREFIX = 256;
 const MAX_DELIMITER_RUN = 500;
 const DELIMITER_RUN = new RegExp(`[*_~\\[\\]<>]{${MAX_DELIMITER_RUN + 1}}`);
 
-/** Rendering costs about ten seconds a megabyte; a full paper is a fraction of one. */
+/** Rendering time grows with a body's length: a full paper is a fraction of this, and a body past it would hold the build up. */
 export const MAX_RENDERED_BODY = 1_000_000;
 
 /** Why a body is past the limits, with the (body-relative, 1-based) line at fault; undefined when it is fine. */

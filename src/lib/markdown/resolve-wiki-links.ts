@@ -63,7 +63,7 @@ export const remarkResolveWikiLinks: Plugin<[], MdRoot> = () => (tree, file) => 
       ? {
           href: resolved.href,
           className: ['wikilink', ...(resolved.stub ? ['stub'] : []), ...(ref.stance ? [`stance-${ref.stance}`] : [])],
-          // A title that repeats the link's words adds nothing but bytes (0.4 KB of the median note page).
+          // A title that repeats the link's words adds nothing but bytes, on every link of every page.
           title: resolved.stub ? `${resolved.title} (not written yet)` : resolved.title === label ? undefined : resolved.title,
         }
       : { className: ['wikilink', 'unresolved'] };

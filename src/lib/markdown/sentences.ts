@@ -1,7 +1,10 @@
 /**
- * The sentence around a link, cut from the very text a reader sees: a
- * block's inline content is flattened with each wiki link's span recorded,
- * segmented into sentences once, and any span's sentence read off.
+ * Sentence cutting, with one segmenter. The sentence around a link, cut from
+ * the very text a reader sees: a block's inline content is flattened with
+ * each wiki link's span recorded, segmented into sentences once, and any
+ * span's sentence read off. Then plain text cut into sentences, as the
+ * corpus reads bodies block by block (the sentence that states a figure, the
+ * lead sentence of a paragraph).
  */
 import type { Nodes as MdNodes, Parent as MdParent } from 'mdast';
 import type { LinkContext } from '../content/link-context';
@@ -65,4 +68,32 @@ export function sentenceFinder(text: string, spans: Iterable<[number, number]>):
     const lead = raw.length - raw.trimStart().length;
     return { sentence: raw.trim(), start: start - from - lead, end: end - from - lead };
   };
+}
+
+/** The sentences of a text, trimmed. */
+export function sentencesOf(text: string): string[] {
+  return [...sentenceSegmenter.segment(text)].map((s) => s.segment.trim()).filter(Boolean);
+}
+
+/** The sentence of `text` that holds the offset. */
+export function sentenceAt(text: string, offset: number): string {
+  for (const s of sentenceSegmenter.segment(text)) {
+    if (offset >= s.index && offset < s.index + s.segment.length) return s.segment.trim();
+  }
+  return text.trim();
+}
+
+/**
+ * The sentence around a link, as offsets into the text it was cut from: the sentences the link's span
+ * touches (a title with "?" inside a link does not end a sentence there), and a parenthesis right after the
+ * link ("[[X]] (RLVER) shows…") kept with it.
+ */
+export function linkSentenceRange(text: string, start: number, end: number): [number, number] {
+  const segments = [...sentenceSegmenter.segment(text)].map((s) => [s.index, s.index + s.segment.length] as [number, number]);
+  let first = segments.findIndex(([, b]) => b > start);
+  if (first < 0) first = segments.length - 1;
+  let last = first;
+  while (last + 1 < segments.length && segments[last][1] < end) last++;
+  if (last + 1 < segments.length && segments[last][1] - end <= 1 && /^\s*\(/.test(text.slice(segments[last + 1][0]))) last++;
+  return [segments[first][0], segments[last][1]];
 }

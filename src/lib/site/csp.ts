@@ -44,9 +44,9 @@ export interface PagePolicy {
 /**
  * A page's Content-Security-Policy, for its `<meta http-equiv>`. No `unsafe-inline`: a script or style that
  * slipped past the sanitiser into a note would not apply. Written by the layout rather than by Astro's
- * `experimental.csp`, which hashed every page's head with WebCrypto (2.9 s of CPU at 10,000 notes) and wrote
- * the hashes of every inline script of the site into every page, trimmed afterwards by a middleware that read
- * and wrote every page again (about 4 s more). The site's scripts are all files (`assetsInlineLimit` in
+ * `experimental.csp`, which hashed every page's head with WebCrypto and wrote the hashes of every inline
+ * script of the site into every page, trimmed afterwards by a middleware that read and wrote every page
+ * again: both cost CPU on every page. The site's scripts are all files (`assetsInlineLimit` in
  * astro.config.mjs), so a page's only inline script is the theme's.
  */
 export function pagePolicy({ scripts, styles = [], extra = [] }: PagePolicy): string {

@@ -5,14 +5,14 @@
  * further, what each cited note's own claim rests on; and how much of its
  * list is only related reading. For any note or line: where its figures and
  * quotations are stated. Every list is capped, with counts of the rest, so a
- * hub's section stays small (measured: under 20 KB of HTML at 10,000 notes).
+ * hub's section stays small however much evidence it has.
  */
 import type { Document } from '../content/document';
 import type { NodeId, SitePath } from '../content/ids';
 import { STANCES, stanceStrength, type ClaimStatus, type Grounding, type Stance, type StanceCounts, type StanceSource } from '../content/stance';
 import { textFragmentUrl } from '../content/text-fragment';
 import type { Corpus } from '../corpus';
-import { provenance, type ProvenanceReport } from '../corpus/figures';
+import type { ProvenanceReport } from '../corpus/types';
 import type { ClaimPart, Edge, EdgeContext, EvidenceTrail, GraphNode, VerifiedPassage } from '../graph/graph';
 
 export { textFragmentUrl } from '../content/text-fragment';
@@ -22,7 +22,7 @@ import { href } from './urls';
 
 /**
  * Items shown per stance, and supports named one step further for each cited note. One name and the
- * counts say what the next page holds: three names made the evidence section 45 % of a note page.
+ * counts say what the next page holds; more names made the evidence section the bulk of a note page.
  */
 export const EVIDENCE_LIMITS = { perStance: 12, further: 1, passages: 2, perPart: 8, parts: 6, questions: 5 } as const;
 
@@ -205,7 +205,7 @@ export function claimEvidence(corpus: Corpus, id: NodeId): ClaimEvidence | undef
 
 /**
  * An item's outgoing link groups without the links its evidence section already shows, counted instead:
- * listing them twice made "From this note" a fifth of a claim note's page.
+ * listing them twice made "From this note" a large part of a claim note's page, saying nothing new.
  */
 export function beyondEvidence(groups: EdgeGroup[], evidence: ClaimEvidence | undefined): EdgeGroup[] {
   if (!evidence) return groups;
@@ -231,8 +231,8 @@ export function evidenceModel(corpus: Corpus, id: NodeId): EvidenceModel {
   if (claim) model.claim = claim;
   // Figures are checked only where there is something to check them against: an item with a claim, or
   // papers with text within reach. A vault of plain notes has neither, and its "51 %" and shell `$2` are no findings.
-  const report = corpus.provenance.get(id) ?? provenance(corpus, id);
-  if ((node.claim || report.searched.length > 0) && (report.figures.length > 0 || report.quotes.length > 0)) model.provenance = report;
+  const report = corpus.provenance.get(id);
+  if (report && (node.claim || report.searched.length > 0) && (report.figures.length > 0 || report.quotes.length > 0)) model.provenance = report;
   return model;
 }
 

@@ -3,27 +3,36 @@
  * positions and communities, read by the global view, the path finder and
  * every local graph.
  *
- * One shared file rather than a neighbourhood file per item: on the seed
- * corpus, per-item depth-2 files came to 4.0 MB (25 KB each on average, as
- * hubs pull in most of the graph at depth 2) against 31 KB (10 KB gzipped)
- * for the whole graph, which the browser then caches for every page.
+ * One shared file rather than a neighbourhood file per item: hubs pull most
+ * of the graph into their neighbours' depth-2 files, so files per item come
+ * to many times the whole graph, which the browser fetches once and caches
+ * for every page.
  */
 import type { Corpus } from '../corpus';
 import { communityMap, communityNames } from '../graph/communities';
 import { compactGraph, type CompactGraph, type CompactOverview } from '../graph/compact';
-import { cachedGraphShape, type GraphShapeResults } from './shape-cache';
+import type { GraphShapeResults } from '../graph/shape';
+import { cachedGraphShape } from './shape-cache';
 
 const compactCache = new WeakMap<Corpus, Promise<{ graph: CompactGraph; overview: CompactOverview }>>();
 
+/** Where the graph's communities and layout come from besides computing them here. */
+export interface GraphShapeSource {
+  /** Being computed elsewhere (the build session's worker, `graphShapeOf`): awaited. */
+  beside?: Promise<GraphShapeResults>;
+  /** The project whose cache keeps them between builds; none: never read or kept. */
+  cacheRoot?: string;
+}
+
 /**
  * The whole graph with its layout and communities, and the overview of its communities: computed once per
- * corpus, or awaited from `beside` (the build session's worker, `graphShapeOf`) where one computes them.
+ * corpus, or awaited from where `source` says.
  */
-function graphFiles(corpus: Corpus, beside?: Promise<GraphShapeResults>): Promise<{ graph: CompactGraph; overview: CompactOverview }> {
+function graphFiles(corpus: Corpus, { beside, cacheRoot }: GraphShapeSource = {}): Promise<{ graph: CompactGraph; overview: CompactOverview }> {
   let files = compactCache.get(corpus);
   if (!files) {
     files = (async () => {
-      const { communities, positions } = (await beside?.catch(() => undefined)) ?? cachedGraphShape(corpus.graph);
+      const { communities, positions } = (await beside?.catch(() => undefined)) ?? cachedGraphShape(corpus.graph, undefined, cacheRoot);
       const names = communityNames(communities, (id) => corpus.graph.nodes.get(id)!.title);
       const graph = compactGraph(corpus.graph, positions, communities, names);
       const { centres, between } = communityMap(corpus.graph, communities, positions);
@@ -42,13 +51,13 @@ function graphFiles(corpus: Corpus, beside?: Promise<GraphShapeResults>): Promis
 }
 
 /** The whole graph with its layout and communities (`/graph/data.json`). */
-export async function globalGraphData(corpus: Corpus, beside?: Promise<GraphShapeResults>): Promise<CompactGraph> {
-  return (await graphFiles(corpus, beside)).graph;
+export async function globalGraphData(corpus: Corpus, source?: GraphShapeSource): Promise<CompactGraph> {
+  return (await graphFiles(corpus, source)).graph;
 }
 
 /** The communities' overview the global graph opens on from `OVERVIEW_FROM` items (`/graph/communities.json`). */
-export async function graphOverviewData(corpus: Corpus, beside?: Promise<GraphShapeResults>): Promise<CompactOverview> {
-  return (await graphFiles(corpus, beside)).overview;
+export async function graphOverviewData(corpus: Corpus, source?: GraphShapeSource): Promise<CompactOverview> {
+  return (await graphFiles(corpus, source)).overview;
 }
 
 export const GRAPH_DATA_PATH = '/graph/data.json';

@@ -2,11 +2,10 @@
  * The markup of the two things every page lists dozens of times: a link to an
  * item and the sentence a link stands in. They are written here as strings
  * rather than as Astro components because a component costs a render of its
- * own each time it appears: a note page holds about fifty of them. With this
- * markup written out in the lists instead of in components, the page phase of
- * warm 10,000-note builds took 42 and 35 s against 43 and 43 s (two of each
- * side by side), with 7 s less CPU; written as strings here, the pages are
- * byte-identical to the components'. The `NodeLink` component, for pages
+ * own each time it appears, and a note page holds dozens of them: written
+ * out in the lists instead, the page phase of a build takes less time and
+ * CPU. Written as strings here, the pages are byte-identical to the
+ * components'. The `NodeLink` component, for pages
  * that list few items, writes the same string, so the markup has one source.
  * Text and attributes are escaped as Astro escapes them.
  */

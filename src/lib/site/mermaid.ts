@@ -1,8 +1,8 @@
 /**
  * The Mermaid library as a file of the site: published at `MERMAID_SCRIPT_PATH`
- * only when some page has a diagram (3.5 MB that a site without diagrams does
- * not carry), copied as the package ships it (no bundling: Rollup would spend
- * seconds of every build on it).
+ * only when some page has a diagram (the library is large: a site without
+ * diagrams does not carry it), copied as the package ships it (no bundling:
+ * Rollup would spend a noticeable part of every build on it).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -4,16 +4,17 @@
  */
 import type { Document } from '../content/document';
 import { KIND_FOLDER, KINDS, type Kind, type NodeId, type SitePath } from '../content/ids';
+import { KIND_VOCABULARY } from '../content/vocabulary';
 import type { Corpus } from '../corpus';
 import { degree, groupByType, type Edge, type EdgeType, type GraphNode } from '../graph/graph';
 import { edgeListLabel } from '../graph/vocabulary';
 import type { RenderedBody } from '../markdown';
 
 /**
- * How much a page lists before it points elsewhere. A hub note of a
- * 3,000-note corpus had 655 backlinks, each with its sentence: 270 KB of
- * HTML. Past `perGroup` a group shows its count and links to its full list,
- * and index pages show `perPage` items a page.
+ * How much a page lists before it points elsewhere: a hub note has hundreds
+ * of backlinks, each with its sentence, and listed whole they made its page
+ * heavier than all the rest of it. Past `perGroup` a group shows its count and
+ * links to its full list, and index pages show `perPage` items a page.
  */
 export const LIST_LIMITS = { perGroup: 30, contextsPerItem: 2, perPage: 200 } as const;
 
@@ -155,9 +156,7 @@ export function countsByKind(corpus: Corpus): { kind: Kind; folder: string; writ
 
 /** The site's sections in menu order, with whether the collection has anything for each. */
 const SECTIONS = [
-  { key: 'notes', path: '/notes/', label: 'Notes' },
-  { key: 'papers', path: '/papers/', label: 'Papers' },
-  { key: 'lines', path: '/lines/', label: 'Inquiry lines' },
+  ...KINDS.map((kind) => ({ key: KIND_FOLDER[kind], path: `/${KIND_FOLDER[kind]}/` as const, label: KIND_VOCABULARY[kind].many })),
   { key: 'claims', path: '/claims/', label: 'Claims' },
   { key: 'tags', path: '/tags/', label: 'Tags' },
   { key: 'graph', path: '/graph/', label: 'Graph' },
@@ -174,16 +173,15 @@ const sectionLists = new WeakMap<Corpus, (typeof SECTIONS)[number][]>();
 export function siteSections(corpus: Corpus): readonly (typeof SECTIONS)[number][] {
   let list = sectionLists.get(corpus);
   if (!list) {
-    const kinds = new Set<string>();
-    let claims = false;
-    let tags = false;
+    const shown = new Set<SectionKey>();
     for (const n of corpus.graph.nodes.values()) {
-      kinds.add(KIND_FOLDER[n.kind]);
-      claims ||= Boolean(n.claim) && !n.stub;
-      tags ||= n.tags.length > 0;
+      shown.add(KIND_FOLDER[n.kind]);
+      if (n.claim && !n.stub) shown.add('claims');
+      if (n.tags.length > 0) shown.add('tags');
     }
-    const has: Record<SectionKey, boolean> = { notes: kinds.has('notes'), papers: kinds.has('papers'), lines: kinds.has('lines'), claims, tags, graph: corpus.graph.nodes.size > 0, path: corpus.graph.edges.length > 0 };
-    list = SECTIONS.filter((s) => has[s.key]);
+    if (corpus.graph.nodes.size > 0) shown.add('graph');
+    if (corpus.graph.edges.length > 0) shown.add('path');
+    list = SECTIONS.filter((s) => shown.has(s.key));
     sectionLists.set(corpus, list);
   }
   return list;

@@ -33,6 +33,6 @@ export function readableDate(iso: string): string {
   return (day ? DAY : MONTH).format(new Date(Date.UTC(year, month - 1, day || 1)));
 }
 
-// Made once: `toLocaleDateString` with options builds a formatter on every call (1 s of a 10,000-note build).
+// Made once: `toLocaleDateString` with options builds a formatter on every call, and every page formats dates.
 const DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
 const MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long' });

@@ -1,40 +1,21 @@
 /**
- * The render cache on disk, in `node_modules/.cache/research-graph/`: one
- * file per content folder, named for the pipeline that wrote it. Bodies hold
- * no base path (their site paths are marked, src/lib/site/urls.ts), so every
- * base and prefix shares it. The
- * pipeline's fingerprint covers the lock file (every dependency's version)
+ * The render cache on disk, in `CACHE_DIR`: one file per content folder, named
+ * for the pipeline that wrote it. Bodies hold no base path (their site paths are
+ * marked, src/lib/site/urls.ts), so every base and prefix shares it. The
+ * pipeline's fingerprint (cache-fingerprint.ts) covers the lock file (every dependency's version)
  * and the sources of the Markdown and content layers, so a changed plugin,
- * dependency or rule starts a fresh cache. `RENDER_CACHE=0` turns it off.
+ * dependency or rule starts a fresh cache. The option `renderCache: false` (`RENDER_CACHE=0`) turns it off.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { CachedBody, RenderCache } from '../corpus';
-
-export const CACHE_DIR = 'node_modules/.cache/research-graph';
+import { CACHE_DIR, sourceFingerprint } from './cache-fingerprint';
 
 /** Everything a rendered body depends on besides its own text and links. */
 export const pipelineFingerprint = (projectRoot = process.cwd()): string => sourceFingerprint(['src/lib/markdown', 'src/lib/content'], projectRoot);
-
-/** A fingerprint of every dependency's version and of the sources in `folders`: what cached results were computed by. */
-export function sourceFingerprint(folders: string[], projectRoot = process.cwd()): string {
-  const hash = createHash('sha1');
-  for (const file of ['package-lock.json', 'package.json']) {
-    const full = path.join(projectRoot, file);
-    if (existsSync(full)) hash.update(readFileSync(full));
-  }
-  for (const folder of folders) {
-    const dir = path.join(projectRoot, folder);
-    if (!existsSync(dir)) continue;
-    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).sort((a, b) => path.join(a.parentPath, a.name).localeCompare(path.join(b.parentPath, b.name)))) {
-      hash.update(entry.name).update(readFileSync(path.join(entry.parentPath, entry.name)));
-    }
-  }
-  return hash.digest('base64url').slice(0, 16);
-}
 
 /** A render cache read from disk; `save` writes back only the bodies this build used, so deleted notes leave it. */
 export class DiskRenderCache implements RenderCache {

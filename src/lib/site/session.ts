@@ -91,6 +91,11 @@ export class BuildSession {
     return this.shapes.get(graph);
   }
 
+  /** Where the graph's data file finds `graph`'s communities and layout: the worker's, else the cache (when on). */
+  graphShapeSource(graph: Graph): { beside?: Promise<GraphShapeResults>; cacheRoot?: string } {
+    return { beside: this.shapes.get(graph), cacheRoot: this.options.renderCache ? this.projectRoot : undefined };
+  }
+
   /** Reads the folder, reusing the bodies an earlier build rendered (unless the cache is off), and keeps this build's for the next. */
   private async load(): Promise<Corpus> {
     const { options } = this;
@@ -101,7 +106,7 @@ export class BuildSession {
       bibliography: bibliographySettings(options),
       // Bodies are rendered once for every base: their site paths are marked, and each page writes its base.
       siteAddress,
-      betweenBodies: () => this.checkpointTasks.forEach((task) => task()),
+      checkpoint: () => this.checkpointTasks.forEach((task) => task()),
       renderHelper: start && options.parallelism > 1 ? start : undefined,
       helperFrom: options.renderHelperFrom,
     };

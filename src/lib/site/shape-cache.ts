@@ -1,38 +1,20 @@
 /**
- * The global graph's communities and layout kept between builds, in
- * `node_modules/.cache/research-graph/`. Both depend on the graph's shape
- * alone (its ids, which are stubs, its links) and on the graph layer's code,
- * so a rebuild after editing a note's text, or anything that leaves the links
- * as they were, reuses them: at 10,000 notes that is 12 s of Louvain and
- * ForceAtlas2 a build does not spend. `RENDER_CACHE=0` turns it off.
+ * The global graph's communities and layout (src/lib/graph/shape.ts) kept
+ * between builds, in `CACHE_DIR`. Both depend on the graph's shape alone (its
+ * ids, which are stubs, its links) and on the graph layer's code, so a
+ * rebuild after editing a note's text, or anything that leaves the links as
+ * they were, reuses them and spends nothing on Louvain and ForceAtlas2.
+ * Callers with the option `renderCache: false` leave it alone.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { NodeId } from '../content/ids';
-import { computeCommunities, type Communities } from '../graph/communities';
 import type { GraphShape } from '../graph/graph';
-import { computeLayout } from '../graph/layout';
-import { linkGraph } from '../graph/link-graph';
-import { CACHE_DIR, sourceFingerprint } from './render-cache';
+import { computeGraphShape, type GraphShapeResults } from '../graph/shape';
+import { CACHE_DIR, sourceFingerprint } from './cache-fingerprint';
 
-export interface GraphShapeResults {
-  communities: Communities;
-  positions: Map<NodeId, { x: number; y: number }>;
-}
-
-/**
- * Louvain communities, then the ForceAtlas2 layout that draws them apart. `betweenSteps` is called after
- * each step and each iteration of the layout, so a worker can collect what they leave.
- */
-export function computeGraphShape(graph: GraphShape, betweenSteps?: () => void): GraphShapeResults {
-  // One graph of the links serves both (../graph/link-graph.ts: at 50,000 notes, two took 1.1 GB more).
-  const links = linkGraph(graph);
-  const communities = computeCommunities(graph, links);
-  betweenSteps?.();
-  return { communities, positions: computeLayout(graph, { communities: communities.of, betweenIterations: betweenSteps }, links) };
-}
+export type { GraphShapeResults } from '../graph/shape';
 
 /** What the results depend on: the graph's shape and the code that computes them. */
 function shapeKey(graph: GraphShape, projectRoot: string): string {
@@ -47,9 +29,8 @@ const KEEP = 8;
 
 const cacheFile = (graph: GraphShape, projectRoot: string) => path.join(projectRoot, CACHE_DIR, `graph-shape-${shapeKey(graph, projectRoot)}.bin`);
 
-/** The results a build of the same shape kept, if any (and the cache is on). */
+/** The results a build of the same shape kept, if any. */
 export function readGraphShape(graph: GraphShape, projectRoot = process.cwd()): GraphShapeResults | undefined {
-  if (process.env.RENDER_CACHE === '0') return undefined;
   const file = cacheFile(graph, projectRoot);
   try {
     if (!existsSync(file)) return undefined;
@@ -65,7 +46,6 @@ export function readGraphShape(graph: GraphShape, projectRoot = process.cwd()): 
 
 /** Keeps `results` for the next build of the same shape; the least recently used shapes beyond `KEEP` go. */
 export function saveGraphShape(graph: GraphShape, results: GraphShapeResults, projectRoot = process.cwd()): void {
-  if (process.env.RENDER_CACHE === '0') return;
   const file = cacheFile(graph, projectRoot);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -82,7 +62,8 @@ export function saveGraphShape(graph: GraphShape, results: GraphShapeResults, pr
 }
 
 /** The results for `graph`: kept by an earlier build of the same shape, else computed (and kept). */
-export function cachedGraphShape(graph: GraphShape, compute: () => GraphShapeResults = () => computeGraphShape(graph), projectRoot = process.cwd()): GraphShapeResults {
+export function cachedGraphShape(graph: GraphShape, compute: () => GraphShapeResults = () => computeGraphShape(graph), projectRoot: string | undefined = process.cwd()): GraphShapeResults {
+  if (projectRoot === undefined) return compute();
   const kept = readGraphShape(graph, projectRoot);
   if (kept) return kept;
   const results = compute();

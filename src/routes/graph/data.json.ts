@@ -6,5 +6,5 @@ import { globalGraphData } from '../../lib/site/graph-data';
 export const GET: APIRoute = async () => {
   const session = siteSession();
   const corpus = await session.corpus();
-  return new Response(JSON.stringify(await globalGraphData(corpus, session.graphShapeOf(corpus.graph))), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(JSON.stringify(await globalGraphData(corpus, session.graphShapeSource(corpus.graph))), { headers: { 'Content-Type': 'application/json' } });
 };

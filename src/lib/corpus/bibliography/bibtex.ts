@@ -14,8 +14,8 @@ import { cleanDoi, cslRichText, plainText, type CslItem, type CslName, type Warn
 /**
  * An entry as read: its key, place, shown BibTeX and, for deciding whether it
  * is published, its DOI and title roughly read; its CSL item is decoded the
- * first time it is asked for (decoding costs about 3 ms an entry, and most
- * entries of a library are never cited).
+ * first time it is asked for (decoding is the costly part of reading an
+ * entry, and most entries of a library are never cited).
  */
 export interface ReadBibtex {
   key: string;

@@ -7,6 +7,7 @@
  * the full index would (see `wire/scorer.ts`).
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch';
+import type { Checkpoint } from '../../content/checkpoint';
 import type { Corpus } from '../../corpus';
 import { impactOf, INDEX_OPTIONS, PLACE_FACTOR, RANKING, SECTION_CODE, SHARD_PREFIX_MIN, stemOf, type SearchDocument, type SearchField } from '../wire/options';
 import { byTerm } from '../wire/decode';
@@ -30,16 +31,16 @@ export interface ShardingOptions {
 
 export const DEFAULT_SHARDING: ShardingOptions = { targetBytes: 48_000, maxKeyLength: 4 };
 
-/** How many documents are indexed between two calls of `meanwhile`. */
-const DOCUMENTS_BETWEEN_CALLS = 500;
+/** How many documents are indexed between two checkpoints. */
+const DOCUMENTS_PER_CHECKPOINT = 500;
 
-/** The index of `documents`; `meanwhile` runs after every `DOCUMENTS_BETWEEN_CALLS` of them (see `IndexingHooks`). */
-export function buildIndex(documents: SearchDocument[], meanwhile?: () => void): MiniSearch<SearchDocument> {
+/** The index of `documents`; `checkpoint` runs after every `DOCUMENTS_PER_CHECKPOINT` of them (see `IndexingHooks`). */
+export function buildIndex(documents: SearchDocument[], checkpoint?: Checkpoint): MiniSearch<SearchDocument> {
   const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
   // What addAll does, a document at a time.
   documents.forEach((document, i) => {
     index.add(document);
-    if ((i + 1) % DOCUMENTS_BETWEEN_CALLS === 0) meanwhile?.();
+    if ((i + 1) % DOCUMENTS_PER_CHECKPOINT === 0) checkpoint?.();
   });
   return index;
 }
@@ -54,41 +55,41 @@ export function searchFiles(corpus: Corpus, sharding: ShardingOptions = DEFAULT_
 export interface IndexingHooks {
   /**
    * Runs when what a step made is garbage: once the texts are indexed, and once the index has been copied out
-   * as a plain object. The worker collects there, and lets its documents go at the first call: at 10,000 notes
-   * it alone peaked at 443 against 585 MB.
+   * as a plain object. The worker collects there, and lets its documents go at the first call, so that their
+   * texts are not held beside the index they were indexed into.
    */
-  betweenSteps?: () => void;
+  afterStep?: () => void;
   /**
-   * Runs every few hundred documents indexed and every shard made, where the worker checks its heap: at
-   * 50,000 notes the heap grew to 1.9 GB while the shards were made, of which 0.8 GB was live.
+   * Runs every few hundred documents indexed and every shard made, where the worker checks its heap: making
+   * the shards leaves garbage that V8, with memory to spare, lets grow well past what is live.
    */
-  meanwhile?: () => void;
+  checkpoint?: Checkpoint;
 }
 
 /** The manifest and term shards of a set of documents: the costly part (MiniSearch indexing every text), which needs no corpus. */
-export function indexFiles(documents: SearchDocument[], sharding: ShardingOptions = DEFAULT_SHARDING, { betweenSteps, meanwhile }: IndexingHooks = {}): Omit<SearchFiles, 'records'> {
-  const full = plainIndex(documents, betweenSteps, meanwhile);
-  betweenSteps?.();
-  return splitIndex(full, sharding, { consume: true, meanwhile });
+export function indexFiles(documents: SearchDocument[], sharding: ShardingOptions = DEFAULT_SHARDING, { afterStep, checkpoint }: IndexingHooks = {}): Omit<SearchFiles, 'records'> {
+  const full = plainIndex(documents, afterStep, checkpoint);
+  afterStep?.();
+  return splitIndex(full, sharding, { consume: true, checkpoint });
 }
 
 /**
  * The index of `documents` as a plain object. The index lives in this frame only, so it is garbage once this
- * returns (held by a caller's temporary, it had stayed through the shards: 144 MB at 10,000 notes).
+ * returns (held by a caller's temporary, it stayed alive while the shards were made).
  */
-function plainIndex(documents: SearchDocument[], beforeCopy?: () => void, meanwhile?: () => void): AsPlainObject {
-  const index = buildIndex(documents, meanwhile);
-  // Indexing leaves garbage (70 of 210 MB at 10,000 notes): collected first, the copy does not grow the heap past it.
+function plainIndex(documents: SearchDocument[], beforeCopy?: () => void, checkpoint?: Checkpoint): AsPlainObject {
+  const index = buildIndex(documents, checkpoint);
+  // Indexing leaves garbage: collected first, the copy does not grow the heap past it.
   beforeCopy?.();
   return index.toJSON();
 }
 
 /**
  * The manifest and shards of a whole index. `consume`: the index's postings are let go group by group as their
- * shards are made, so the two are never whole in memory together (at 10,000 notes the postings are 170 MB of
- * heap, the shards 120 MB); `full` is left without its postings. `meanwhile` runs after each shard.
+ * shards are made, so the two, each a large part of the heap, are never whole in memory together; `full` is
+ * left without its postings. `checkpoint` runs after each shard.
  */
-export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFAULT_SHARDING, { consume = false, meanwhile }: { consume?: boolean; meanwhile?: () => void } = {}): Omit<SearchFiles, 'records'> {
+export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFAULT_SHARDING, { consume = false, checkpoint }: { consume?: boolean; checkpoint?: Checkpoint } = {}): Omit<SearchFiles, 'records'> {
   let kinds = '';
   // Each document as the postings name it: its page, and its place on the page (0 the page itself, 1… its sections).
   const pageOf = new Int32Array(full.nextId);
@@ -117,7 +118,7 @@ export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFA
   for (const [key, entries] of groups) {
     shards.set(key, { terms: entries.map(([term, fields]): [string, Postings] => [term, encodePostings(fields, impact, pageOf, placeOf)]).sort(byTerm) });
     if (consume) groups.delete(key);
-    meanwhile?.();
+    checkpoint?.();
   }
   const keys = [...shards.keys()].sort();
   const manifest: SearchManifest = {

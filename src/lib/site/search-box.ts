@@ -1,12 +1,12 @@
 /**
  * The search box's markup, written by the landing page at build time and by
- * the search dialog in the browser the first time a reader opens it: the
- * dialog was 2 KB of every page (8% of the median note page), sent whether or
- * not search was used. src/client/search-ui.ts finds its parts by their
- * data- attributes.
+ * the search dialog in the browser the first time a reader opens it: written
+ * into every page, the dialog weighed on every page whether or not search was
+ * used. src/client/search-ui.ts finds its parts by their data- attributes.
+ * Browser code imports this file, so it imports only what the browser may.
  */
-import { KINDS, type Kind } from '../../content/ids';
-import { KIND_VOCABULARY } from '../../content/vocabulary';
+import { KINDS, type Kind } from '../content/ids';
+import { KIND_VOCABULARY } from '../content/vocabulary';
 
 export interface SearchBoxOptions {
   /** Prefix for element ids, unique on the page. */
