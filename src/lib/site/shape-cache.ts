@@ -61,8 +61,8 @@ export function saveGraphShape(graph: GraphShape, results: GraphShapeResults, pr
   }
 }
 
-/** The results for `graph`: kept by an earlier build of the same shape, else computed (and kept). */
-export function cachedGraphShape(graph: GraphShape, compute: () => GraphShapeResults = () => computeGraphShape(graph), projectRoot: string | undefined = process.cwd()): GraphShapeResults {
+/** The results for `graph`: kept by an earlier build of the same shape in `projectRoot`, else computed (and kept there); without a project, computed. */
+export function cachedGraphShape(graph: GraphShape, compute: () => GraphShapeResults = () => computeGraphShape(graph), projectRoot?: string): GraphShapeResults {
   if (projectRoot === undefined) return compute();
   const kept = readGraphShape(graph, projectRoot);
   if (kept) return kept;
