@@ -14,7 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus';
@@ -45,6 +45,8 @@ const log = (msg: string) => process.stderr.write(`[compare] ${msg}\n`);
 interface Side {
   name: string;
   root: string;
+  /** Where its builds go: named by its commit, so two comparisons at once never share a folder. */
+  outDir: string;
   runs: RunResult[];
 }
 
@@ -62,7 +64,7 @@ async function checkoutOf(ref: string): Promise<string> {
 }
 
 async function coldBuild(side: Side, corpus: string): Promise<void> {
-  const outDir = join(TMP, `dist-${side.name}`);
+  const { outDir } = side;
   await rm(outDir, { recursive: true, force: true });
   // Cold: no Markdown or graph shape kept by an earlier build (the cache is keyed by the project's root).
   await rm(join(side.root, 'node_modules/.cache/research-graph'), { recursive: true, force: true });
@@ -88,8 +90,8 @@ async function fingerprint(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
-async function sameOutput(): Promise<string> {
-  const [a, b] = await Promise.all(['ref', 'this'].map((n) => fingerprint(join(TMP, `dist-${n}`))));
+async function sameOutput(sides: Side[]): Promise<string> {
+  const [a, b] = await Promise.all(sides.map((side) => fingerprint(side.outDir)));
   const differing = [...new Set([...a.keys(), ...b.keys()])].filter((p) => a.get(p) !== b.get(p));
   if (differing.length === 0) return `identical (${a.size} files, chunk names aside)`;
   return `${differing.length} of ${Math.max(a.size, b.size)} files differ, such as ${differing.slice(0, 5).join(', ')}`;
@@ -99,11 +101,20 @@ const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor((xs.le
 
 async function main() {
   await mkdir(TMP, { recursive: true });
-  const corpus = join(TMP, `corpus-${notes}`);
-  log(`corpus of ${notes} notes in ${corpus}`);
-  await writeCorpus(corpus, { notes, seed: Number(values.seed) });
-  const ref: Side = { name: 'ref', root: await checkoutOf(values.ref!), runs: [] };
-  const self: Side = { name: 'this', root: values.this ? await checkoutOf(values.this) : ROOT, runs: [] };
+  // The generator gives the same files for the same size and seed: written once, shared by every comparison.
+  const corpus = join(TMP, `corpus-${notes}-seed${values.seed}`);
+  if (!existsSync(join(corpus, '.complete'))) {
+    log(`corpus of ${notes} notes in ${corpus}`);
+    await writeCorpus(corpus, { notes, seed: Number(values.seed) });
+    await writeFile(join(corpus, '.complete'), '');
+  }
+  const side = async (name: string, ref: string | undefined): Promise<Side> => {
+    const root = ref ? await checkoutOf(ref) : ROOT;
+    const sha = ref ? execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT, encoding: 'utf8' }).trim() : 'worktree';
+    return { name, root, outDir: join(TMP, `dist-${name}-${sha}`), runs: [] };
+  };
+  const ref = await side('ref', values.ref!);
+  const self = await side('this', values.this);
   for (let round = 0; round < rounds; round++) {
     await coldBuild(ref, corpus);
     await coldBuild(self, corpus);
@@ -119,7 +130,7 @@ async function main() {
   console.log(`| CPU (median) | ${(a.cpu / 1000).toFixed(1)} s | ${(b.cpu / 1000).toFixed(1)} s | ${(b.cpu / a.cpu).toFixed(3)} |`);
   console.log(`| peak RSS (highest) | ${(a.rss / 2 ** 20).toFixed(0)} MiB | ${(b.rss / 2 ** 20).toFixed(0)} MiB | ${(b.rss / a.rss).toFixed(3)} |`);
   console.log(`judged on ${busy ? 'CPU time (other work took over a quarter of a core)' : 'wall time'}: ${((ratio - 1) * 100).toFixed(1)} %`);
-  console.log(`dist/: ${await sameOutput()}`);
+  console.log(`dist/: ${await sameOutput([ref, self])}`);
 }
 
 main().catch((err: unknown) => {
