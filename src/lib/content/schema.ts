@@ -37,6 +37,8 @@ const common = {
   permalink: looseText.optional(),
   slug: looseText.optional(),
   /** Earlier addresses of the item (`/notes/old-name/`): each gets a page that sends the reader on. */
+  /** The language the item is written in (a BCP 47 tag, `ar`, `zh-Hans`), where it differs from the site's. */
+  lang: looseText.optional(),
   redirect_from: z.preprocess((v) => (typeof v === 'string' ? [v] : v), textList),
   tags: z.array(z.union([text, z.number().transform(String)])).default([]),
   /** True for an item that is referenced but not written yet. */

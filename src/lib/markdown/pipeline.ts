@@ -6,6 +6,7 @@
  * site paths under the site's base and note the style attributes written. A body is parsed once; links, headings, plain text and HTML
  * all come out of that one pass.
  */
+import { rehypeBidiBlocks } from './bidi';
 import type { Root as HastRoot } from 'hast';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
@@ -52,6 +53,7 @@ const processor = unified()
   .use(rehypeMermaid)
   .use(rehypeHighlightCode)
   .use(rehypeSiteAddresses)
+  .use(rehypeBidiBlocks)
   .use(rehypeCollectInlineStyles)
   .use(rehypeStringify)
   .freeze();

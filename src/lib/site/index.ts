@@ -23,6 +23,7 @@ export * from './shape-cache';
 export * from './urls';
 export * from './previews';
 export * from './recent';
+export * from './language';
 export * from './csp';
 export { itemDates, type FileHistory, type ItemDates } from '../corpus/dates';
 export * from './markup';

@@ -1,5 +1,5 @@
 /**
- * Fixed addresses and redirects in the built site (tests/fixtures/addresses; the rules are tested in
+ * Fixed addresses, redirects and page languages in the built site (tests/fixtures/reader; the rules are tested in
  * tests/unit/addresses.test.ts): an earlier address opens the item's page, through a static page that any host
  * serves, and the sitemap lists the item once, never its redirects.
  */
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openPage } from '../helpers/browser';
 import { useFixtureSite } from '../helpers/fixture-site';
 
-const site = useFixtureSite('tests/fixtures/addresses');
+const site = useFixtureSite('tests/fixtures/reader');
 
 describe('fixed addresses and redirects', () => {
   it('publishes an item at its permalink, and sends an earlier address and an alias on to it', async () => {
@@ -29,6 +29,27 @@ describe('fixed addresses and redirects', () => {
     // A redirect that would take a page's address is not written: the page stays the page.
     await page.goto(`${site.url}/notes/warmth/`);
     expect(await page.locator('h1').textContent()).toBe('The warmth trap');
+    expect(incidents).toEqual([]);
+  });
+});
+
+describe('languages', () => {
+  it('reads a note in Arabic right to left, and a Hebrew paragraph inside an English note too', async () => {
+    const { page, incidents } = await openPage(site.browser);
+    await page.goto(`${site.url}/notes/arabic-note/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('article p').first().evaluate((p) => getComputedStyle(p).direction)).toBe('rtl');
+
+    await page.goto(`${site.url}/notes/mixed-scripts/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('html').getAttribute('dir')).toBeNull();
+    const paragraphs = page.locator('article p[dir="auto"]');
+    expect(await paragraphs.count()).toBe(1);
+    // The browser lays the Hebrew paragraph out right to left: its text starts at the right edge.
+    const [hebrew, english] = await Promise.all([paragraphs.first().evaluate((p) => p.matches(':dir(rtl)')), page.locator('article p', { hasText: 'An English paragraph first.' }).evaluate((p) => p.matches(':dir(rtl)'))]);
+    expect(hebrew).toBe(true);
+    expect(english).toBe(false);
     expect(incidents).toEqual([]);
   });
 });
