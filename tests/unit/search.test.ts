@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/lib/corpus';
 import { searchCorpus } from '../../src/lib/search/writer/documents';
-import { buildIndex, indexFiles, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardsForTerm, splitIndex } from '../../src/lib/search';
+import MiniSearch from 'minisearch';
+import { indexFiles, invertedIndex, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardsForTerm } from '../../src/lib/search';
 import { SearchClient, type FetchJson } from '../../src/lib/search/wire/loader';
-import { manifestPath, parseSearchId, resultPath, searchId, shardPath, } from '../../src/lib/search/wire/options';
+import { indexTerm, manifestPath, parseSearchId, resultPath, SEARCH_FIELDS, searchId, shardPath, tokenize, type SearchDocument } from '../../src/lib/search/wire/options';
 import { searchBoxHtml, searchDialogHtml } from '../../src/lib/search/wire/box';
 import { queryTerms, resultSnippet, runQuery, snippet, type LoadedIndex } from '../../src/lib/search/wire/query';
 import { corpusOf, md } from '../helpers/corpus';
@@ -84,21 +85,45 @@ describe('search over the basic fixture', () => {
     expect(shardFiles.length).toBeLessThan(files.shards.size);
   });
 
-  it('makes the same files whether the index is kept or let go as its shards are made, and calls back between its steps', () => {
+  it('makes the same files whatever its hooks do, and calls back between its steps', () => {
     const sharding = { targetBytes: 200, maxKeyLength: 4 };
     const { documents } = searchCorpus(corpus);
-    const kept = splitIndex(buildIndex(documents).toJSON(), sharding);
+    const plain = indexFiles(documents, sharding);
     let calls = 0;
     let meanwhile = 0;
-    const consumed = indexFiles([...documents], sharding, { betweenSteps: () => calls++, meanwhile: () => meanwhile++ });
+    const hooked = indexFiles([...documents], sharding, { betweenSteps: () => calls++, meanwhile: () => meanwhile++ });
     expect(calls).toBe(2);
     // Once a shard, at least (the fixture has fewer documents than are indexed between two calls).
-    expect(meanwhile).toBeGreaterThanOrEqual(kept.shards.size);
-    expect(consumed.manifest).toEqual(kept.manifest);
-    expect([...consumed.shards]).toEqual([...kept.shards]);
+    expect(meanwhile).toBeGreaterThanOrEqual(plain.shards.size);
+    expect(hooked.manifest).toEqual(plain.manifest);
+    expect([...hooked.shards]).toEqual([...plain.shards]);
     // Letting go of the texts at the first call changes nothing: they are indexed by then.
     const copy = [...documents];
-    expect(indexFiles(copy, sharding, { betweenSteps: () => (copy.length = 0) }).manifest).toEqual(kept.manifest);
+    expect(indexFiles(copy, sharding, { betweenSteps: () => (copy.length = 0) }).manifest).toEqual(plain.manifest);
+  });
+
+  it('the inverted index counts every posting, field length and average as MiniSearch does', () => {
+    const { documents } = searchCorpus(corpus);
+    const reference = new MiniSearch<SearchDocument>({ idField: 'id', fields: [...SEARCH_FIELDS], storeFields: [], tokenize, processTerm: indexTerm });
+    reference.addAll(documents);
+    const expected = reference.toJSON();
+    const ours = invertedIndex(documents);
+    expect(ours.documentCount).toBe(expected.documentCount);
+    expect(Object.fromEntries(SEARCH_FIELDS.map((f, i) => [f, i]))).toEqual(expected.fieldIds);
+    ours.averageFieldLength.forEach((average, field) => expect(average).toBeCloseTo(expected.averageFieldLength[field], 9));
+    documents.forEach((_, doc) => {
+      SEARCH_FIELDS.forEach((_, field) => expect(ours.fieldLength[doc * SEARCH_FIELDS.length + field]).toBe(expected.fieldLength[doc][field]));
+    });
+    expect([...ours.terms.keys()].sort()).toEqual(expected.index.map(([term]) => term).sort());
+    for (const [term, fields] of expected.index) {
+      const postings = ours.terms.get(term)!;
+      for (const [field, frequencies] of Object.entries(fields)) {
+        const pairs: [number, number][] = [];
+        for (let i = 0; i < postings[Number(field)].length; i += 2) pairs.push([postings[Number(field)][i], postings[Number(field)][i + 1]]);
+        expect(pairs.sort((a, b) => a[0] - b[0]), term).toEqual(Object.entries(frequencies).map(([doc, tf]) => [Number(doc), tf]));
+      }
+      expect(Object.keys(postings).sort(), term).toEqual(Object.keys(fields).sort());
+    }
   });
 
   it('every word of the fixture, whole, cut short or with a typo, scores from its own shards as from the whole index', async () => {
@@ -176,7 +201,7 @@ describe('ranking', () => {
     'notes/b.md': md('title: A note about models', 'Models flatter. Sycophancy, sycophancy and more sycophancy appear in the body of this long note about models.'),
     'notes/c.md': md('title: Stub referrer\npapers:\n  - Sycophancy benchmarks'),
   });
-  const index = loadWhole(splitIndex(buildIndex(searchCorpus(corpus).documents).toJSON()));
+  const index = loadWhole(indexFiles(searchCorpus(corpus).documents));
   const kindsAndTitles = (q: string) => runQuery(index, q).hits.map((h) => corpus.graph.nodes.get([...corpus.graph.nodes.keys()][h.n])!.title);
 
   it('a title match outranks a body match', () => {
@@ -223,7 +248,7 @@ describe('query words and snippets', () => {
 
   it('a shard split keeps every term reachable from its own key', () => {
     const corpus = corpusOf({ 'notes/a.md': md('title: war warm warmth warning wash', 'was wax') });
-    const { manifest, shards } = splitIndex(buildIndex(searchCorpus(corpus).documents).toJSON(), { targetBytes: 10, maxKeyLength: 4 });
+    const { manifest, shards } = indexFiles(searchCorpus(corpus).documents, { targetBytes: 10, maxKeyLength: 4 });
     for (const [key, shard] of shards) {
       for (const [term] of shard.terms) expect(shardsForTerm(term, manifest.shards), term).toEqual([key]);
     }

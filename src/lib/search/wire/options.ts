@@ -1,9 +1,8 @@
 /**
  * The one place the search index is defined. The build writes the index with
- * these options and the browser reads it back with the same object, so a
- * field, a boost or a term rule can never differ between the two.
+ * these rules and the browser reads it back with the same ones, so a field, a
+ * boost or a term rule can never differ between the two.
  */
-import type { Options } from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { Kind } from '../../content/ids';
 
@@ -164,7 +163,8 @@ export function isTermLength(term: string): boolean {
   return length >= 2 && length <= MAX_TERM_LENGTH;
 }
 
-function indexTerm(term: string): string | null {
+/** The term a word of a text is indexed under, or null for a word not indexed (too short or long, a stop word). */
+export function indexTerm(term: string): string | null {
   const t = normalizeTerm(term);
   if (!isTermLength(t) || isStopWord(t)) return null;
   return t;
@@ -217,14 +217,6 @@ const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
 
 /** The words of a text (as `wordsOf`, without places): a text with no run to segment is split at once, as fast as before segmenting. */
 export const tokenize = (text: string): string[] => (UNSPACED.test(text) ? wordsOf(text).map((w) => w.word) : text.split(SPACE_OR_PUNCTUATION).filter(Boolean));
-
-export const INDEX_OPTIONS: Options<SearchDocument> = {
-  idField: 'id',
-  fields: [...SEARCH_FIELDS],
-  storeFields: [],
-  tokenize,
-  processTerm: indexTerm,
-};
 
 /**
  * Terms are split into shards by their first letters, so a query fetches

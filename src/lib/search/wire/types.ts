@@ -3,7 +3,6 @@
  * per-result records the build writes and the browser reads, and the
  * decoded form the scorer works on.
  */
-import type { AsPlainObject } from 'minisearch';
 import type { Kind, SitePath } from '../../content/ids';
 import type { ClaimStatus, Grounding } from '../../content/stance';
 
@@ -14,8 +13,10 @@ export interface SearchManifest {
   documentCount: number;
   /** Pages, numbered 0 … pages − 1 (their records' numbers). */
   pages: number;
-  fieldIds: AsPlainObject['fieldIds'];
-  averageFieldLength: AsPlainObject['averageFieldLength'];
+  /** Each field's number in the postings. */
+  fieldIds: Record<string, number>;
+  /** Each field's average length in distinct words, by field number (for BM25's length normalisation). */
+  averageFieldLength: number[];
   serializationVersion: number;
   /**
    * One letter per document, by its number: its kind, upper case for a stub
