@@ -33,6 +33,8 @@ console.log(`term shards: ${shardBytes.length}, ${mb(sum(shardBytes))} MB in all
 
 const queries = sampleQueries(files);
 const firstBytes: number[] = [];
+const shardPart: number[] = [];
+const recordPart: number[] = [];
 for (const q of queries) {
   const fetched: string[] = [];
   const client = new SearchClient(async (path) => {
@@ -40,10 +42,14 @@ for (const q of queries) {
     return JSON.parse(served.get(path)!);
   });
   const outcome = await client.search(q, 'all', PAGE);
+  const searched = fetched.length;
   await Promise.all(outcome.hits.map((h) => client.record(h.n)));
   firstBytes.push(sum(fetched.map(gzipped)));
+  shardPart.push(sum(fetched.slice(0, searched).filter((p) => p !== manifestPath()).map(gzipped)));
+  recordPart.push(sum(fetched.slice(searched).map(gzipped)));
 }
 console.log(`first query (manifest + shards + 10 result records), gzip: median ${percentile(firstBytes, 50)} B, p95 ${percentile(firstBytes, 95)} B, max ${Math.max(...firstBytes)} B over ${queries.length} queries`);
+console.log(`  of which term shards: median ${percentile(shardPart, 50)} B, p95 ${percentile(shardPart, 95)} B; result records: median ${percentile(recordPart, 50)} B, p95 ${percentile(recordPart, 95)} B`);
 
 const warm = new SearchClient(async (path) => JSON.parse(served.get(path)!));
 for (const q of queries) await warm.search(q, 'all', PAGE);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/lib/corpus';
 import { searchCorpus } from '../../src/lib/search/writer/documents';
 import MiniSearch from 'minisearch';
-import { indexFiles, invertedIndex, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardsForTerm } from '../../src/lib/search';
+import { frontCode, indexFiles, invertedIndex, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardKeys, shardsForTerm } from '../../src/lib/search';
 import { SearchClient, type FetchJson } from '../../src/lib/search/wire/loader';
 import { indexTerm, manifestPath, parseSearchId, resultPath, SEARCH_FIELDS, searchId, shardPath, tokenize, type SearchDocument } from '../../src/lib/search/wire/options';
 import { searchBoxHtml, searchDialogHtml } from '../../src/lib/search/wire/box';
@@ -139,7 +139,7 @@ describe('search over the basic fixture', () => {
       for (const q of [word, word.slice(0, Math.max(2, word.length - 2)), typo, `${word} ${words[(words.indexOf(word) + 1) % words.length]}`]) {
         // A short start of many shards' words is matched as typed (see the test after next).
         const last = queryTerms(q).at(-1) ?? '';
-        if (files.manifest.shards.filter((k) => k.startsWith(last) && k !== last).length > MAX_COMPLETION_SHARDS) continue;
+        if (shardKeys(files.manifest.shards).filter((k) => k.startsWith(last) && k !== last).length > MAX_COMPLETION_SHARDS) continue;
         const ours = await client.search(q);
         const reference = referenceQuery(whole, q);
         expect(ours.mode, q).toBe(reference.mode);
@@ -171,10 +171,10 @@ describe('search over the basic fixture', () => {
 
   it('a word being typed is completed only from a few shards; a short start of many is matched as typed', async () => {
     const { client, files, fetched } = servedFiles(corpus, { targetBytes: 200, maxKeyLength: 4 });
-    const starting = files.manifest.shards.filter((k) => k.startsWith('re'));
+    const starting = shardKeys(files.manifest.shards).filter((k) => k.startsWith('re'));
     expect(starting.length).toBeGreaterThan(MAX_COMPLETION_SHARDS);
     await client.search('re');
-    expect(fetched.filter((p) => p.includes('/terms/'))).toEqual(files.manifest.shards.filter((k) => k === 're').map(shardPath));
+    expect(fetched.filter((p) => p.includes('/terms/'))).toEqual(shardKeys(files.manifest.shards).filter((k) => k === 're').map(shardPath));
   });
 
   it('a no-result query suggests the closest titles', async () => {
@@ -250,9 +250,23 @@ describe('query words and snippets', () => {
     const corpus = corpusOf({ 'notes/a.md': md('title: war warm warmth warning wash', 'was wax') });
     const { manifest, shards } = indexFiles(searchCorpus(corpus).documents, { targetBytes: 10, maxKeyLength: 4 });
     for (const [key, shard] of shards) {
-      for (const [term] of shard.terms) expect(shardsForTerm(term, manifest.shards), term).toEqual([key]);
+      for (const [term] of shard.terms) expect(shardsForTerm(term, shardKeys(manifest.shards)), term).toEqual([key]);
     }
-    expect(shardsForTerm('w', manifest.shards)).toEqual([]);
+    expect(shardsForTerm('w', shardKeys(manifest.shards))).toEqual([]);
+  });
+});
+
+describe('shard keys in the manifest', () => {
+  it('are written front-coded, each as what it shares with the key before and the rest, and read back', () => {
+    expect(frontCode(['ab', 'abc', 'abd', 'ac', 'b2', 'b21'])).toBe('0ab 2c 2d 1c 0b2 21');
+    const keys = ['21', '2x', 'ab', 'abc', 'c+', 'c++', 'zy', '东京', '东京都', '𠀀a', '𠀁b', 'ñu'].sort();
+    expect(shardKeys(frontCode(keys))).toEqual(keys);
+    expect(shardKeys(frontCode([]))).toEqual([]);
+  });
+
+  it('list every shard the build writes', () => {
+    const files = searchFiles(corpusOf({ 'notes/a.md': md('title: war warm warmth warning wash', 'was wax 2021 模型') }), { targetBytes: 10, maxKeyLength: 4 });
+    expect(shardKeys(files.manifest.shards)).toEqual([...files.shards.keys()].sort());
   });
 });
 

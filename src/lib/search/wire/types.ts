@@ -17,15 +17,17 @@ export interface SearchManifest {
   fieldIds: Record<string, number>;
   /** Each field's average length in distinct words, by field number (for BM25's length normalisation). */
   averageFieldLength: number[];
-  serializationVersion: number;
   /**
    * One letter per document, by its number: its kind, upper case for a stub
    * (see `searchId`). Documents are numbered in id order, so the letters come
    * in long runs and cost a few bytes compressed.
    */
   kinds: string;
-  /** Shard keys, sorted; every indexed term starts with exactly one of them. */
-  shards: string[];
+  /**
+   * Shard keys, sorted, every indexed term's stem starting with exactly one of them, front-coded (see
+   * `frontCode`): neighbouring keys share their starts, and the list is the larger part of the manifest.
+   */
+  shards: string;
 }
 
 /**

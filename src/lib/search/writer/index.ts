@@ -8,7 +8,7 @@
  */
 import type { Corpus } from '../../corpus';
 import { impactOf, PLACE_FACTOR, RANKING, SEARCH_FIELDS, SHARD_PREFIX_MIN, stemOf, type SearchDocument } from '../wire/options';
-import { byTerm } from '../wire/decode';
+import { byTerm, frontCode } from '../wire/decode';
 import type { Postings, SearchManifest, SearchRecord, SearchShard } from '../wire/types';
 import { searchCorpus } from './documents';
 import { invertedIndex, type InvertedIndex } from './inverted';
@@ -80,9 +80,8 @@ export function indexFiles(documents: SearchDocument[], sharding: ShardingOption
     pages: index.kinds.length,
     fieldIds: Object.fromEntries(SEARCH_FIELDS.map((field, id) => [field, id])),
     averageFieldLength: index.averageFieldLength,
-    serializationVersion: 2,
     kinds: index.kinds,
-    shards: keys,
+    shards: frontCode(keys),
   };
   manifest.version = fingerprint(JSON.stringify(manifest) + keys.map((k) => JSON.stringify(shards.get(k))).join(''));
   return { manifest, shards };
