@@ -82,7 +82,7 @@ function servedFiles(f: SearchFiles): Map<string, string> {
 function sampleQueries(f: SearchFiles): string[] {
   const df: [string, number][] = [];
   for (const shard of f.shards.values()) {
-    for (const [term, postings] of shard.terms) df.push([term, Math.max(...Object.values(postings).map((p) => p.length / 2))]);
+    for (const [term, postings] of shard.terms) df.push([term, Math.max(...Object.values(postings).map(([gaps]) => gaps.length))]);
   }
   df.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const at = (r: number) => df[Math.min(r, df.length - 1)][0];

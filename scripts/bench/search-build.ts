@@ -6,7 +6,7 @@
  * Prints one line per run with CPU time per step, wall and CPU time in all, the load average,
  * and the medians.
  *
- *   tsx scripts/bench/search-build.ts <corpus-dir> [--before <commit>] [--repeats 2] [--only now|before]
+ *   tsx scripts/bench/search-build.ts <corpus-dir> [--before <commit>]… [--repeats 2] [--only now|before]
  *
  * The earlier search code is taken with `git archive` into `.tmp/search-before/<commit>/`, beside links to
  * this checkout's `content` and `corpus` layers (which it imports for types and a few names). `--only now`
@@ -23,10 +23,10 @@ import * as now from '../../src/lib/search';
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { before: { type: 'string' }, repeats: { type: 'string', default: '2' }, only: { type: 'string' } },
+  options: { before: { type: 'string', multiple: true }, repeats: { type: 'string', default: '2' }, only: { type: 'string' } },
 });
 const dir = positionals[0];
-if (!dir) throw new Error('usage: search-build.ts <corpus-dir> [--before <commit>] [--repeats N] [--only now|before]');
+if (!dir) throw new Error('usage: search-build.ts <corpus-dir> [--before <commit>]… [--repeats N] [--only now|before]');
 
 /** What each version's writer offers for the steps timed here (their signatures agree on these). */
 interface Writer {
@@ -79,9 +79,10 @@ function timeBuild(version: string, writer: Writer, corpus: Corpus): Run {
 const corpus = await loadCorpus(dir);
 const versions: [string, Writer][] = [];
 if (values.only !== 'before') versions.push(['now', now as unknown as Writer]);
-if (values.before && values.only !== 'now') versions.unshift([`before (${values.before})`, await writerAt(values.before)]);
+if (values.only !== 'now') for (const commit of [...(values.before ?? [])].reverse()) versions.unshift([commit, await writerAt(commit)]);
 const runs: Run[] = [];
 for (let r = 0; r < Number(values.repeats); r++) {
+  // Every other round in reverse order, so no version always runs first on a fresh heap.
   for (const [name, writer] of r % 2 ? [...versions].reverse() : versions) {
     const run = timeBuild(name, writer, corpus);
     runs.push(run);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/lib/corpus';
 import { searchCorpus } from '../../src/lib/search/writer/documents';
 import MiniSearch from 'minisearch';
-import { frontCode, indexFiles, invertedIndex, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardKeys, shardsForTerm } from '../../src/lib/search';
+import { decodeShard, frontCode, indexFiles, invertedIndex, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardKeys, shardsForTerm } from '../../src/lib/search';
 import { SearchClient, type FetchJson } from '../../src/lib/search/wire/loader';
 import { indexTerm, manifestPath, parseSearchId, resultPath, SEARCH_FIELDS, searchId, shardPath, tokenize, type SearchDocument } from '../../src/lib/search/wire/options';
 import { searchBoxHtml, searchDialogHtml } from '../../src/lib/search/wire/box';
@@ -253,6 +253,23 @@ describe('query words and snippets', () => {
       for (const [term] of shard.terms) expect(shardsForTerm(term, shardKeys(manifest.shards)), term).toEqual([key]);
     }
     expect(shardsForTerm('w', shardKeys(manifest.shards))).toEqual([]);
+  });
+});
+
+describe('postings in the files', () => {
+  it("name a word's places on a page by steps, one character a posting, and are read back at those places", () => {
+    const corpus = corpusOf({ 'notes/a.md': md('title: Alpha', 'Zebra here.\n\n## One\n\nZebra again.\n\n## Two\n\nNothing.\n\n## Three\n\nZebra, zebra.') });
+    const shard = [...searchFiles(corpus).shards.values()].find((s) => s.terms.some(([term]) => term === 'zebra'))!;
+    const body = String(SEARCH_FIELDS.indexOf('body'));
+    const [gaps, values] = shard.terms.find(([term]) => term === 'zebra')![1][body];
+    expect(gaps).toEqual([0, 0, 0]);
+    // Steps 0 (the page), 1 (section one), 2 (on to section three).
+    expect([...values].map((c) => Math.floor((c.charCodeAt(0) - 0x30) / 10))).toEqual([0, 1, 2]);
+    const decoded = decodeShard({ terms: [['zebra', { [body]: [gaps, values] }]] }).postings[0][0];
+    expect([...decoded.docs]).toEqual([0, 0, 0]);
+    expect([...decoded.places]).toEqual([0, 1, 3]);
+    // Twice in its section: more weight than once in a section as long.
+    expect(decoded.impacts[2]).toBeGreaterThan(decoded.impacts[1]);
   });
 });
 

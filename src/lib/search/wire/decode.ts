@@ -1,5 +1,5 @@
 /** Which shards a term needs, and a shard decoded into the typed arrays the scorer reads. */
-import { PLACE_FACTOR, shortestTerm, stemOf } from './options';
+import { PLACE_FACTOR, shortestTerm, stemOf, VALUE_ZERO } from './options';
 import type { LoadedIndex } from './query';
 import { Scorer } from './scorer';
 import type { DecodedShard, FieldPostings, SearchManifest, SearchShard } from './types';
@@ -73,17 +73,20 @@ export function decodeShard(shard: SearchShard): DecodedShard {
   for (const [term, encoded] of entries) {
     terms.push(term);
     const fields: FieldPostings[] = [];
-    for (const [fieldId, list] of Object.entries(encoded)) {
-      const count = list.length >> 1;
+    for (const [fieldId, [gaps, values]] of Object.entries(encoded)) {
+      const count = gaps.length;
       const docs = new Int32Array(count);
       const places = new Uint8Array(count);
       const impacts = new Uint8Array(count);
       let doc = 0;
-      for (let i = 0, j = 0; i < list.length; i += 2, j++) {
-        doc += list[i];
+      let place = 0;
+      for (let j = 0; j < count; j++) {
+        const value = values.charCodeAt(j) - VALUE_ZERO;
+        doc += gaps[j];
+        place = (gaps[j] ? 0 : place) + Math.floor(value / PLACE_FACTOR);
         docs[j] = doc;
-        places[j] = Math.floor(list[i + 1] / PLACE_FACTOR);
-        impacts[j] = list[i + 1] % PLACE_FACTOR;
+        places[j] = place;
+        impacts[j] = value % PLACE_FACTOR;
       }
       fields.push({ field: Number(fieldId), docs, places, impacts });
     }

@@ -78,7 +78,9 @@ export const IMPACT_LEVELS = 9;
 /** A page has at most this many sections; the text of later headings counts as the last one's. */
 export const MAX_SECTIONS = 35;
 
-/** A posting's value is its place on the page times this, plus its impact (see `Postings`). */
+/** A posting's character in `Postings`: its step past the previous place on the page and its impact, from `0` on. */
+export const postingValue = (step: number, impact: number) => String.fromCharCode(VALUE_ZERO + step * PLACE_FACTOR + impact);
+export const VALUE_ZERO = 0x30;
 export const PLACE_FACTOR = 10;
 
 /** The impact digit of `tf` occurrences in a field `length` words long, where that field averages `average`. */

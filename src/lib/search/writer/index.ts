@@ -7,7 +7,7 @@
  * index would (see `wire/scorer.ts`).
  */
 import type { Corpus } from '../../corpus';
-import { impactOf, PLACE_FACTOR, RANKING, SEARCH_FIELDS, SHARD_PREFIX_MIN, stemOf, type SearchDocument } from '../wire/options';
+import { impactOf, postingValue, RANKING, SEARCH_FIELDS, SHARD_PREFIX_MIN, stemOf, type SearchDocument } from '../wire/options';
 import { byTerm, frontCode } from '../wire/decode';
 import type { Postings, SearchManifest, SearchRecord, SearchShard } from '../wire/types';
 import { searchCorpus } from './documents';
@@ -26,7 +26,8 @@ export interface ShardingOptions {
   maxKeyLength: number;
 }
 
-export const DEFAULT_SHARDING: ShardingOptions = { targetBytes: 48_000, maxKeyLength: 4 };
+/** Smaller targets split more groups, each key costing the manifest about a byte compressed; larger ones send more words a query does not need. */
+export const DEFAULT_SHARDING: ShardingOptions = { targetBytes: 32_000, maxKeyLength: 4 };
 
 /** The files a site publishes for search. */
 export function searchFiles(corpus: Corpus, sharding: ShardingOptions = DEFAULT_SHARDING): SearchFiles {
@@ -95,18 +96,23 @@ function impacts({ fieldLength, averageFieldLength }: InvertedIndex): Impact {
   return (field, doc, tf) => impactOf(tf, fieldLength[doc * SEARCH_FIELDS.length + field], averageFieldLength[field], b[field]);
 }
 
-/** Postings by page and place on it: `[page gap, place × 10 + impact, …]` (see `Postings`). */
+/** Postings by page and place on it: page gaps, and a character a posting for its step in place and its impact (see `Postings`). */
 function encodePostings(fields: number[][], impact: Impact, { pageOf, placeOf }: InvertedIndex): Postings {
   const out: Postings = {};
   fields.forEach((postings, field) => {
-    const list: number[] = [];
+    const gaps: number[] = [];
+    let values = '';
     let previous = 0;
     for (let i = 0; i < postings.length; i += 2) {
       const doc = postings[i];
-      list.push(pageOf[doc] - previous, placeOf[doc] * PLACE_FACTOR + impact(field, doc, postings[i + 1]));
+      const gap = pageOf[doc] - previous;
+      // A page's first posting (gap > 0, or the list's first) steps from place 0.
+      const step = gap > 0 || i === 0 ? placeOf[doc] : placeOf[doc] - placeOf[postings[i - 2]];
+      gaps.push(gap);
+      values += postingValue(step, impact(field, doc, postings[i + 1]));
       previous = pageOf[doc];
     }
-    out[field] = list;
+    out[field] = [gaps, values];
   });
   return out;
 }
