@@ -36,8 +36,8 @@ export function shardsForTerm(term: string, keys: readonly string[], complete = 
  * Sorted keys as one string: each key as the number of leading characters it
  * shares with the key before it (one character, `0` + the number) and the
  * rest of it, keys separated by spaces (never in a key: words are split at
- * spaces). ["ab", "abc", "abd", "ac"] is "0ab 2c 2d 1c". Compressed, it is a
- * third of the size of the keys as a JSON list.
+ * spaces). ["ab", "abc", "abd", "ac"] is "0ab 2c 2d 1c": what neighbouring
+ * keys share is written once, where a JSON list repeats it.
  */
 export function frontCode(keys: readonly string[]): string {
   let previous: string[] = [];

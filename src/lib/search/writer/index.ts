@@ -26,7 +26,7 @@ export interface ShardingOptions {
   maxKeyLength: number;
 }
 
-/** Smaller targets split more groups, each key costing the manifest about a byte compressed; larger ones send more words a query does not need. */
+/** Smaller targets split more groups, and every key lengthens the manifest; larger ones send more words a query does not need. */
 export const DEFAULT_SHARDING: ShardingOptions = { targetBytes: 32_000, maxKeyLength: 4 };
 
 /** The files a site publishes for search. */
