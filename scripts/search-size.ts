@@ -33,6 +33,8 @@ console.log(`term shards: ${shardBytes.length}, ${mb(sum(shardBytes))} MB in all
 
 const queries = sampleQueries(files);
 const firstBytes: number[] = [];
+const shardPart: number[] = [];
+const recordPart: number[] = [];
 for (const q of queries) {
   const fetched: string[] = [];
   const client = new SearchClient(async (path) => {
@@ -40,10 +42,14 @@ for (const q of queries) {
     return JSON.parse(served.get(path)!);
   });
   const outcome = await client.search(q, 'all', PAGE);
+  const searched = fetched.length;
   await Promise.all(outcome.hits.map((h) => client.record(h.n)));
   firstBytes.push(sum(fetched.map(gzipped)));
+  shardPart.push(sum(fetched.slice(0, searched).filter((p) => p !== manifestPath()).map(gzipped)));
+  recordPart.push(sum(fetched.slice(searched).map(gzipped)));
 }
 console.log(`first query (manifest + shards + 10 result records), gzip: median ${percentile(firstBytes, 50)} B, p95 ${percentile(firstBytes, 95)} B, max ${Math.max(...firstBytes)} B over ${queries.length} queries`);
+console.log(`  of which term shards: median ${percentile(shardPart, 50)} B, p95 ${percentile(shardPart, 95)} B; result records: median ${percentile(recordPart, 50)} B, p95 ${percentile(recordPart, 95)} B`);
 
 const warm = new SearchClient(async (path) => JSON.parse(served.get(path)!));
 for (const q of queries) await warm.search(q, 'all', PAGE);
@@ -76,7 +82,7 @@ function servedFiles(f: SearchFiles): Map<string, string> {
 function sampleQueries(f: SearchFiles): string[] {
   const df: [string, number][] = [];
   for (const shard of f.shards.values()) {
-    for (const [term, postings] of shard.terms) df.push([term, Math.max(...Object.values(postings).map((p) => p.length / 2))]);
+    for (const [term, postings] of shard.terms) df.push([term, Math.max(...Object.values(postings).map(([gaps]) => gaps.length))]);
   }
   df.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const at = (r: number) => df[Math.min(r, df.length - 1)][0];

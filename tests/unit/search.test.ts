@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/lib/corpus';
 import { searchCorpus } from '../../src/lib/search/writer/documents';
-import { buildIndex, indexFiles, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardsForTerm, splitIndex } from '../../src/lib/search';
+import MiniSearch from 'minisearch';
+import { decodeShard, frontCode, indexFiles, invertedIndex, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardKeys, shardsForTerm } from '../../src/lib/search';
 import { SearchClient, type FetchJson } from '../../src/lib/search/wire/loader';
-import { manifestPath, parseSearchId, resultPath, searchId, shardPath, } from '../../src/lib/search/wire/options';
+import { indexTerm, manifestPath, parseSearchId, resultPath, SEARCH_FIELDS, searchId, shardPath, tokenize, type SearchDocument } from '../../src/lib/search/wire/options';
 import { searchBoxHtml, searchDialogHtml } from '../../src/lib/site/search-box';
 import { queryTerms, resultSnippet, runQuery, snippet, type LoadedIndex } from '../../src/lib/search/wire/query';
 import { corpusOf, md } from '../helpers/corpus';
@@ -84,21 +85,45 @@ describe('search over the basic fixture', () => {
     expect(shardFiles.length).toBeLessThan(files.shards.size);
   });
 
-  it('makes the same files whether the index is kept or let go as its shards are made, and calls back between its steps', () => {
+  it('makes the same files whatever its hooks do, and calls back between its steps', () => {
     const sharding = { targetBytes: 200, maxKeyLength: 4 };
     const { documents } = searchCorpus(corpus);
-    const kept = splitIndex(buildIndex(documents).toJSON(), sharding);
-    let steps = 0;
+    const plain = indexFiles(documents, sharding);
+    let calls = 0;
     let checkpoints = 0;
-    const consumed = indexFiles([...documents], sharding, { afterStep: () => steps++, checkpoint: () => checkpoints++ });
-    expect(steps).toBe(2);
+    const hooked = indexFiles([...documents], sharding, { afterStep: () => calls++, checkpoint: () => checkpoints++ });
+    expect(calls).toBe(2);
     // Once a shard, at least (the fixture has fewer documents than are indexed between two checkpoints).
-    expect(checkpoints).toBeGreaterThanOrEqual(kept.shards.size);
-    expect(consumed.manifest).toEqual(kept.manifest);
-    expect([...consumed.shards]).toEqual([...kept.shards]);
+    expect(checkpoints).toBeGreaterThanOrEqual(plain.shards.size);
+    expect(hooked.manifest).toEqual(plain.manifest);
+    expect([...hooked.shards]).toEqual([...plain.shards]);
     // Letting go of the texts at the first call changes nothing: they are indexed by then.
     const copy = [...documents];
-    expect(indexFiles(copy, sharding, { afterStep: () => (copy.length = 0) }).manifest).toEqual(kept.manifest);
+    expect(indexFiles(copy, sharding, { afterStep: () => (copy.length = 0) }).manifest).toEqual(plain.manifest);
+  });
+
+  it('the inverted index counts every posting, field length and average as MiniSearch does', () => {
+    const { documents } = searchCorpus(corpus);
+    const reference = new MiniSearch<SearchDocument>({ idField: 'id', fields: [...SEARCH_FIELDS], storeFields: [], tokenize, processTerm: indexTerm });
+    reference.addAll(documents);
+    const expected = reference.toJSON();
+    const ours = invertedIndex(documents);
+    expect(ours.documentCount).toBe(expected.documentCount);
+    expect(Object.fromEntries(SEARCH_FIELDS.map((f, i) => [f, i]))).toEqual(expected.fieldIds);
+    ours.averageFieldLength.forEach((average, field) => expect(average).toBeCloseTo(expected.averageFieldLength[field], 9));
+    documents.forEach((_, doc) => {
+      SEARCH_FIELDS.forEach((_, field) => expect(ours.fieldLength[doc * SEARCH_FIELDS.length + field]).toBe(expected.fieldLength[doc][field]));
+    });
+    expect([...ours.terms.keys()].sort()).toEqual(expected.index.map(([term]) => term).sort());
+    for (const [term, fields] of expected.index) {
+      const postings = ours.terms.get(term)!;
+      for (const [field, frequencies] of Object.entries(fields)) {
+        const pairs: [number, number][] = [];
+        for (let i = 0; i < postings[Number(field)].length; i += 2) pairs.push([postings[Number(field)][i], postings[Number(field)][i + 1]]);
+        expect(pairs.sort((a, b) => a[0] - b[0]), term).toEqual(Object.entries(frequencies).map(([doc, tf]) => [Number(doc), tf]));
+      }
+      expect(Object.keys(postings).sort(), term).toEqual(Object.keys(fields).sort());
+    }
   });
 
   it('every word of the fixture, whole, cut short or with a typo, scores from its own shards as from the whole index', async () => {
@@ -114,7 +139,7 @@ describe('search over the basic fixture', () => {
       for (const q of [word, word.slice(0, Math.max(2, word.length - 2)), typo, `${word} ${words[(words.indexOf(word) + 1) % words.length]}`]) {
         // A short start of many shards' words is matched as typed (see the test after next).
         const last = queryTerms(q).at(-1) ?? '';
-        if (files.manifest.shards.filter((k) => k.startsWith(last) && k !== last).length > MAX_COMPLETION_SHARDS) continue;
+        if (shardKeys(files.manifest.shards).filter((k) => k.startsWith(last) && k !== last).length > MAX_COMPLETION_SHARDS) continue;
         const ours = await client.search(q);
         const reference = referenceQuery(whole, q);
         expect(ours.mode, q).toBe(reference.mode);
@@ -146,10 +171,10 @@ describe('search over the basic fixture', () => {
 
   it('a word being typed is completed only from a few shards; a short start of many is matched as typed', async () => {
     const { client, files, fetched } = servedFiles(corpus, { targetBytes: 200, maxKeyLength: 4 });
-    const starting = files.manifest.shards.filter((k) => k.startsWith('re'));
+    const starting = shardKeys(files.manifest.shards).filter((k) => k.startsWith('re'));
     expect(starting.length).toBeGreaterThan(MAX_COMPLETION_SHARDS);
     await client.search('re');
-    expect(fetched.filter((p) => p.includes('/terms/'))).toEqual(files.manifest.shards.filter((k) => k === 're').map(shardPath));
+    expect(fetched.filter((p) => p.includes('/terms/'))).toEqual(shardKeys(files.manifest.shards).filter((k) => k === 're').map(shardPath));
   });
 
   it('a no-result query suggests the closest titles', async () => {
@@ -176,7 +201,7 @@ describe('ranking', () => {
     'notes/b.md': md('title: A note about models', 'Models flatter. Sycophancy, sycophancy and more sycophancy appear in the body of this long note about models.'),
     'notes/c.md': md('title: Stub referrer\npapers:\n  - Sycophancy benchmarks'),
   });
-  const index = loadWhole(splitIndex(buildIndex(searchCorpus(corpus).documents).toJSON()));
+  const index = loadWhole(indexFiles(searchCorpus(corpus).documents));
   const kindsAndTitles = (q: string) => runQuery(index, q).hits.map((h) => corpus.graph.nodes.get([...corpus.graph.nodes.keys()][h.n])!.title);
 
   it('a title match outranks a body match', () => {
@@ -223,11 +248,42 @@ describe('query words and snippets', () => {
 
   it('a shard split keeps every term reachable from its own key', () => {
     const corpus = corpusOf({ 'notes/a.md': md('title: war warm warmth warning wash', 'was wax') });
-    const { manifest, shards } = splitIndex(buildIndex(searchCorpus(corpus).documents).toJSON(), { targetBytes: 10, maxKeyLength: 4 });
+    const { manifest, shards } = indexFiles(searchCorpus(corpus).documents, { targetBytes: 10, maxKeyLength: 4 });
     for (const [key, shard] of shards) {
-      for (const [term] of shard.terms) expect(shardsForTerm(term, manifest.shards), term).toEqual([key]);
+      for (const [term] of shard.terms) expect(shardsForTerm(term, shardKeys(manifest.shards)), term).toEqual([key]);
     }
-    expect(shardsForTerm('w', manifest.shards)).toEqual([]);
+    expect(shardsForTerm('w', shardKeys(manifest.shards))).toEqual([]);
+  });
+});
+
+describe('postings in the files', () => {
+  it("name a word's places on a page by steps, one character a posting, and are read back at those places", () => {
+    const corpus = corpusOf({ 'notes/a.md': md('title: Alpha', 'Zebra here.\n\n## One\n\nZebra again.\n\n## Two\n\nNothing.\n\n## Three\n\nZebra, zebra.') });
+    const shard = [...searchFiles(corpus).shards.values()].find((s) => s.terms.some(([term]) => term === 'zebra'))!;
+    const body = String(SEARCH_FIELDS.indexOf('body'));
+    const [gaps, values] = shard.terms.find(([term]) => term === 'zebra')![1][body];
+    expect(gaps).toEqual([0, 0, 0]);
+    // Steps 0 (the page), 1 (section one), 2 (on to section three).
+    expect([...values].map((c) => Math.floor((c.charCodeAt(0) - 0x30) / 10))).toEqual([0, 1, 2]);
+    const decoded = decodeShard({ terms: [['zebra', { [body]: [gaps, values] }]] }).postings[0][0];
+    expect([...decoded.docs]).toEqual([0, 0, 0]);
+    expect([...decoded.places]).toEqual([0, 1, 3]);
+    // Twice in its section: more weight than once in a section as long.
+    expect(decoded.impacts[2]).toBeGreaterThan(decoded.impacts[1]);
+  });
+});
+
+describe('shard keys in the manifest', () => {
+  it('are written front-coded, each as what it shares with the key before and the rest, and read back', () => {
+    expect(frontCode(['ab', 'abc', 'abd', 'ac', 'b2', 'b21'])).toBe('0ab 2c 2d 1c 0b2 21');
+    const keys = ['21', '2x', 'ab', 'abc', 'c+', 'c++', 'zy', '东京', '东京都', '𠀀a', '𠀁b', 'ñu'].sort();
+    expect(shardKeys(frontCode(keys))).toEqual(keys);
+    expect(shardKeys(frontCode([]))).toEqual([]);
+  });
+
+  it('list every shard the build writes', () => {
+    const files = searchFiles(corpusOf({ 'notes/a.md': md('title: war warm warmth warning wash', 'was wax 2021 模型') }), { targetBytes: 10, maxKeyLength: 4 });
+    expect(shardKeys(files.manifest.shards)).toEqual([...files.shards.keys()].sort());
   });
 });
 

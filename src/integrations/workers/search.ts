@@ -1,5 +1,5 @@
 /**
- * Builds the search index (manifest and term shards) in a worker thread, so MiniSearch indexes every text
+ * Builds the search index (manifest and term shards) in a worker thread, so every text is indexed
  * while Astro renders the pages. Receives the search documents and the build's heap growth as `workerData`
  * and posts back [site path, JSON text] pairs.
  */

@@ -1,5 +1,5 @@
 /** Which shards a term needs, and a shard decoded into the typed arrays the scorer reads. */
-import { PLACE_FACTOR, shortestTerm, stemOf } from './options';
+import { PLACE_FACTOR, shortestTerm, stemOf, VALUE_ZERO } from './options';
 import type { LoadedIndex } from './query';
 import { Scorer } from './scorer';
 import type { DecodedShard, FieldPostings, SearchManifest, SearchShard } from './types';
@@ -32,6 +32,40 @@ export function shardsForTerm(term: string, keys: readonly string[], complete = 
   return [...own, ...starts, ...(completions.length <= MAX_COMPLETION_SHARDS ? completions : [])];
 }
 
+/**
+ * Sorted keys as one string: each key as the number of leading characters it
+ * shares with the key before it (one character, `0` + the number) and the
+ * rest of it, keys separated by spaces (never in a key: words are split at
+ * spaces). ["ab", "abc", "abd", "ac"] is "0ab 2c 2d 1c": what neighbouring
+ * keys share is written once, where a JSON list repeats it.
+ */
+export function frontCode(keys: readonly string[]): string {
+  let previous: string[] = [];
+  return keys
+    .map((key) => {
+      const chars = [...key];
+      let shared = 0;
+      while (shared < previous.length && shared < chars.length - 1 && chars[shared] === previous[shared]) shared++;
+      previous = chars;
+      return String.fromCharCode(FRONT_CODE_ZERO + shared) + chars.slice(shared).join('');
+    })
+    .join(' ');
+}
+
+/** The keys of a front-coded list (see `frontCode`). */
+export function shardKeys(coded: string): string[] {
+  let previous: string[] = [];
+  return coded
+    .split(' ')
+    .filter(Boolean)
+    .map((entry) => {
+      previous = [...previous.slice(0, entry.charCodeAt(0) - FRONT_CODE_ZERO), ...entry.slice(1)];
+      return previous.join('');
+    });
+}
+
+const FRONT_CODE_ZERO = 0x30;
+
 export function decodeShard(shard: SearchShard): DecodedShard {
   const entries = isSorted(shard.terms) ? shard.terms : [...shard.terms].sort(byTerm);
   const terms: string[] = [];
@@ -39,17 +73,20 @@ export function decodeShard(shard: SearchShard): DecodedShard {
   for (const [term, encoded] of entries) {
     terms.push(term);
     const fields: FieldPostings[] = [];
-    for (const [fieldId, list] of Object.entries(encoded)) {
-      const count = list.length >> 1;
+    for (const [fieldId, [gaps, values]] of Object.entries(encoded)) {
+      const count = gaps.length;
       const docs = new Int32Array(count);
       const places = new Uint8Array(count);
       const impacts = new Uint8Array(count);
       let doc = 0;
-      for (let i = 0, j = 0; i < list.length; i += 2, j++) {
-        doc += list[i];
+      let place = 0;
+      for (let j = 0; j < count; j++) {
+        const value = values.charCodeAt(j) - VALUE_ZERO;
+        doc += gaps[j];
+        place = (gaps[j] ? 0 : place) + Math.floor(value / PLACE_FACTOR);
         docs[j] = doc;
-        places[j] = Math.floor(list[i + 1] / PLACE_FACTOR);
-        impacts[j] = list[i + 1] % PLACE_FACTOR;
+        places[j] = place;
+        impacts[j] = value % PLACE_FACTOR;
       }
       fields.push({ field: Number(fieldId), docs, places, impacts });
     }

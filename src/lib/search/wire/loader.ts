@@ -3,7 +3,7 @@
  * only the term shards its words need, and a result's record only when it
  * is shown. Runs unchanged in tests with a fetch that reads built files.
  */
-import { decodeShard, shardsForTerm } from './decode';
+import { decodeShard, shardKeys, shardsForTerm } from './decode';
 import type { DecodedShard, SearchManifest, SearchRecord, SearchShard } from './types';
 import { manifestPath, resultPath, shardPath } from './options';
 import { queryTerms, runQuery, type KindFilter, type SearchOutcome } from './query';
@@ -63,9 +63,14 @@ export class SearchClient {
     return record;
   }
 
+  /** The manifest's shard keys, decoded once. */
+  private keys?: { of: SearchManifest; keys: string[] };
+
   private keysFor(terms: string[], manifest: SearchManifest): string[] {
+    if (this.keys?.of !== manifest) this.keys = { of: manifest, keys: shardKeys(manifest.shards) };
+    const { keys } = this.keys;
     // The last word is the one being typed (the prefix rule in options.ts).
-    return [...new Set(terms.flatMap((t, i) => shardsForTerm(t, manifest.shards, i === terms.length - 1)))];
+    return [...new Set(terms.flatMap((t, i) => shardsForTerm(t, keys, i === terms.length - 1)))];
   }
 
   private readonly loaded = new Set<string>();

@@ -1,9 +1,8 @@
 /**
  * The one place the search index is defined. The build writes the index with
- * these options and the browser reads it back with the same object, so a
- * field, a boost or a term rule can never differ between the two.
+ * these rules and the browser reads it back with the same ones, so a field, a
+ * boost or a term rule can never differ between the two.
  */
-import type { Options } from 'minisearch';
 import { stemmer } from 'stemmer';
 import type { Kind } from '../../content/ids';
 
@@ -79,7 +78,9 @@ export const IMPACT_LEVELS = 9;
 /** A page has at most this many sections; the text of later headings counts as the last one's. */
 export const MAX_SECTIONS = 35;
 
-/** A posting's value is its place on the page times this, plus its impact (see `Postings`). */
+/** A posting's character in `Postings`: its step past the previous place on the page and its impact, from `0` on. */
+export const postingValue = (step: number, impact: number) => String.fromCharCode(VALUE_ZERO + step * PLACE_FACTOR + impact);
+export const VALUE_ZERO = 0x30;
 export const PLACE_FACTOR = 10;
 
 /** The impact digit of `tf` occurrences in a field `length` words long, where that field averages `average`. */
@@ -164,7 +165,8 @@ export function isTermLength(term: string): boolean {
   return length >= 2 && length <= MAX_TERM_LENGTH;
 }
 
-function indexTerm(term: string): string | null {
+/** The term a word of a text is indexed under, or null for a word not indexed (too short or long, a stop word). */
+export function indexTerm(term: string): string | null {
   const t = normalizeTerm(term);
   if (!isTermLength(t) || isStopWord(t)) return null;
   return t;
@@ -217,14 +219,6 @@ const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
 
 /** The words of a text (as `wordsOf`, without places): a text with no run to segment is split at once, as fast as before segmenting. */
 export const tokenize = (text: string): string[] => (UNSPACED.test(text) ? wordsOf(text).map((w) => w.word) : text.split(SPACE_OR_PUNCTUATION).filter(Boolean));
-
-export const INDEX_OPTIONS: Options<SearchDocument> = {
-  idField: 'id',
-  fields: [...SEARCH_FIELDS],
-  storeFields: [],
-  tokenize,
-  processTerm: indexTerm,
-};
 
 /**
  * Terms are split into shards by their first letters, so a query fetches

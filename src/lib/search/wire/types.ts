@@ -3,7 +3,6 @@
  * per-result records the build writes and the browser reads, and the
  * decoded form the scorer works on.
  */
-import type { AsPlainObject } from 'minisearch';
 import type { Kind, SitePath } from '../../content/ids';
 import type { ClaimStatus, Grounding } from '../../content/stance';
 
@@ -14,29 +13,35 @@ export interface SearchManifest {
   documentCount: number;
   /** Pages, numbered 0 … pages − 1 (their records' numbers). */
   pages: number;
-  fieldIds: AsPlainObject['fieldIds'];
-  averageFieldLength: AsPlainObject['averageFieldLength'];
-  serializationVersion: number;
+  /** Each field's number in the postings. */
+  fieldIds: Record<string, number>;
+  /** Each field's average length in distinct words, by field number (for BM25's length normalisation). */
+  averageFieldLength: number[];
   /**
    * One letter per document, by its number: its kind, upper case for a stub
    * (see `searchId`). Documents are numbered in id order, so the letters come
    * in long runs and cost a few bytes compressed.
    */
   kinds: string;
-  /** Shard keys, sorted; every indexed term starts with exactly one of them. */
-  shards: string[];
+  /**
+   * Shard keys, sorted, every indexed term's stem starting with exactly one of them, front-coded (see
+   * `frontCode`): neighbouring keys share their starts, and the list is the larger part of the manifest.
+   */
+  shards: string;
 }
 
 /**
- * A term's postings per field, as a flat list `[gap, value, gap, value, …]`
- * where each gap is the distance from the previous posting's page number
- * (0 for another place on the same page) and each value is the place on the
- * page (0 the page's own fields, 1, 2… its sections) times `PLACE_FACTOR`
- * plus the impact, the length-normalised weight (see `IMPACT_LEVELS`). A
- * section needs no number of its own, so no table of sections travels. Small numbers in one list compress far better than MiniSearch's
- * `{"document": frequency}` objects.
+ * A term's postings per field, in two lists of one entry a posting: the
+ * distance of each posting's page from the previous posting's (0 for another
+ * place on the same page), and a string of one character a posting (see
+ * `postingValue`): its step, how far past the previous posting's place on
+ * the same page it stands (on a new page, its place: 0 the page's own
+ * fields, 1, 2… its sections), and its impact, the length-normalised weight
+ * (see `IMPACT_LEVELS`). A section needs no number of its own, so no table of
+ * sections travels; and as a word runs through a page's sections its
+ * characters repeat (step 1), which compresses well.
  */
-export type Postings = Record<string, number[]>;
+export type Postings = Record<string, [gaps: number[], values: string]>;
 
 export interface SearchShard {
   /** In code-unit order of the terms. */

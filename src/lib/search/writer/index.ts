@@ -1,20 +1,18 @@
 /**
- * Building the search index and splitting it for the web. The full index
- * (MiniSearch's own JSON) is cut into term shards: each shard holds the
- * postings of the terms that start with its key. The corpus-wide figures
- * scoring needs (document count, field averages) and each document's kind
- * go in the manifest, so any set of shards loaded together scores exactly as
- * the full index would (see `wire/scorer.ts`).
+ * Building the search index and splitting it for the web. The inverted index
+ * (`inverted.ts`) is cut into term shards: each shard holds the postings of
+ * the terms whose stems start with its key. The corpus-wide figures scoring
+ * needs (document count, field averages) and each page's kind go in the
+ * manifest, so any set of shards loaded together scores exactly as the full
+ * index would (see `wire/scorer.ts`).
  */
-import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { Checkpoint } from '../../content/checkpoint';
 import type { Corpus } from '../../corpus';
-import { impactOf, INDEX_OPTIONS, PLACE_FACTOR, RANKING, SECTION_CODE, SHARD_PREFIX_MIN, stemOf, type SearchDocument, type SearchField } from '../wire/options';
-import { byTerm } from '../wire/decode';
+import { impactOf, postingValue, RANKING, SEARCH_FIELDS, SHARD_PREFIX_MIN, stemOf, type SearchDocument } from '../wire/options';
+import { byTerm, frontCode } from '../wire/decode';
 import type { Postings, SearchManifest, SearchRecord, SearchShard } from '../wire/types';
 import { searchCorpus } from './documents';
-
-type IndexEntry = AsPlainObject['index'][number];
+import { invertedIndex, type InvertedIndex } from './inverted';
 
 export interface SearchFiles {
   manifest: SearchManifest;
@@ -29,21 +27,8 @@ export interface ShardingOptions {
   maxKeyLength: number;
 }
 
-export const DEFAULT_SHARDING: ShardingOptions = { targetBytes: 48_000, maxKeyLength: 4 };
-
-/** How many documents are indexed between two checkpoints. */
-const DOCUMENTS_PER_CHECKPOINT = 500;
-
-/** The index of `documents`; `checkpoint` runs after every `DOCUMENTS_PER_CHECKPOINT` of them (see `IndexingHooks`). */
-export function buildIndex(documents: SearchDocument[], checkpoint?: Checkpoint): MiniSearch<SearchDocument> {
-  const index = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
-  // What addAll does, a document at a time.
-  documents.forEach((document, i) => {
-    index.add(document);
-    if ((i + 1) % DOCUMENTS_PER_CHECKPOINT === 0) checkpoint?.();
-  });
-  return index;
-}
+/** Smaller targets split more groups, and every key lengthens the manifest; larger ones send more words a query does not need. */
+export const DEFAULT_SHARDING: ShardingOptions = { targetBytes: 32_000, maxKeyLength: 4 };
 
 /** The files a site publishes for search. */
 export function searchFiles(corpus: Corpus, sharding: ShardingOptions = DEFAULT_SHARDING): SearchFiles {
@@ -51,85 +36,54 @@ export function searchFiles(corpus: Corpus, sharding: ShardingOptions = DEFAULT_
   return { ...indexFiles(documents, sharding), records };
 }
 
-/** Where a caller may step in while an index is made (the build's search worker, src/integrations/search-worker.mjs). */
+/** Where a caller may step in while an index is made (the build's search worker, src/integrations/workers/search.ts). */
 export interface IndexingHooks {
   /**
-   * Runs when what a step made is garbage: once the texts are indexed, and once the index has been copied out
-   * as a plain object. The worker collects there, and lets its documents go at the first call, so that their
-   * texts are not held beside the index they were indexed into.
+   * Runs when what a step made is garbage: once the texts are indexed, and once every term's postings are
+   * encoded. The worker collects there, and lets its documents go at the first call.
    */
   afterStep?: () => void;
   /**
-   * Runs every few hundred documents indexed and every shard made, where the worker checks its heap: making
-   * the shards leaves garbage that V8, with memory to spare, lets grow well past what is live.
+   * Runs every few hundred documents indexed, every few thousand terms encoded and every shard made, where
+   * the worker checks its heap.
    */
   checkpoint?: Checkpoint;
 }
 
-/** The manifest and term shards of a set of documents: the costly part (MiniSearch indexing every text), which needs no corpus. */
+/** Terms encoded between two checkpoints. */
+const TERMS_PER_CHECKPOINT = 5000;
+
+/** A term, its postings as the files write them, and the length of that JSON. */
+type Entry = [term: string, postings: Postings, bytes: number];
+
+/** The manifest and term shards of a set of documents: the costly part (indexing every text), which needs no corpus. */
 export function indexFiles(documents: SearchDocument[], sharding: ShardingOptions = DEFAULT_SHARDING, { afterStep, checkpoint }: IndexingHooks = {}): Omit<SearchFiles, 'records'> {
-  const full = plainIndex(documents, afterStep, checkpoint);
+  const index = invertedIndex(documents, checkpoint);
   afterStep?.();
-  return splitIndex(full, sharding, { consume: true, checkpoint });
-}
-
-/**
- * The index of `documents` as a plain object. The index lives in this frame only, so it is garbage once this
- * returns (held by a caller's temporary, it stayed alive while the shards were made).
- */
-function plainIndex(documents: SearchDocument[], beforeCopy?: () => void, checkpoint?: Checkpoint): AsPlainObject {
-  const index = buildIndex(documents, checkpoint);
-  // Indexing leaves garbage: collected first, the copy does not grow the heap past it.
-  beforeCopy?.();
-  return index.toJSON();
-}
-
-/**
- * The manifest and shards of a whole index. `consume`: the index's postings are let go group by group as their
- * shards are made, so the two, each a large part of the heap, are never whole in memory together; `full` is
- * left without its postings. `checkpoint` runs after each shard.
- */
-export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFAULT_SHARDING, { consume = false, checkpoint }: { consume?: boolean; checkpoint?: Checkpoint } = {}): Omit<SearchFiles, 'records'> {
-  let kinds = '';
-  // Each document as the postings name it: its page, and its place on the page (0 the page itself, 1… its sections).
-  const pageOf = new Int32Array(full.nextId);
-  const placeOf = new Int32Array(full.nextId);
-  const placesUsed: number[] = [];
-  for (let n = 0; n < full.nextId; n++) {
-    const id = String(full.documentIds[n] ?? '');
-    // Numbers are both MiniSearch's short ids and the ids' own numbers; the format relies on it.
-    const [number, page] = id.slice(1).split('-');
-    if (number !== String(n)) throw new Error(`search document ${n} has id ${id}`);
-    if (id[0] !== SECTION_CODE) {
-      if (placesUsed.length) throw new Error(`search document ${n} (${id}) is a page after the first section`);
-      kinds += id[0];
-      pageOf[n] = n;
-      continue;
-    }
-    const of = Number(page);
-    if (!(of < kinds.length)) throw new Error(`search section ${id} names no page`);
-    pageOf[n] = of;
-    placeOf[n] = placesUsed[of] = (placesUsed[of] ?? 0) + 1;
+  const impact = impacts(index);
+  const entries: Entry[] = [];
+  // Each term's raw postings are let go as soon as they are encoded, so the two forms are never whole together.
+  for (const [term, fields] of index.terms) {
+    const postings = encodePostings(fields, impact, index);
+    entries.push([term, postings, JSON.stringify([term, postings]).length + 1]);
+    index.terms.delete(term);
+    if (entries.length % TERMS_PER_CHECKPOINT === 0) checkpoint?.();
   }
-  const impact = impacts(full);
-  const groups = groupTerms(full.index, SHARD_PREFIX_MIN, sharding);
-  if (consume) full.index = [];
+  afterStep?.();
   const shards = new Map<string, SearchShard>();
-  for (const [key, entries] of groups) {
-    shards.set(key, { terms: entries.map(([term, fields]): [string, Postings] => [term, encodePostings(fields, impact, pageOf, placeOf)]).sort(byTerm) });
-    if (consume) groups.delete(key);
+  for (const [key, group] of groupTerms(entries, SHARD_PREFIX_MIN, sharding)) {
+    shards.set(key, { terms: group.map(([term, postings]): [string, Postings] => [term, postings]).sort(byTerm) });
     checkpoint?.();
   }
   const keys = [...shards.keys()].sort();
   const manifest: SearchManifest = {
     version: '',
-    documentCount: full.documentCount,
-    pages: kinds.length,
-    fieldIds: full.fieldIds,
-    averageFieldLength: full.averageFieldLength,
-    serializationVersion: full.serializationVersion,
-    kinds,
-    shards: keys,
+    documentCount: index.documentCount,
+    pages: index.kinds.length,
+    fieldIds: Object.fromEntries(SEARCH_FIELDS.map((field, id) => [field, id])),
+    averageFieldLength: index.averageFieldLength,
+    kinds: index.kinds,
+    shards: frontCode(keys),
   };
   manifest.version = fingerprint(JSON.stringify(manifest) + keys.map((k) => JSON.stringify(shards.get(k))).join(''));
   return { manifest, shards };
@@ -138,27 +92,29 @@ export function splitIndex(full: AsPlainObject, sharding: ShardingOptions = DEFA
 /** A posting's impact from its term frequency, by field and document (field lengths are known only here). */
 type Impact = (field: number, doc: number, tf: number) => number;
 
-function impacts(full: AsPlainObject): Impact {
-  const bById: number[] = [];
-  for (const [name, id] of Object.entries(full.fieldIds)) bById[id] = RANKING.b[name as SearchField] ?? 0.75;
-  return (field, doc, tf) => impactOf(tf, full.fieldLength[doc]?.[field] ?? 0, full.averageFieldLength[field], bById[field] ?? 0.75);
+function impacts({ fieldLength, averageFieldLength }: InvertedIndex): Impact {
+  const b = SEARCH_FIELDS.map((field) => RANKING.b[field]);
+  return (field, doc, tf) => impactOf(tf, fieldLength[doc * SEARCH_FIELDS.length + field], averageFieldLength[field], b[field]);
 }
 
-/** Postings by page and place on it: `[page gap, place × 10 + impact, …]` (see `Postings`). */
-function encodePostings(fields: IndexEntry[1], impact: Impact, pageOf: Int32Array, placeOf: Int32Array): Postings {
+/** Postings by page and place on it: page gaps, and a character a posting for its step in place and its impact (see `Postings`). */
+function encodePostings(fields: number[][], impact: Impact, { pageOf, placeOf }: InvertedIndex): Postings {
   const out: Postings = {};
-  for (const [fieldId, postings] of Object.entries(fields)) {
-    const docs = Object.keys(postings)
-      .map(Number)
-      .sort((a, b) => pageOf[a] - pageOf[b] || placeOf[a] - placeOf[b]);
-    const list: number[] = [];
+  fields.forEach((postings, field) => {
+    const gaps: number[] = [];
+    let values = '';
     let previous = 0;
-    for (const doc of docs) {
-      list.push(pageOf[doc] - previous, placeOf[doc] * PLACE_FACTOR + impact(Number(fieldId), doc, postings[doc]));
+    for (let i = 0; i < postings.length; i += 2) {
+      const doc = postings[i];
+      const gap = pageOf[doc] - previous;
+      // A page's first posting (gap > 0, or the list's first) steps from place 0.
+      const step = gap > 0 || i === 0 ? placeOf[doc] : placeOf[doc] - placeOf[postings[i - 2]];
+      gaps.push(gap);
+      values += postingValue(step, impact(field, doc, postings[i + 1]));
       previous = pageOf[doc];
     }
-    out[fieldId] = list;
-  }
+    out[field] = [gaps, values];
+  });
   return out;
 }
 
@@ -167,21 +123,21 @@ function encodePostings(fields: IndexEntry[1], impact: Impact, pageOf: Int32Arra
  * that is too large by one more, so that a word and the others of its stem
  * always share a shard (see `shardsForTerm`).
  */
-function groupTerms(entries: IndexEntry[], depth: number, sharding: ShardingOptions, stems = new Map<string, string[]>()): Map<string, IndexEntry[]> {
+function groupTerms(entries: Entry[], depth: number, sharding: ShardingOptions, stems = new Map<string, string[]>()): Map<string, Entry[]> {
   // Each term's stem, as characters, worked out once however deep the groups split.
   const stem = (term: string) => stems.get(term) ?? (stems.set(term, [...stemOf(term)]), stems.get(term)!);
-  const byKey = new Map<string, IndexEntry[]>();
+  const byKey = new Map<string, Entry[]>();
   for (const entry of entries) {
     const key = stem(entry[0]).slice(0, depth).join('');
     let group = byKey.get(key);
     if (!group) byKey.set(key, (group = []));
     group.push(entry);
   }
-  const out = new Map<string, IndexEntry[]>();
-  const longer = ([term]: IndexEntry) => stem(term).length > depth;
+  const out = new Map<string, Entry[]>();
+  const longer = ([term]: Entry) => stem(term).length > depth;
   for (const [key, group] of byKey) {
     const splittable = depth < sharding.maxKeyLength && group.some(longer);
-    if (splittable && JSON.stringify(group).length > sharding.targetBytes) {
+    if (splittable && group.reduce((bytes, entry) => bytes + entry[2], 0) > sharding.targetBytes) {
       // Words whose stem is the key (e.g. "war" in the "war" group) stay under the key; longer stems move down a level.
       const exact = group.filter((e) => !longer(e));
       if (exact.length) out.set(key, exact);
@@ -203,3 +159,4 @@ function fingerprint(text: string): string {
   return (h >>> 0).toString(36);
 }
 export * from './documents';
+export * from './inverted';
