@@ -162,4 +162,7 @@ if (!matchMedia('(hover: none)').matches) {
     if (e.key === 'Escape' && shownFor) hide();
   });
   addEventListener('scroll', () => shownFor && card && !card.hidden && place(shownFor), { passive: true });
+  // This script comes after the page: a pointer already resting on a link when it arrives sends no event.
+  const resting = [...document.querySelectorAll<HTMLAnchorElement>('a[href]:hover')].pop();
+  if (resting) timer = setTimeout(() => void show(resting), DELAY_MS);
 }
