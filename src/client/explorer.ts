@@ -27,31 +27,41 @@ function entryItem(entry: ExplorerEntry): HTMLLIElement {
   if (!entry.branch) return el('li', {}, link);
   if (entry.folder) link.dataset.folder = '';
   const item = el('li', { className: 'branch' }, link);
-  if (entry.count !== undefined) item.append(el('span', { className: 'explorer-count', textContent: ` ${entry.count}` }));
-  const summary = el('summary', {}, el('span', { className: 'visually-hidden', textContent: entry.label }));
+  if (entry.count !== undefined) item.append(el('small', { textContent: ` ${entry.count}` }));
+  const summary = el('summary', {}, el('span', { textContent: entry.label }));
   const details = el('details', {}, summary, el('p', { className: 'explorer-pending' }, el('a', { href: href(entry.path), textContent: `Open ${entry.label}` })));
   details.dataset.branch = entry.branch;
   item.append(details);
   return item;
 }
 
-function listOf(list: ExplorerList, morePath: string): HTMLUListElement {
-  const ul = el('ul', {}, ...list.entries.map(entryItem));
+/** A branch's rows; a row the page brought open (`kept`, by its branch) stays as it is, with what is open below it. */
+function listOf(list: ExplorerList, morePath: string, kept: Map<string, HTMLElement>): HTMLUListElement {
+  const ul = el('ul', {}, ...list.entries.map((entry) => (entry.branch && kept.get(entry.branch)) || entryItem(entry)));
   if (list.more) ul.append(el('li', { className: 'explorer-more' }, el('a', { href: morePath, textContent: `${list.more} more` })));
   return ul;
 }
 
-/** Fills a branch opened for the first time; on failure its link to the branch's page stays. */
+/** What stands for a branch's rows until they are fetched: a link to its page, or the rows on the way to this page. */
+const unfilled = (details: HTMLDetailsElement) => details.querySelector<HTMLElement>(':scope > .explorer-pending, :scope > ul[data-partial]');
+
+/** Fills an open branch with its rows, once; on failure its link to the branch's page stays. */
 async function fill(details: HTMLDetailsElement): Promise<void> {
-  const pending = details.querySelector(':scope > .explorer-pending');
-  if (!pending || details.dataset.loading) return;
+  if (!unfilled(details) || details.dataset.loading !== undefined) return;
   details.dataset.loading = '';
   details.setAttribute('aria-busy', 'true');
   try {
     const response = await fetch(href(explorerPath(details.dataset.branch!)));
     if (!response.ok) return;
+    const list = (await response.json()) as ExplorerList;
+    const stale = unfilled(details)!;
+    const kept = new Map([...stale.querySelectorAll<HTMLElement>(':scope > li > details[data-branch]')].map((d) => [d.dataset.branch!, d.parentElement!]));
     const morePath = details.parentElement!.querySelector<HTMLAnchorElement>(':scope > a')!.href;
-    pending.replaceWith(listOf((await response.json()) as ExplorerList, morePath));
+    const fresh = listOf(list, morePath, kept);
+    // The page's own row stays, even past the rows a branch's file lists.
+    const own = stale.querySelector(':scope > li > [aria-current="page"]')?.parentElement;
+    if (own && !fresh.querySelector(':scope > li > [aria-current="page"]')) fresh.insertBefore(own, fresh.querySelector(':scope > .explorer-more'));
+    stale.replaceWith(fresh);
   } catch {
     // Offline, say: the link to the branch's page is still there.
   } finally {
@@ -88,7 +98,9 @@ if (nav) {
     const details = e.target as HTMLDetailsElement;
     if (details.open && details.dataset.branch) void fill(details);
   }, true);
-  if (!DRAWER.matches) showCurrent(nav);
+  // The branches on the way to this page came with one row each: their other rows come now.
+  const partial = [...nav.querySelectorAll<HTMLDetailsElement>('details[open][data-branch]')].filter((d) => unfilled(d));
+  void Promise.all(partial.map(fill)).then(() => !DRAWER.matches && showCurrent(nav));
 }
 
 if (nav && opener) {

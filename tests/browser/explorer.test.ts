@@ -44,16 +44,28 @@ describe('the explorer of a vault', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('carries only the way to the page: a folder opened for the first time fetches its notes', async () => {
+  it('carries only the top and the way to the page; the open folders’ other notes, and any folder opened, come as small files', async () => {
     const { page, incidents } = await openPage(vault.browser, DESKTOP);
     const fetched: string[] = [];
     page.on('request', (r) => r.url().includes('/explorer/') && fetched.push(new URL(r.url()).pathname));
+    const html = await (await page.request.get(vault.url + '/notes/research/methods/index/')).text();
+    const inline = html.slice(html.indexOf('<nav class="explorer"'), html.indexOf('</nav>', html.indexOf('<nav class="explorer"')));
+    expect(inline).toContain('>Methods index</a>');
+    expect(inline).not.toContain('Warmth and reliability');
+    expect(inline).not.toContain('2024-05-01');
+
     await page.goto(vault.url + '/notes/research/methods/index/');
+    const sibling = explorer(page).locator(`a[href="${atBase('/notes/research/warmth-and-reliability/')}"]`);
+    await sibling.waitFor();
+    expect(fetched.sort()).toEqual([atBase('/explorer/folders/research.json'), atBase('/explorer/folders/research/methods.json')]);
+    expect(await explorer(page).locator('a[aria-current="page"]').allTextContents()).toEqual(['Methods index']);
+    expect(await branch(page, 'folders/research/methods').getAttribute('open')).not.toBeNull();
+
     const daily = explorer(page).locator(`a[href="${atBase('/notes/daily/2024-05-01/')}"]`);
     expect(await daily.count()).toBe(0);
     await openBranch(page, 'folders/daily');
     await daily.waitFor();
-    expect(fetched).toEqual([atBase('/explorer/folders/daily.json')]);
+    expect(fetched).toContain(atBase('/explorer/folders/daily.json'));
     await daily.click();
     await page.waitForURL((u) => u.pathname === atBase('/notes/daily/2024-05-01/'));
     expect(await explorer(page).locator('a[aria-current="page"]').allTextContents()).toEqual(['2024-05-01']);
@@ -124,6 +136,10 @@ describe('the explorer of a vault', () => {
     const [nav, main] = [await explorer(page).boundingBox(), await page.locator('main').boundingBox()];
     expect(nav!.y).toBeGreaterThanOrEqual(main!.y + main!.height);
     expect(await explorer(page).locator('a[aria-current="page"]').isVisible()).toBe(true);
+    // An open folder shows the way on, and how many more notes its page lists.
+    const more = branch(page, 'folders/research').locator(':scope > ul > .explorer-more a');
+    expect(await more.textContent()).toBe('1 more');
+    expect(await more.getAttribute('href')).toBe(atBase('/notes/research/'));
     await openBranch(page, 'folders/projects');
     const folderPage = branch(page, 'folders/projects').locator('.explorer-pending a');
     expect(await folderPage.isVisible()).toBe(true);

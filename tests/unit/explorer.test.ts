@@ -26,12 +26,14 @@ describe('the explorer of a vault', () => {
     expect(entry(view, 'Top').current).toBe(true);
   });
 
-  it('opens the folders down to a note and marks the note', () => {
+  it('opens the folders down to a note with only the row that leads on, and marks the note; their other rows are left to their files', () => {
     const view = explorerView(corpus, { item: id('notes/deep-work/sub-folder/step') });
+    expect(view?.partial).toBeUndefined();
     const deep = entry(view, 'Deep Work').open;
-    expect(labels(deep)).toEqual(['Sub Folder', 'Plan']);
+    expect(deep).toMatchObject({ partial: true, more: 1 });
+    expect(labels(deep)).toEqual(['Sub Folder']);
     const sub = entry(deep, 'Sub Folder').open;
-    expect(sub?.entries).toEqual([{ label: 'Step', path: '/notes/deep-work/sub-folder/step/', current: true }]);
+    expect(sub).toEqual({ entries: [{ label: 'Step', path: '/notes/deep-work/sub-folder/step/', current: true }], partial: true });
     expect(entry(view, 'Big').open).toBeUndefined();
   });
 
@@ -44,18 +46,20 @@ describe('the explorer of a vault', () => {
     expect(row.folder).toBeUndefined();
   });
 
-  it('lists a folder’s first notes and says how many more, keeping the page’s own note wherever it stands', () => {
+  it('lists a folder’s first notes and says how many more; on a page, the page’s own note stands wherever it is', () => {
     const last = `Note ${BRANCH_NOTES + 9}`;
     const big = entry(explorerView(corpus, { item: id(`notes/big/note-${BRANCH_NOTES + 9}`) }), 'Big').open!;
-    expect(big.entries).toHaveLength(BRANCH_NOTES + 1);
-    expect(big.entries.at(-1)).toMatchObject({ label: last, current: true });
-    expect(big.more).toBe(9);
+    expect(big.entries).toEqual([{ label: last, path: `/notes/big/note-${BRANCH_NOTES + 9}/`, current: true }]);
+    expect(big.more).toBe(BRANCH_NOTES + 9);
+    const file = JSON.parse(explorerFileContents(corpus).get('/explorer/folders/big.json')!);
+    expect(file.entries).toHaveLength(BRANCH_NOTES);
+    expect(file.more).toBe(10);
   });
 
   it('marks a folder’s page and opens it', () => {
     const view = explorerView(corpus, { folder: 'deep-work' });
     expect(entry(view, 'Deep Work')).toMatchObject({ current: true });
-    expect(labels(entry(view, 'Deep Work').open)).toEqual(['Sub Folder', 'Plan']);
+    expect(entry(view, 'Deep Work').open).toEqual({ entries: [], partial: true, more: 2 });
   });
 
   it('writes one file per folder with its entries, which no page carries closed', () => {
@@ -85,6 +89,7 @@ describe('the explorer of a Dendron vault', async () => {
     expect(labels(view)).toEqual(['Lang', 'Python', 'README']);
     const python = entry(view, 'Python');
     expect(python).toMatchObject({ branch: 'notes/python', count: 1 });
+    expect(labels(python.open)).toEqual(['Fixtures']);
     expect(entry(python.open, 'Fixtures').open?.entries).toEqual([{ label: 'Scope', path: '/notes/python.fixtures.scope/', current: true }]);
     expect(entry(view, 'Lang').open).toBeUndefined();
   });

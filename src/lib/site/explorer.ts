@@ -5,11 +5,11 @@
  * same tree, a note with children being a branch.
  *
  * A page must not carry the whole tree: at 10,000 notes it would weigh more
- * than the page. Each page carries the top of the tree and the branches on the
- * way to itself, open; every other branch is a small file
- * (`/explorer/<key>.json`, see `explorerPath`) the browser fetches when a
- * reader opens it. A branch lists its first `BRANCH_NOTES` notes (and the
- * current one); its page lists them all.
+ * than the page, in every page. Each page carries the top of the tree and, in
+ * each branch on the way to itself, the one row that leads on; every branch's
+ * rows are a small file (`/explorer/<key>.json`, see `explorerPath`) the
+ * browser fetches when the branch is open, and keeps. A branch lists its first
+ * `BRANCH_NOTES` notes (and the current one); its page lists them all.
  */
 import type { NodeId, SitePath } from '../content/ids';
 import type { Corpus } from '../corpus';
@@ -48,6 +48,8 @@ export interface ExplorerItem extends ExplorerEntry {
 export interface ExplorerView {
   entries: ExplorerItem[];
   more?: number;
+  /** Only the rows on the way to the page: the branch's file has the others. */
+  partial?: true;
 }
 
 /** The page an explorer is shown on: an item, a folder's page, or neither (an index). */
@@ -161,20 +163,27 @@ function trailTo(tree: Tree, place: ExplorerPlace): { keys: string[]; path?: Sit
   return { keys: [...folders.map(folderKey), ...keys], path: node.url };
 }
 
-/** The explorer as the page at `place` shows it: the top of the tree, the way to the page open, the page marked. */
+/**
+ * The explorer as the page at `place` shows it: the top of the tree, and in each branch on the way to the page
+ * only the row that leads on (the page's own row last, marked). The rest of those branches' rows are in their
+ * files, which the browser fetches as the page opens (`partial`); without JavaScript, "N more" leads to the
+ * branch's page.
+ */
 export function explorerView(corpus: Corpus, place: ExplorerPlace): ExplorerView | undefined {
   if (!hasExplorer(corpus)) return undefined;
   const tree = treeOf(corpus);
   const { keys, path } = trailTo(tree, place);
   const open = new Set(keys);
+  const item = (e: ExplorerEntry): ExplorerItem => ({
+    ...e,
+    ...(e.path === path ? { current: true } : {}),
+    ...(e.branch && open.has(e.branch) ? { open: view(e.branch) } : {}),
+  });
   const view = (key: string | undefined): ExplorerView => {
     const list = listOf(tree, key, path);
-    const entries = list.entries.map((e): ExplorerItem => ({
-      ...e,
-      ...(e.path === path ? { current: true } : {}),
-      ...(e.branch && open.has(e.branch) ? { open: view(e.branch) } : {}),
-    }));
-    return list.more ? { entries, more: list.more } : { entries };
+    const shown = key ? list.entries.filter((e) => (e.branch && open.has(e.branch)) || e.path === path) : list.entries;
+    const more = list.entries.length + (list.more ?? 0) - shown.length;
+    return { entries: shown.map(item), ...(key ? { partial: true as const } : {}), ...(more > 0 ? { more } : {}) };
   };
   return view(undefined);
 }
