@@ -18,6 +18,7 @@ import { openSession, type BuildSession, type SessionOf } from '../lib/site/sess
 import type { SiteOptions } from '../lib/site/options';
 import { normaliseBase, withBase } from '../lib/site/urls';
 import attachments from './attachments';
+import explorerFiles from './explorer-files';
 import graphShape from './graph-shape';
 import heapBound from './heap-bound';
 import liveContent from './live-content';
@@ -128,6 +129,7 @@ export default function researchGraph(userOptions: ResearchGraphOptions = {}): A
     graphShape(sessionOf),
     searchFiles(sessionOf),
     previews(sessionOf),
+    explorerFiles(sessionOf),
     liveContent(sessionOf),
     // The sitemap needs Astro's `site`: without it the sitemap is skipped, and the build says so.
     sitemap({ filter: (page) => !isRedirect(page) }),

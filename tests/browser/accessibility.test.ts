@@ -2,9 +2,9 @@
  * axe-core on every page template, in the light and the dark theme, and a
  * keyboard walk: every control is reached by Tab and shows a focus ring.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe';
 import { openPage, useBrowser } from '../helpers/browser';
 
 const site = inject('fixtureUrl');
@@ -28,13 +28,6 @@ const TEMPLATES: [string, string][] = [
   ['path finder', '/path/'],
   ['claims', '/claims/'],
 ];
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
-}
 
 describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (theme) => {
   it.each(TEMPLATES)('the %s page has no serious or critical axe violation', async (_, address) => {

@@ -83,6 +83,50 @@ describe('link previews', () => {
     expect(incidents).toEqual([]);
   });
 
+  it('a link into a section previews that section’s first lines; a heading the item lacks previews the item', async () => {
+    const { page, incidents } = await openPage(browser(), { viewport: { width: 1280, height: 900 } });
+    await page.goto(fixture + '/notes/granularity/');
+    const section = page.locator(`[data-body] a.wikilink[href="${atBase('/notes/warmth/#findings')}"]`);
+    await section.hover();
+    await card(page).waitFor({ state: 'visible' });
+    expect(await card(page).locator('.preview-title').textContent()).toBe('Does warmth training make language models less reliable? › Findings');
+    expect(await card(page).locator('.preview-excerpt').textContent()).toBe('Warm models erred 8.6 percentage points more on MedQA. This is what Can emotion rewards make language models genuinely empathic? argues against.');
+    expect(await card(page).locator('.preview-claim').count()).toBe(0);
+    await page.mouse.move(5, 5);
+    await card(page).waitFor({ state: 'hidden' });
+    await page.locator('[data-body] a.wikilink', { hasText: 'No Such Heading' }).hover();
+    await card(page).locator('.preview-claim').waitFor();
+    expect(await card(page).locator('.preview-title').textContent()).toBe('Does warmth training make language models less reliable?');
+    expect(incidents).toEqual([]);
+  });
+
+  it('a footnote’s number shows the footnote on hover and on keyboard focus; Esc closes it; a click goes to it', async () => {
+    const { page, incidents } = await openPage(browser(), { viewport: { width: 1280, height: 900 } });
+    await page.goto(fixture + '/lines/clinically-dangerous/');
+    const ref = page.locator('[data-body] a[data-footnote-ref]');
+    const label = await ref.getAttribute('aria-describedby');
+    await ref.hover();
+    await card(page).waitFor({ state: 'visible' });
+    expect((await card(page).textContent())!.replace(/\s+/g, ' ').trim()).toBe('Footnote 1 MedQA: medical licensing questions, in English only.');
+    expect(await card(page).locator('em').textContent()).toBe('MedQA');
+    expect(await card(page).locator('[id]').count()).toBe(0);
+    await page.mouse.move(5, 5);
+    await card(page).waitFor({ state: 'hidden' });
+    expect(await ref.getAttribute('aria-describedby')).toBe(label);
+
+    await page.keyboard.press('Tab');
+    await ref.focus();
+    await card(page).waitFor({ state: 'visible' });
+    expect(await ref.getAttribute('aria-describedby')).toBe(await card(page).getAttribute('id'));
+    await page.keyboard.press('Escape');
+    await card(page).waitFor({ state: 'hidden' });
+    expect(await ref.getAttribute('aria-describedby')).toBe(label);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.hash.startsWith('#user-content-fn-'));
+    expect(await page.locator('section[data-footnotes] li:target').count()).toBe(1);
+    expect(incidents).toEqual([]);
+  });
+
   it('on a phone, a link wrapped over two lines keeps both lines clear of its card', async () => {
     const { page, incidents } = await openPage(browser(), { viewport: { width: 390, height: 844 } });
     await page.goto(fixture + '/notes/emotion-rewards/');

@@ -3,6 +3,17 @@ import { renderMarkdown, sentenceAround, splitTarget } from '../../src/lib/markd
 
 const resolveAll = () => ({ href: '/notes/t/', stub: false, kind: 'note', title: 'T' });
 
+describe('footnotes', () => {
+  it('a footnote’s number links to its note, and the note links back to the number', () => {
+    const { html } = renderMarkdown('A claim.[^src]\n\n[^src]: Where it comes from.');
+    const ref = /<a href="#([^"]+)" id="([^"]+)" data-footnote-ref/.exec(html)!;
+    const back = /<li id="([^"]+)">[\s\S]*?<a href="#([^"]+)" data-footnote-backref/.exec(html)!;
+    expect(back[1]).toBe(ref[1]);
+    expect(back[2]).toBe(ref[2]);
+    expect(ref[1]).toMatch(/^user-content-fn-/);
+  });
+});
+
 describe('wiki links in Markdown', () => {
   it('parses target, heading and shown text', () => {
     const { links } = renderMarkdown('See [[Title#Some Heading|the text]] and [[Plain]].');

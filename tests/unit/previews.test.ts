@@ -33,3 +33,18 @@ describe('link previews', () => {
     expect(excerptOf('word '.repeat(100), 20)).toBe('word word word word…');
   });
 });
+
+describe('a link preview of a section', () => {
+  const corpus = corpusOf({
+    'notes/target.md': md('title: Target', 'Opening.\n\n## Method\n\n### Setup\n\nFive models were tuned.\n\n## Findings\n\nErrors rose.\n\n## Unlinked\n\nNobody links here.'),
+    'notes/linker.md': md('title: Linker', 'See [[Target#Method]] and [[Target#Findings]].'),
+  });
+
+  it('holds the first lines of each section a link points into (a subsection’s when the section has none), and no other', () => {
+    expect(linkPreview(corpus, idOf('note', 'Target')).sections).toEqual({
+      method: { heading: 'Method', excerpt: 'Five models were tuned.' },
+      findings: { heading: 'Findings', excerpt: 'Errors rose.' },
+    });
+    expect(linkPreview(corpus, idOf('note', 'Linker')).sections).toBeUndefined();
+  });
+});

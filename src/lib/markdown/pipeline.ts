@@ -27,7 +27,7 @@ import { markEmbeds, rehypeBlockIds, remarkObsidian, stripComments } from './obs
 import { remarkResolveWikiLinks } from './resolve-wiki-links';
 import { rehypeCollectInlineStyles } from './inline-styles';
 import { rehypeSiteAddresses } from './rebase';
-import { rehypeRawWhenPresent, sanitizeSchema } from './sanitize';
+import { rehypeFootnoteIds, rehypeRawWhenPresent, sanitizeSchema } from './sanitize';
 import type { RenderedBody, ResolvedLink, WikiLinkRef } from './types';
 
 const processor = unified()
@@ -44,6 +44,7 @@ const processor = unified()
   .use(rehypeHoldEmbeds)
   .use(rehypeRawWhenPresent)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeFootnoteIds)
   .use(rehypeRestoreEmbeds)
   // After sanitising, so heading ids are not given the sanitiser's clobber prefix.
   .use(rehypeSlug)

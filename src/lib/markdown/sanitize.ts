@@ -46,3 +46,18 @@ export const rehypeRawWhenPresent: Plugin<[], HastRoot> = () => {
     return hasRaw ? raw(tree, file) : tree;
   };
 };
+
+/** The prefix the sanitiser gives every id a body's HTML holds, so that no id can clobber the page's own. */
+const CLOBBER = sanitizeSchema.clobberPrefix ?? 'user-content-';
+
+/**
+ * Footnotes come out of remark-rehype with ids that already carry the sanitiser's prefix (`user-content-fn-1`,
+ * linked as `#user-content-fn-1`); the sanitiser prefixes the ids once more but not the links, so a footnote's
+ * number led nowhere and its ↩ back to nothing. After sanitising, a footnote's id loses the second prefix.
+ */
+export const rehypeFootnoteIds: Plugin<[], HastRoot> = () => (tree) => {
+  visit(tree, 'element', (node) => {
+    const id = node.properties.id;
+    if (typeof id === 'string' && (id.startsWith(`${CLOBBER}${CLOBBER}fn-`) || id.startsWith(`${CLOBBER}${CLOBBER}fnref-`))) node.properties.id = id.slice(CLOBBER.length);
+  });
+};

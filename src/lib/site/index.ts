@@ -12,6 +12,7 @@ export * from './options';
 export * from './session';
 export * from './pages';
 export * from './folders';
+export * from './explorer';
 export * from './evidence';
 export * from './graph-data';
 export * from './search-files';

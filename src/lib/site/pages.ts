@@ -212,6 +212,27 @@ export function tagIndex(corpus: Corpus): Map<string, GraphNode[]> {
   return new Map([...tags].sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** A tag in the tag tree: its last part, the items carrying it or a tag below it, and the tags below it. */
+export interface TagBranch {
+  tag: string;
+  name: string;
+  count: number;
+  children: TagBranch[];
+}
+
+/** The tags of `tagIndex` as a tree: `a/b/c` below `a/b`, below `a`, each level sorted by name. */
+export function tagTree(tags: Map<string, GraphNode[]>): TagBranch[] {
+  const top: TagBranch[] = [];
+  const byTag = new Map<string, TagBranch>();
+  for (const [tag, nodes] of [...tags].sort(([a], [b]) => a.localeCompare(b))) {
+    const cut = tag.lastIndexOf('/');
+    const branch: TagBranch = { tag, name: tag.slice(cut + 1), count: nodes.length, children: [] };
+    byTag.set(tag, branch);
+    (byTag.get(tag.slice(0, Math.max(cut, 0)))?.children ?? top).push(branch);
+  }
+  return top;
+}
+
 /** The sentence around a link, cut into before / the link / after, for highlighting. */
 export function splitContext(ctx: { sentence: string; start: number; end: number }): [string, string, string] {
   return [ctx.sentence.slice(0, ctx.start), ctx.sentence.slice(ctx.start, ctx.end), ctx.sentence.slice(ctx.end)];

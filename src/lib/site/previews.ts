@@ -5,7 +5,8 @@
  */
 import { groundingText, type ClaimStatus, type Grounding } from '../content/stance';
 import type { Corpus } from '../corpus';
-import type { Kind, NodeId } from '../content/ids';
+import { headingAnchor, type Kind, type NodeId } from '../content/ids';
+import { splitSections } from '../search/writer/documents';
 import { claimTrails, verifiedPapers } from './evidence';
 import { previewPath } from './urls';
 
@@ -24,6 +25,13 @@ export interface LinkPreview {
   excerpt?: string;
   /** How many items link here (what a stub's card says). */
   referrers: number;
+  /** The sections other items link into (`[[X#Heading]]`), by the heading's anchor: its first lines. */
+  sections?: Record<string, SectionPreview>;
+}
+
+export interface SectionPreview {
+  heading: string;
+  excerpt?: string;
 }
 
 /** About three lines of a card. */
@@ -54,7 +62,34 @@ export function linkPreview(corpus: Corpus, id: NodeId): LinkPreview {
   const headings = new Set(body?.headings.map((h) => h.text));
   const excerpt = body && !body.unrendered ? excerptOf(body.text.split('\n').filter((line) => !headings.has(line)).join(' ')) : undefined;
   if (excerpt) preview.excerpt = excerpt;
+  const sections = linkedSections(corpus, id);
+  if (sections) preview.sections = sections;
   return preview;
+}
+
+/**
+ * The sections of an item that some link points into, each with its opening lines: the text under its heading,
+ * and under the subheadings that follow when it has none of its own. Only those, so a long paper's card stays small.
+ */
+function linkedSections(corpus: Corpus, id: NodeId): Record<string, SectionPreview> | undefined {
+  const body = corpus.bodies.get(id);
+  if (!body || body.unrendered || body.headings.length === 0) return undefined;
+  const wanted = new Set<string>();
+  for (const edge of corpus.graph.incoming.get(id) ?? []) {
+    for (const context of edge.contexts) if (context.heading) wanted.add(headingAnchor(context.heading));
+  }
+  if (wanted.size === 0) return undefined;
+  const { sections } = splitSections(body.text, body.headings);
+  const out: Record<string, SectionPreview> = {};
+  sections.forEach((section, i) => {
+    if (!wanted.has(section.anchor)) return;
+    const depth = body.headings[i]?.depth ?? 6;
+    let text = section.text;
+    for (let j = i + 1; !text.trim() && j < sections.length && (body.headings[j]?.depth ?? 0) > depth; j++) text = sections[j].text;
+    const excerpt = excerptOf(text);
+    out[section.anchor] = excerpt ? { heading: section.heading, excerpt } : { heading: section.heading };
+  });
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** Every item's preview file: site path → JSON text. */

@@ -70,3 +70,6 @@ export const itemHref = (id: NodeId | string): string => href(pathOf(id as NodeI
 
 /** Where an item's link preview is published, as a site path (`/previews/notes/x.json`). */
 export const previewPath = (id: NodeId | string): SitePath => `/previews/${id}.json` as SitePath;
+
+/** Where the entries of an explorer branch are published, as a site path (`/explorer/folders/math.json`). */
+export const explorerPath = (key: string): SitePath => `/explorer/${key}.json` as SitePath;
