@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * check): the `browser-base` project runs these again on sites published under a base path. The others read
  * pages whose addresses come from the same code, already covered here and by the unit tests of site/urls.
  */
-const BASE_SENSITIVE = ['navigation', 'search', 'graph', 'previews', 'integrity'].map((name) => `tests/browser/${name}.test.ts`);
+const BASE_SENSITIVE = ['navigation', 'search', 'graph', 'previews', 'integrity', 'explorer', 'reading'].map((name) => `tests/browser/${name}.test.ts`);
 
 export default defineConfig({
   test: {

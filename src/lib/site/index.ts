@@ -4,7 +4,7 @@
  * item pages (evidence.ts); the graph file (graph-data.ts); the search files
  * (search-files.ts); formatted references (references.ts);
  * every address a page writes (urls.ts); link previews (previews.ts); items by
- * date (recent.ts).
+ * date (recent.ts); a vault's folders and the explorer's tree of them (folders.ts, explorer.ts).
  *
  * May import every layer below it. Nothing in `src/lib` imports this layer.
  */
