@@ -8,15 +8,17 @@ import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadCorpus, type Corpus } from '../../src/lib/corpus';
 import { atBase, openPage, useBrowser } from '../helpers/browser';
+import { useServedSite } from '../helpers/served-site';
 
-const url = inject('hostileUrl');
-const outDir = inject('hostileDir');
-const contentDir = inject('hostileContentDir');
-const log = inject('hostileLog');
-
+const hostile = useServedSite('hostile');
 const browser = useBrowser();
+let url: string;
+let outDir: string;
+let contentDir: string;
+let log: string;
 let corpus: Corpus;
 beforeAll(async () => {
+  ({ url, dir: outDir, contentDir, log } = hostile);
   corpus = await loadCorpus(contentDir);
 });
 
