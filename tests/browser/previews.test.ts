@@ -125,6 +125,9 @@ describe('link previews', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.hash.startsWith('#user-content-fn-'));
     expect(await page.locator('section[data-footnotes] li:target').count()).toBe(1);
+    // The footnotes' heading is there for screen readers only, as on GitHub: no visible "Footnotes" line.
+    const heading = await page.locator('section[data-footnotes] h2').boundingBox();
+    expect(heading!.width * heading!.height).toBeLessThanOrEqual(1);
     expect(incidents).toEqual([]);
   });
 
