@@ -24,7 +24,7 @@ import heapBound from './heap-bound';
 import liveContent from './live-content';
 import { OptionsError, resolveOptions, type ResearchGraphOptions } from './options';
 import outDir from './out-dir';
-import previews from './previews';
+import previews from './preview-files';
 import renderHelper from './render-helper';
 import searchFiles from './search-files';
 import siteUrlNotice from './site-url-notice';

@@ -4,7 +4,7 @@
  * corpus is loaded, beside the page rendering.
  */
 import type { SearchDocument } from '../lib/search/wire/options';
-import { searchFileContents, searchFileContentsBeside } from '../lib/site/search-files';
+import { searchFileContents, searchFileContentsBeside } from '../lib/site/search-file-set';
 import type { BuildSession, SessionOf } from '../lib/site/session';
 import { corpusFiles } from './corpus-files';
 import { inWorker } from './worker';

@@ -5,7 +5,7 @@
  * summary come from the item's search record, fetched when it is selected.
  */
 import type { EdgeColumns, ExpandedNode } from '../../lib/graph/compact';
-import { STATUS_LABELS } from '../../lib/graph/stances';
+import { STATUS_LABELS } from '../../lib/graph/stance-fields';
 import { resultPath } from '../../lib/search/wire/options';
 import { href, itemHref } from '../../lib/site/urls';
 
