@@ -36,7 +36,7 @@ export const BROWSER_SAFE = [
   'src/lib/graph/viewport.ts',
   'src/lib/graph/compact.ts',
   'src/lib/graph/edge-vocabulary.ts',
-  'src/lib/graph/stance-fields.ts',
+  'src/lib/graph/stance-accessors.ts',
   'src/lib/graph/labels.ts',
   'src/lib/graph/local-groups.ts',
   'src/lib/site/urls.ts',

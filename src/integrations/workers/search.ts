@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { indexFiles } from '../../lib/search/writer/index';
-import type { SearchDocument } from '../../lib/search/wire/options';
+import type { SearchDocument } from '../../lib/search/wire/index-rules';
 import { indexFileContents } from '../../lib/site/search-file-set';
 import { workerHeapCollector } from '../heap-collector';
 
