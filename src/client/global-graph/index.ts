@@ -9,6 +9,6 @@ import { startGlobalGraph } from './start';
 const container = document.querySelector<HTMLElement>('[data-graph]');
 if (container) {
   const items = Number(container.dataset.items);
-  if (container.dataset.overviewSrc && items >= overviewFrom(location.search)) void startOverview(container, startGlobalGraph);
+  if (items >= overviewFrom(location.search)) void startOverview(container, startGlobalGraph);
   else void startGlobalGraph(container);
 }

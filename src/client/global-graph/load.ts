@@ -3,6 +3,8 @@ import { readCompactGraph, type CompactGraph } from '../../lib/graph/compact';
 import { byLabelPriority } from '../../lib/graph/labels';
 import { nodeSize } from '../graph-style';
 import type { GraphData, GraphElements } from './state';
+import { GRAPH_DATA_PATH } from '../../lib/site/data-manifest';
+import { dataFiles } from '../data-files';
 
 /** Past either size, the painter draws the bulk of the graph and cytoscape only what is looked at. */
 const BIG_NODES = 1000;
@@ -22,11 +24,10 @@ export function graphElements(container: HTMLElement): GraphElements {
   };
 }
 
-/** Fetches and reads the graph file at `src`. */
-export async function loadGraph(src: string): Promise<GraphData> {
+/** Fetches and reads the graph file. */
+export async function loadGraph(): Promise<GraphData> {
   performance.mark('graph:fetch');
-  const response = await fetch(src);
-  const compact = (await response.json()) as CompactGraph;
+  const compact = await dataFiles.json<CompactGraph>(GRAPH_DATA_PATH);
   const { nodes, links, communities } = readCompactGraph(compact);
   performance.mark('graph:parsed');
   const linksOf: number[][] = nodes.map(() => []);

@@ -7,7 +7,8 @@
 import type { EdgeColumns, ExpandedNode } from '../../lib/graph/compact';
 import { STATUS_LABELS } from '../../lib/graph/stances';
 import { resultPath } from '../../lib/search/wire/options';
-import { href, itemHref } from '../../lib/site/urls';
+import { dataFiles } from '../data-files';
+import { itemHref } from '../../lib/site/urls';
 
 const KIND_NAMES: Record<string, string> = { note: 'Note', paper: 'Paper', line: 'Inquiry line' };
 const TYPE_NAMES: Record<string, [string, string]> = {
@@ -126,7 +127,7 @@ export class GraphPanel {
 
   private async fillText(index: number, target: HTMLElement): Promise<void> {
     try {
-      const record = (await (await fetch(href(resultPath(index)))).json()) as { claim?: string; summary?: string };
+      const record = await dataFiles.json<{ claim?: string; summary?: string }>(resultPath(index));
       if (this.shown !== index) return;
       if (record.claim) {
         target.textContent = '';

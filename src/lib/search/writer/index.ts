@@ -10,12 +10,12 @@ import type { Checkpoint } from '../../content/checkpoint';
 import type { Corpus } from '../../corpus';
 import { impactOf, postingValue, RANKING, SEARCH_FIELDS, SHARD_PREFIX_MIN, stemOf, type SearchDocument } from '../wire/options';
 import { byTerm, frontCode } from '../wire/decode';
-import type { Postings, SearchManifest, SearchRecord, SearchShard } from '../wire/types';
+import type { IndexManifest, Postings, SearchRecord, SearchShard } from '../wire/types';
 import { searchCorpus } from './documents';
 import { invertedIndex, type InvertedIndex } from './inverted';
 
 export interface SearchFiles {
-  manifest: SearchManifest;
+  manifest: IndexManifest;
   shards: Map<string, SearchShard>;
   records: SearchRecord[];
 }
@@ -76,8 +76,7 @@ export function indexFiles(documents: SearchDocument[], sharding: ShardingOption
     checkpoint?.();
   }
   const keys = [...shards.keys()].sort();
-  const manifest: SearchManifest = {
-    version: '',
+  const manifest: IndexManifest = {
     documentCount: index.documentCount,
     pages: index.kinds.length,
     fieldIds: Object.fromEntries(SEARCH_FIELDS.map((field, id) => [field, id])),
@@ -85,7 +84,6 @@ export function indexFiles(documents: SearchDocument[], sharding: ShardingOption
     kinds: index.kinds,
     shards: frontCode(keys),
   };
-  manifest.version = fingerprint(JSON.stringify(manifest) + keys.map((k) => JSON.stringify(shards.get(k))).join(''));
   return { manifest, shards };
 }
 
@@ -147,16 +145,6 @@ function groupTerms(entries: Entry[], depth: number, sharding: ShardingOptions, 
     }
   }
   return out;
-}
-
-/** FNV-1a, 32 bits: enough to tell two builds apart. */
-function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
 }
 export * from './documents';
 export * from './inverted';
