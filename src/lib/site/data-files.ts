@@ -31,7 +31,7 @@ export function publishDataFiles(files: Map<string, string>): Map<string, string
     const hash = contentHash(text);
     out.set(hashedPath(path, hash), text);
     const folder = bucketedFolder(path);
-    if (!folder) manifest.files[path] = hashedPath(path, hash);
+    if (!folder) manifest.files[path] = hash;
     else folders.set(folder, [...(folders.get(folder) ?? []), [path.slice(folder.length), hash]]);
   }
   for (const [folder, entries] of [...folders].sort(([a], [b]) => (a < b ? -1 : 1))) {

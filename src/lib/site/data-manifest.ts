@@ -7,7 +7,7 @@
  * address, never a hash, so an edit to one note does not change every page.
  *
  * The manifest (`DataManifest`) lists:
- * - `files`: the few single files by the name code asks for (`/graph/data.json`) → the name published;
+ * - `files`: the few single files by the name code asks for (`/graph/data.json`) → their hashes;
  * - `folders`: each folder of many small files (one per item, `BUCKETED_FOLDERS`) as a list of bucket files'
  *   hashes; a file's bucket is `bucketOf(its name, count)`, and a bucket (`bucketPath`) maps each of its files'
  *   names to their hashes. An edit to one note changes its file, that file's bucket and the manifest.
@@ -31,7 +31,7 @@ export const GRAPH_DATA_PATH = '/graph/data.json';
 export const GRAPH_OVERVIEW_PATH = '/graph/communities.json';
 
 export interface DataManifest {
-  /** A single file's name → the name it is published under. */
+  /** A single file's name → its hash (published as `hashedPath(name, hash)`). */
   files: Record<string, string>;
   /** A bucketed folder → the hash of each of its buckets, by bucket number. */
   folders: Record<string, string[]>;
@@ -96,7 +96,7 @@ export class DataFiles {
   /** Where the file code calls `path` is published, or undefined when this build has none. A name already hashed is its own. */
   async locate(path: string): Promise<string | undefined> {
     const manifest = await this.read();
-    if (manifest.files[path]) return manifest.files[path];
+    if (manifest.files[path]) return hashedPath(path, manifest.files[path]);
     const folder = bucketedFolder(path);
     if (!folder) return path;
     const hashes = manifest.folders[folder];

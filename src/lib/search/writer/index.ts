@@ -60,7 +60,8 @@ type Entry = [term: string, postings: Postings, bytes: number];
 export function indexFiles(documents: SearchDocument[], sharding: ShardingOptions = DEFAULT_SHARDING, { afterStep, checkpoint }: IndexingHooks = {}): Omit<SearchFiles, 'records'> {
   const index = invertedIndex(documents, checkpoint);
   afterStep?.();
-  const impact = impacts(index);
+  const averages = index.averageFieldLength.map(steadyAverage);
+  const impact = impacts(index.fieldLength, averages);
   const entries: Entry[] = [];
   // Each term's raw postings are let go as soon as they are encoded, so the two forms are never whole together.
   for (const [term, fields] of index.terms) {
@@ -80,17 +81,29 @@ export function indexFiles(documents: SearchDocument[], sharding: ShardingOption
     documentCount: index.documentCount,
     pages: index.kinds.length,
     fieldIds: Object.fromEntries(SEARCH_FIELDS.map((field, id) => [field, id])),
-    averageFieldLength: index.averageFieldLength,
+    averageFieldLength: averages,
     kinds: index.kinds,
     shards: frontCode(keys),
   };
   return { manifest, shards };
 }
 
+/**
+ * A field's average length on a scale of 1 % steps. Editing one note moves an average a hair; were the exact
+ * average baked into every posting's impact, some postings of other pages would cross from one impact digit to the
+ * next and every shard holding them would change, which a deploy uploads again. On steps, an edit changes the
+ * shards of that note's own words, nearly always; ranking moves by at most half a per cent of length normalisation.
+ */
+export function steadyAverage(average: number): number {
+  if (!(average > 0)) return average;
+  return Number((STEP ** Math.round(Math.log(average) / Math.log(STEP))).toPrecision(6));
+}
+const STEP = 1.01;
+
 /** A posting's impact from its term frequency, by field and document (field lengths are known only here). */
 type Impact = (field: number, doc: number, tf: number) => number;
 
-function impacts({ fieldLength, averageFieldLength }: InvertedIndex): Impact {
+function impacts(fieldLength: InvertedIndex['fieldLength'], averageFieldLength: number[]): Impact {
   const b = SEARCH_FIELDS.map((field) => RANKING.b[field]);
   return (field, doc, tf) => impactOf(tf, fieldLength[doc * SEARCH_FIELDS.length + field], averageFieldLength[field], b[field]);
 }
