@@ -9,7 +9,8 @@
  * Astro renders the pages, and is awaited once they are built; if that fails, it is made then, in this thread,
  * and the log says why.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -18,6 +19,7 @@ import type { Corpus } from '../lib/corpus';
 import type { SearchDocument } from '../lib/search/wire/options';
 import { dataFileContents, publishDataFiles } from '../lib/site/data-files';
 import { DATA_MANIFEST_PATH } from '../lib/site/data-manifest';
+import { TAKE_AWAY, takeAwayPath } from '../lib/site/take-away';
 import { searchFileContentsBeside } from '../lib/site/search-files';
 import type { BuildSession, SessionOf } from '../lib/site/session';
 import { withBase } from '../lib/site/urls';
@@ -80,6 +82,15 @@ export default function dataFiles(sessionOf: SessionOf): AstroIntegration {
         const files = await published(corpus, session, beside);
         await writeSiteFiles(fileURLToPath(dir), underPrefix(files, session.options.prefix));
         logger.info(`${files.size} data file(s) written, found through ${withBase(DATA_MANIFEST_PATH, session.options.prefix)}${how}`);
+        // A take-away file too large for a static host is published gzipped, where every page links to it.
+        for (const file of TAKE_AWAY) {
+          const published = takeAwayPath(corpus, file);
+          if (published === file) continue;
+          const raw = path.join(fileURLToPath(dir), withBase(file, session.options.prefix));
+          await writeFile(path.join(fileURLToPath(dir), withBase(published, session.options.prefix)), gzipSync(await readFile(raw)));
+          await rm(raw);
+          logger.info(`${file} is over the 25 MiB a file may weigh on Cloudflare Pages: published as ${published}`);
+        }
       },
       'astro:server:setup': ({ server }) => {
         // Astro's dev server takes the base path off every request before this sees it.

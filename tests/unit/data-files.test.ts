@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus';
 import { dataFileContents, publishDataFiles } from '../../src/lib/site/data-files';
+import { takeAwayPath, takeAwayText } from '../../src/lib/site/take-away';
 import { BUCKET_FILES, bucketCount, bucketOf, DATA_MANIFEST_PATH, DataFiles, hashedPath, type DataManifest } from '../../src/lib/site/data-manifest';
 
 /** The data files of a content folder: by the names code asks for, and as published. */
@@ -74,6 +75,17 @@ describe('data files named by their content', () => {
   it('a file is published under its name with its hash before the extension', () => {
     expect(hashedPath('/search/terms/ab.json', '3f9c2e1a')).toBe('/search/terms/ab.3f9c2e1a.json');
     expect(hashedPath('/previews/notes/python.fixtures.json', '00ff00ff')).toBe('/previews/notes/python.fixtures.00ff00ff.json');
+  });
+});
+
+describe('the graph to take away', () => {
+  it('keeps its address while a host allows its size, and is published gzipped past it', async () => {
+    const corpus = await loadCorpus('tests/fixtures/basic');
+    const bytes = Buffer.byteLength(takeAwayText(corpus, '/graph.json'));
+    expect(takeAwayPath(corpus, '/graph.json')).toBe('/graph.json');
+    expect(takeAwayPath(corpus, '/graph.json', bytes)).toBe('/graph.json');
+    expect(takeAwayPath(corpus, '/graph.json', bytes - 1)).toBe('/graph.json.gz');
+    expect(takeAwayPath(corpus, '/graph.graphml', 1000)).toBe('/graph.graphml.gz');
   });
 });
 

@@ -18,6 +18,7 @@ export * from './graph-data';
 export * from './search-files';
 export * from './data-manifest';
 export * from './data-files';
+export * from './take-away';
 export * from './claims';
 export * from './graphml';
 export * from './references';
