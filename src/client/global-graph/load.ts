@@ -24,10 +24,24 @@ export function graphElements(container: HTMLElement): GraphElements {
   };
 }
 
-/** Fetches and reads the graph file. */
+let graphFile: Promise<CompactGraph> | undefined;
+
+/**
+ * Starts downloading the graph file, once: as the page opens, so that it arrives while the overview is drawn
+ * (the page cannot preload it: its name carries its hash, which only `/files.json` knows).
+ */
+export function fetchGraph(): Promise<CompactGraph> {
+  if (!graphFile) {
+    performance.mark('graph:fetch');
+    graphFile = dataFiles.json<CompactGraph>(GRAPH_DATA_PATH);
+    graphFile.catch(() => (graphFile = undefined));
+  }
+  return graphFile;
+}
+
+/** Fetches (or awaits the download already started) and reads the graph file. */
 export async function loadGraph(): Promise<GraphData> {
-  performance.mark('graph:fetch');
-  const compact = await dataFiles.json<CompactGraph>(GRAPH_DATA_PATH);
+  const compact = await fetchGraph();
   const { nodes, links, communities } = readCompactGraph(compact);
   performance.mark('graph:parsed');
   const linksOf: number[][] = nodes.map(() => []);
