@@ -19,7 +19,7 @@ import type { Corpus } from '../lib/corpus';
 import type { SearchDocument } from '../lib/search/wire/options';
 import { dataFileContents, publishDataFiles } from '../lib/site/data-files';
 import { DATA_MANIFEST_PATH } from '../lib/site/data-manifest';
-import { TAKE_AWAY, takeAwayPath } from '../lib/site/take-away';
+import { PART_TEXT_BYTES, TAKE_AWAY, takeAwayPaths } from '../lib/site/take-away';
 import { searchFileContentsBeside } from '../lib/site/search-files';
 import type { BuildSession, SessionOf } from '../lib/site/session';
 import { withBase } from '../lib/site/urls';
@@ -82,14 +82,15 @@ export default function dataFiles(sessionOf: SessionOf): AstroIntegration {
         const files = await published(corpus, session, beside);
         await writeSiteFiles(fileURLToPath(dir), underPrefix(files, session.options.prefix));
         logger.info(`${files.size} data file(s) written, found through ${withBase(DATA_MANIFEST_PATH, session.options.prefix)}${how}`);
-        // A take-away file too large for a static host is published gzipped, where every page links to it.
+        // A take-away file too large for a static host is published gzipped (in parts past a size), as pages link to it.
         for (const file of TAKE_AWAY) {
-          const published = takeAwayPath(corpus, file);
-          if (published === file) continue;
-          const raw = path.join(fileURLToPath(dir), withBase(file, session.options.prefix));
-          await writeFile(path.join(fileURLToPath(dir), withBase(published, session.options.prefix)), gzipSync(await readFile(raw)));
-          await rm(raw);
-          logger.info(`${file} is over the 25 MiB a file may weigh on Cloudflare Pages: published as ${published}`);
+          const published = takeAwayPaths(corpus, file);
+          if (published[0] === file) continue;
+          const at = (p: string) => path.join(fileURLToPath(dir), withBase(p, session.options.prefix));
+          const text = await readFile(at(file));
+          for (const [i, part] of published.entries()) await writeFile(at(part), gzipSync(text.subarray(i * PART_TEXT_BYTES, (i + 1) * PART_TEXT_BYTES)));
+          await rm(at(file));
+          logger.info(`${file} is over the 25 MiB a file may weigh on Cloudflare Pages: published as ${published.join(', ')}`);
         }
       },
       'astro:server:setup': ({ server }) => {

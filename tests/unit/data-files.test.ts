@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus';
 import { dataFileContents, publishDataFiles } from '../../src/lib/site/data-files';
-import { takeAwayPath, takeAwayText } from '../../src/lib/site/take-away';
+import { MAX_FILE_BYTES, takeAwayFiles, takeAwayPath, takeAwayText } from '../../src/lib/site/take-away';
 import { BUCKET_FILES, bucketCount, bucketOf, DATA_MANIFEST_PATH, DataFiles, hashedPath, type DataManifest } from '../../src/lib/site/data-manifest';
 
 /** The data files of a content folder: by the names code asks for, and as published. */
@@ -79,13 +79,16 @@ describe('data files named by their content', () => {
 });
 
 describe('the graph to take away', () => {
-  it('keeps its address while a host allows its size, and is published gzipped past it', async () => {
+  it('keeps its address while a host allows its size, and is published gzipped past it, in parts past four times it', async () => {
     const corpus = await loadCorpus('tests/fixtures/basic');
-    const bytes = Buffer.byteLength(takeAwayText(corpus, '/graph.json'));
     expect(takeAwayPath(corpus, '/graph.json')).toBe('/graph.json');
-    expect(takeAwayPath(corpus, '/graph.json', bytes)).toBe('/graph.json');
-    expect(takeAwayPath(corpus, '/graph.json', bytes - 1)).toBe('/graph.json.gz');
-    expect(takeAwayPath(corpus, '/graph.graphml', 1000)).toBe('/graph.graphml.gz');
+    const bytes = Buffer.byteLength(takeAwayText(corpus, '/graph.json'));
+    expect(takeAwayFiles('/graph.json', bytes, bytes)).toEqual(['/graph.json']);
+    expect(takeAwayFiles('/graph.json', bytes, bytes - 1)).toEqual(['/graph.json.gz']);
+    // At 10,000 notes graph.graphml is about 68 MB, at 50,000 about five times that.
+    expect(takeAwayFiles('/graph.graphml', 68e6)).toEqual(['/graph.graphml.gz']);
+    expect(takeAwayFiles('/graph.graphml', 340e6)).toEqual(['/graph.graphml.gz.part1', '/graph.graphml.gz.part2', '/graph.graphml.gz.part3', '/graph.graphml.gz.part4']);
+    expect(takeAwayFiles('/graph.json', MAX_FILE_BYTES)).toEqual(['/graph.json']);
   });
 });
 
