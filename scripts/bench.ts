@@ -31,6 +31,7 @@ import { writeCorpus } from './bench/corpus';
 import { runMeasured } from './bench/measure';
 import { checkLargeTargets, checkTargets, failed, largeReport, markdownReport, textReport, type BuildFigures, type GraphFigures, type IndexFigures, type Results, type SizeRun, type Step } from './bench/report';
 import { serveStatic, type StaticServer } from './bench/serve';
+import { changedFiles, largestFile, snapshotSite } from './bench/site-files';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/astro.js');
@@ -89,8 +90,8 @@ async function astroBuild(root: string, outDir: string, env: Record<string, stri
   return { wallMs: run.wallMs, cpuMs: run.cpuMs, load: run.load, otherCores: run.otherCores, peakRss: run.peakRss, pages, ...(await outputFigures(outDir)) };
 }
 
-/** Bytes of the whole site, and the sizes of its HTML pages. */
-async function outputFigures(dir: string): Promise<Pick<BuildFigures, 'outputBytes' | 'html'>> {
+/** Bytes of the whole site, its files and the largest, and the sizes of its HTML pages. */
+async function outputFigures(dir: string): Promise<Pick<BuildFigures, 'outputBytes' | 'html' | 'files' | 'largestFileBytes' | 'largestFilePath'>> {
   const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
   let outputBytes = 0;
   const notes: number[] = [];
@@ -108,19 +109,30 @@ async function outputFigures(dir: string): Promise<Pick<BuildFigures, 'outputByt
   }
   notes.sort((a, b) => a - b);
   const html = notes.length ? { medianNoteBytes: notes[Math.floor(notes.length / 2)], maxNoteBytes: notes[notes.length - 1], maxBytes: max.bytes, maxPath: max.path, over150k } : undefined;
-  return { outputBytes, html };
+  const snapshot = await snapshotSite(dir);
+  const largest = largestFile(snapshot);
+  return { outputBytes, html, files: snapshot.sizes.size, largestFileBytes: largest.bytes, largestFilePath: largest.path };
 }
 
-/** Rebuilds our site with one note changed, as an author does between two builds: the render cache is warm. */
-async function warmRebuild(outDir: string, corpusDir: string, env: Record<string, string>): Promise<Pick<BuildFigures, 'warmMs' | 'warmCpuMs' | 'warmOtherCores'>> {
+/**
+ * Rebuilds our site with one note changed, as an author does between two builds: the render cache is warm. A
+ * sentence is appended to one note's body, and the files the rebuild added, removed or changed are counted: what
+ * a deploy that uploads only changed files uploads.
+ */
+async function warmRebuild(outDir: string, corpusDir: string, env: Record<string, string>): Promise<Pick<BuildFigures, 'warmMs' | 'warmCpuMs' | 'warmOtherCores' | 'changedFilesAfterEdit' | 'changedExamples'>> {
   const notes = (await readdir(join(corpusDir, 'notes'))).sort();
   const file = join(corpusDir, 'notes', notes[Math.floor(notes.length / 2)]);
   const before = await readFile(file, 'utf8');
+  const first = await snapshotSite(outDir);
   await writeFile(file, `${before}\nOne more sentence, written between two builds.\n`);
   try {
     const run = await runMeasured(process.execPath, [ASTRO, 'build', '--root', ROOT, '--outDir', outDir, '--force'], { cwd: ROOT, env: buildEnv(env) });
     if (!run.ok) throw new Error(`warm rebuild exited ${run.exitCode}: ${run.tail.split('\n').slice(-4).join(' | ')}`);
-    return { warmMs: run.wallMs, warmCpuMs: run.cpuMs, warmOtherCores: run.otherCores };
+    const { added, removed, changed } = changedFiles(first, await snapshotSite(outDir));
+    // What changed besides data files renamed by their hashes: pages and fixed-name files, the ones to look at.
+    const examples = [...changed, ...added.filter((p) => !/\.[0-9a-f]{8}\.json$/.test(p))].sort().slice(0, 12);
+    log(`one note edited: ${added.length} file(s) added, ${removed.length} removed, ${changed.length} changed${examples.length ? `, among them ${examples.join(' ')}` : ''}`);
+    return { warmMs: run.wallMs, warmCpuMs: run.cpuMs, warmOtherCores: run.otherCores, changedFilesAfterEdit: added.length + removed.length + changed.length, changedExamples: examples };
   } finally {
     await writeFile(file, before);
   }
@@ -183,7 +195,7 @@ async function benchSize(notes: number, browser: Step<Browser>): Promise<SizeRun
   const bareSite = join(TMP, `bare-${notes}`);
 
   const built = await step('build: ours', () => astroBuild(ROOT, site, { CONTENT_DIR: corpusDir }, corpus.files));
-  const warm = failed(built) || built.reused || buildsOnly ? undefined : await step('build: ours, warm rebuild', () => warmRebuild(site, corpusDir, { CONTENT_DIR: corpusDir }));
+  const warm = failed(built) || built.reused ? undefined : await step('build: ours, warm rebuild', () => warmRebuild(site, corpusDir, { CONTENT_DIR: corpusDir }));
   const ours: Step<BuildFigures> = failed(built) || !warm || failed(warm) ? built : { ...built, ...warm };
   const bare = await step('build: bare Astro', () => astroBuild(join(ROOT, 'bench/bare-astro'), bareSite, { BENCH_CONTENT_DIR: corpusDir }, corpus.files));
   const both = !failed(ours) && !failed(bare) && !ours.reused && !bare.reused;

@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { SearchClient } from '../src/lib/search/wire/loader';
+import { DataFiles } from '../src/lib/site/data-manifest';
 import { CHROMIUM, CHROMIUM_ARGS } from './lib/chromium';
 import { serveDirectory } from './lib/static-server';
 
@@ -53,7 +54,9 @@ const pageOf = (url: string) => new URL(url, 'http://x').pathname.replace(/\/$/,
 const isItem = (url: string) => /^\/(notes|papers|lines)\//.test(new URL(url, 'http://x').pathname);
 
 async function ours(): Promise<string[][]> {
-  const client = new SearchClient(async (path) => JSON.parse(await readFile(join(site, path), 'utf8')));
+  // Through the site's manifest, as a browser finds the files (their names carry their hashes).
+  const files = new DataFiles(async (path) => JSON.parse(await readFile(join(site, path), 'utf8')));
+  const client = new SearchClient((path) => files.json(path));
   const out: string[][] = [];
   for (const { question } of questions) {
     const outcome = await client.search(question, 'all', RANKS);

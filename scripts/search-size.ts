@@ -13,7 +13,8 @@ import { loadCorpus } from '../src/lib/corpus';
 import type { SearchFiles } from '../src/lib/search';
 import { searchFiles } from '../src/lib/search';
 import { SearchClient } from '../src/lib/search/wire/loader';
-import { manifestPath, parseSearchId, resultPath, shardPath } from '../src/lib/search/wire/index-rules';
+import { manifestPath, SHARD_FOLDER } from '../src/lib/search/wire/index-rules';
+import { indexFileContents, recordFileContents } from '../src/lib/site/search-file-set';
 
 const dir = process.argv[2] ?? 'content';
 /** Results a page of search shows at first, as the interface asks for them. */
@@ -27,7 +28,7 @@ const served = servedFiles(files);
 const gz = new Map<string, number>();
 const gzipped = (path: string) => gz.get(path) ?? gz.set(path, gzipSync(served.get(path)!).length).get(path)!;
 
-const shardBytes = [...files.shards.keys()].map((k) => served.get(shardPath(k))!.length).sort((a, b) => a - b);
+const shardBytes = [...served].filter(([p]) => p.startsWith(SHARD_FOLDER)).map(([, text]) => text.length).sort((a, b) => a - b);
 console.log(`manifest: ${served.get(manifestPath())!.length} B, ${gzipped(manifestPath())} B gzip`);
 console.log(`term shards: ${shardBytes.length}, ${mb(sum(shardBytes))} MB in all; median ${shardBytes[shardBytes.length >> 1]} B, largest ${shardBytes.at(-1)} B`);
 
@@ -72,10 +73,7 @@ console.log(
 );
 
 function servedFiles(f: SearchFiles): Map<string, string> {
-  const out = new Map<string, string>([[manifestPath(), JSON.stringify(f.manifest)]]);
-  for (const [key, shard] of f.shards) out.set(shardPath(key), JSON.stringify(shard));
-  for (const record of f.records) out.set(resultPath(parseSearchId(record.id).n), JSON.stringify(record));
-  return out;
+  return new Map([...indexFileContents(f), ...recordFileContents(f.records)]);
 }
 
 /** Single words from frequent to rare, then pairs of them. */

@@ -24,6 +24,15 @@ export interface BuildFigures {
   warmMs?: number;
   warmCpuMs?: number;
   warmOtherCores?: number;
+  /** Files of the built site (`build.ours.files`). */
+  files?: number;
+  /** The largest file of the site, and its path. */
+  largestFileBytes?: number;
+  largestFilePath?: string;
+  /** Files the warm rebuild (a sentence appended to one note's body) added, removed or changed by bytes. */
+  changedFilesAfterEdit?: number;
+  /** A few of them, pages and fixed-name files first: what to look at when the count is high. */
+  changedExamples?: string[];
   /** Built by an earlier run (--skip-build): no figures. */
   reused?: boolean;
 }
@@ -112,6 +121,10 @@ export function tableRows(runs: SizeRun[]): [string, ...string[]][] {
     row('build: ours, warm rebuild (one note changed), wall / CPU', (r) => show(r.build.ours, (b) => (b.warmMs === undefined ? 'n/a' : `${fmtMs(b.warmMs)} / ${fmtMs(b.warmCpuMs ?? NaN)}${othersNote(b.warmOtherCores) ?? ''}`))),
     row('output: ours / bare Astro', (r) => (failed(r.build.ours) || failed(r.build.bare) ? 'n/a' : `${fmtBytes(r.build.ours.outputBytes ?? NaN)} / ${fmtBytes(r.build.bare.outputBytes ?? NaN)}`)),
     row('note pages: median / largest HTML', (r) => show(r.build.ours, (b) => (b.html ? `${fmtBytes(b.html.medianNoteBytes)} / ${fmtBytes(b.html.maxNoteBytes)}` : 'n/a'))),
+    row('output: files / largest file', (r) => show(r.build.ours, (b) => (b.files === undefined ? 'n/a' : `${b.files} / ${b.largestFileBytes === undefined ? '?' : `${fmtBytes(b.largestFileBytes)} (${b.largestFilePath})`}`))),
+    row('rebuild after editing one note: files changed / all', (r) =>
+      show(r.build.ours, (b) => (b.changedFilesAfterEdit === undefined || !b.files ? 'n/a' : `${b.changedFilesAfterEdit} / ${b.files} (${((100 * b.changedFilesAfterEdit) / b.files).toFixed(2)} %)`)),
+    ),
     row('largest page of any kind', (r) => show(r.build.ours, (b) => (b.html ? `${fmtBytes(b.html.maxBytes)} (${b.html.maxPath})` : 'n/a'))),
     row('build: ours / bare (wall, CPU)', (r) => (r.build.ratio === undefined ? 'n/a' : `${r.build.ratio.toFixed(2)}×, ${r.build.cpuRatio?.toFixed(2) ?? '?'}×`)),
     row('graph: construction alone (resolution, edges, adjacency; median)', (r) => show(r.graph, (g) => (g.phases ? fmtMs(g.phases.graphMs) : 'n/a'))),
@@ -162,6 +175,8 @@ export function checkTargets(runs: SizeRun[]): TargetCheck[] {
       // The two builds compared are ours, cold and warm: either one run beside other work sends the judgement to CPU time.
       const warmByCpu = ours.warmOtherCores === undefined ? useCpu : busyRun(ours.otherCores, ours.load) || busyRun(ours.warmOtherCores, undefined);
       const warm = ours.warmCpuMs !== undefined && ours.cpuMs ? (warmByCpu ? ours.warmCpuMs / ours.cpuMs : ours.warmMs! / ours.wallMs) : undefined;
+      const changed = ours.changedFilesAfterEdit !== undefined && ours.files ? ours.changedFilesAfterEdit / ours.files : undefined;
+      add('files changed by editing one note', '≤ 1 % of the files at 10,000 notes', changed === undefined ? undefined : `${ours.changedFilesAfterEdit} of ${ours.files} (${(100 * changed).toFixed(2)} %)${refNote}`, changed !== undefined && changed <= 0.01);
       add('warm rebuild, one note changed', '≤ 0.7× the cold build', warm === undefined ? undefined : `${warm.toFixed(2)}×${warmByCpu ? ' by CPU time' : ' by wall time'}${refNote}`, warm !== undefined && warm <= 0.7);
     }
   }
@@ -176,6 +191,7 @@ export function checkTargets(runs: SizeRun[]): TargetCheck[] {
     add('graph construction scaling', '10× notes ≤ 11× time', `${k.toFixed(1)}× (1,000 → 10,000, ${how})`, k <= 11);
   } else add('graph construction scaling', '10× notes ≤ 11× time', undefined, undefined);
   for (const run of runs) {
+    checks.push(largestFileCheck(run));
     const o = run.search.ours;
     const p = run.search.pagefind;
     add(
@@ -228,7 +244,20 @@ export function textReport(results: Results): string {
 
 /** The builds-only table (`--builds-only`, the 50,000-note row): the build rows of the main table and the targets that apply. */
 export function largeReport(results: Results): string {
-  const buildRows = new Set(['corpus files (notes / papers / lines)', 'build: ours, wall / CPU time', 'build: ours, peak RSS (process tree)', 'build: bare Astro, wall / CPU time', 'build: bare Astro, peak RSS', 'output: ours / bare Astro', 'note pages: median / largest HTML', 'largest page of any kind', 'build: ours / bare (wall, CPU)']);
+  const buildRows = new Set([
+    'corpus files (notes / papers / lines)',
+    'build: ours, wall / CPU time',
+    'build: ours, peak RSS (process tree)',
+    'build: bare Astro, wall / CPU time',
+    'build: bare Astro, peak RSS',
+    'build: ours, warm rebuild (one note changed), wall / CPU',
+    'output: ours / bare Astro',
+    'output: files / largest file',
+    'rebuild after editing one note: files changed / all',
+    'note pages: median / largest HTML',
+    'largest page of any kind',
+    'build: ours / bare (wall, CPU)',
+  ]);
   const head = ['figure', ...results.runs.map((r) => `${r.notes.toLocaleString('en-US')} notes`)];
   return [
     `Builds only, measured ${results.measuredAt} on ${results.machine.cpu} (${results.machine.cores} cores), ${results.machine.memory}, Node ${results.machine.node}, Astro ${results.machine.astro}; corpus seed ${results.options.seed}; NODE_OPTIONS="${results.options.nodeOptions}".`,
@@ -245,11 +274,22 @@ export function largeReport(results: Results): string {
   ].join('\n');
 }
 
-/** The target of the builds-only row: the largest corpus builds within 6 GiB. */
+/** The targets of the builds-only row: the largest corpus builds within 6 GiB, and no file is too large to host. */
 export function checkLargeTargets(runs: SizeRun[]): TargetCheck[] {
-  return runs.map((run) => {
+  return runs.flatMap((run) => {
     const ours = run.build.ours;
     const value = failed(ours) ? reason(ours) : fmtBytes(ours.peakRss);
-    return { name: `build peak memory (${run.notes.toLocaleString('en-US')} notes)`, target: '≤ 6 GiB at 50,000 notes', value, met: !failed(ours) && ours.peakRss <= 6 * 1024 * MiB };
+    return [{ name: `build peak memory (${run.notes.toLocaleString('en-US')} notes)`, target: '≤ 6 GiB at 50,000 notes', value, met: !failed(ours) && ours.peakRss <= 6 * 1024 * MiB }, largestFileCheck(run)];
   });
+}
+
+/** Cloudflare Pages refuses a file over 25 MiB; other static hosts allow more. */
+export const MAX_FILE_BYTES = 25 * MiB;
+
+function largestFileCheck(run: SizeRun): TargetCheck {
+  const ours = run.build.ours;
+  const bytes = failed(ours) ? undefined : ours.largestFileBytes;
+  const name = `largest file (${run.notes.toLocaleString('en-US')} notes)`;
+  const value = bytes === undefined || failed(ours) ? 'not measured' : `${fmtBytes(bytes)} (${ours.largestFilePath})`;
+  return { name, target: '≤ 25 MiB (Cloudflare Pages’ limit per file)', value, met: bytes === undefined ? undefined : bytes <= MAX_FILE_BYTES };
 }

@@ -40,6 +40,7 @@ export const BROWSER_SAFE = [
   'src/lib/graph/labels.ts',
   'src/lib/graph/local-groups.ts',
   'src/lib/site/urls.ts',
+  'src/lib/site/data-manifest.ts',
   'src/lib/site/search-box.ts',
   /^src\/lib\/search\/wire\//,
 ] as const;

@@ -8,6 +8,7 @@
  */
 import { explorerPath, href } from '../lib/site/urls';
 import type { ExplorerEntry, ExplorerList } from '../lib/site/explorer';
+import { dataFiles } from './site-data';
 
 const nav = document.querySelector<HTMLElement>('[data-explorer]');
 const opener = document.querySelector<HTMLButtonElement>('[data-explorer-open]');
@@ -51,9 +52,7 @@ async function fill(details: HTMLDetailsElement): Promise<void> {
   details.dataset.loading = '';
   details.setAttribute('aria-busy', 'true');
   try {
-    const response = await fetch(href(explorerPath(details.dataset.branch!)));
-    if (!response.ok) return;
-    const list = (await response.json()) as ExplorerList;
+    const list = await dataFiles.json<ExplorerList>(explorerPath(details.dataset.branch!));
     const stale = unfilled(details)!;
     const kept = new Map([...stale.querySelectorAll<HTMLElement>(':scope > li > details[data-branch]')].map((d) => [d.dataset.branch!, d.parentElement!]));
     const morePath = details.parentElement!.querySelector<HTMLAnchorElement>(':scope > a')!.href;

@@ -3,7 +3,7 @@
  * reaching it with the keyboard, shows a card with its kind, title, claim or
  * summary, the claim's status, and first lines; a link into a section
  * (`[[X#Heading]]`) shows that section's first lines instead. The card's data is a small file per item
- * (`/previews/<id>.json`), fetched on first use and kept. A footnote's
+ * (`/previews/<id>.json`, published under a hashed name: src/lib/site/data-manifest.ts), fetched on first use and kept. A footnote's
  * number shows the footnote, read from the page. Esc or leaving the
  * link closes it; the card sits below the link (above it near the bottom of the
  * window), outside the page's flow, so nothing moves. Off on touch screens,
@@ -12,7 +12,8 @@
 import { KIND_FOLDER } from '../lib/content/ids';
 import { STATUS_VOCABULARY } from '../lib/content/stance';
 import { KIND_VOCABULARY } from '../lib/content/kind-vocabulary';
-import { BASE, href, previewPath } from '../lib/site/urls';
+import { BASE, previewPath } from '../lib/site/urls';
+import { dataFiles } from './site-data';
 import type { LinkPreview, SectionPreview } from '../lib/site/previews';
 
 const DELAY_MS = 300;
@@ -36,7 +37,7 @@ function itemOf(a: HTMLAnchorElement): string | undefined {
 function load(id: string): Promise<LinkPreview | undefined> {
   let data = cache.get(id);
   if (!data) {
-    data = fetch(href(previewPath(id))).then((r) => (r.ok ? (r.json() as Promise<LinkPreview>) : undefined), () => undefined);
+    data = dataFiles.json<LinkPreview>(previewPath(id)).catch(() => undefined);
     cache.set(id, data);
   }
   return data;

@@ -15,6 +15,8 @@ import { keepLabelsPlaced, placeNow } from './graph-labels';
 import { extentViewport } from '../lib/graph/viewport';
 import { followTheme, graphStyle, LABEL_MAX_WIDTH, lightUp, nodeSize } from './graph-style';
 import { itemHref } from '../lib/site/urls';
+import { GRAPH_DATA_PATH } from '../lib/site/data-manifest';
+import { dataFiles } from './site-data';
 
 declare global {
   interface Window {
@@ -30,9 +32,7 @@ export async function mountLocalGraph(details: HTMLElement): Promise<void> {
   const trail = new Set((details.dataset.trail ?? '').split(' ').filter(Boolean).map((pair) => `${center}|${pair}`));
   let graph: ReturnType<typeof expandCompactGraph>;
   try {
-    const response = await fetch(details.dataset.src!);
-    if (!response.ok) throw new Error(String(response.status));
-    graph = expandCompactGraph((await response.json()) as CompactGraph);
+    graph = expandCompactGraph(await dataFiles.json<CompactGraph>(GRAPH_DATA_PATH));
   } catch {
     status.textContent = 'The local graph could not be loaded.';
     return;

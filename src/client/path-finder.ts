@@ -5,6 +5,8 @@ import type { EdgeType } from '../lib/graph/graph';
 import { stepWording } from '../lib/graph/edge-vocabulary';
 import { fillTitles } from './titles';
 import { itemHref } from '../lib/site/urls';
+import { GRAPH_DATA_PATH } from '../lib/site/data-manifest';
+import { dataFiles } from './site-data';
 
 type Node = ReturnType<typeof expandCompactGraph>['nodes'][number];
 
@@ -12,8 +14,8 @@ const form = document.querySelector<HTMLFormElement>('[data-path-form]')!;
 const result = document.querySelector<HTMLElement>('[data-path-result]')!;
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
-const graph = fetch(form.dataset.src!)
-  .then((r) => r.json() as Promise<CompactGraph>)
+const graph = dataFiles
+  .json<CompactGraph>(GRAPH_DATA_PATH)
   .then((compact) => {
     const { nodes, edges } = expandCompactGraph(compact);
     void fillTitles(document.querySelector<HTMLDataListElement>('#path-titles'), nodes.map((n) => n.title));

@@ -7,12 +7,7 @@
 import { manifestPath, resultPath } from '../lib/search/wire/index-rules';
 import type { SearchManifest, SearchRecord } from '../lib/search/wire/types';
 import { href } from '../lib/site/urls';
-
-const fetchJson = async <T>(path: string): Promise<T> => {
-  const response = await fetch(href(path));
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return (await response.json()) as T;
-};
+import { dataFiles } from './site-data';
 
 /** Page numbers of written notes, or of any written item when there is no note. */
 function candidates(kinds: string, pages: number): number[] {
@@ -23,10 +18,10 @@ function candidates(kinds: string, pages: number): number[] {
 
 /** Goes to a random written note other than this page. */
 export async function goToRandomNote(): Promise<void> {
-  const manifest = await fetchJson<SearchManifest>(manifestPath());
+  const manifest = await dataFiles.json<SearchManifest>(manifestPath());
   const pool = candidates(manifest.kinds, manifest.pages);
   for (let tries = 0; tries < 3 && pool.length; tries++) {
-    const record = await fetchJson<SearchRecord>(resultPath(pool[Math.floor(Math.random() * pool.length)]));
+    const record = await dataFiles.json<SearchRecord>(resultPath(pool[Math.floor(Math.random() * pool.length)]));
     const address = href(record.url);
     if (address !== location.pathname || pool.length === 1) return location.assign(address);
   }

@@ -4,15 +4,16 @@
  * "/"), so pages that are only read never download the search code.
  */
 import type { SearchRecord } from '../lib/search/wire/types';
-import { fetchJsonOverHttp, SearchClient } from '../lib/search/wire/loader';
+import { SearchClient } from '../lib/search/wire/loader';
 import { highlightUrl, matchRanges, resultSnippet, sectionSnippet, type KindFilter, type Range, type SearchHit, type SearchOutcome, type Snippet } from '../lib/search/wire/query';
 import { href } from '../lib/site/urls';
+import { dataFiles } from './site-data';
 import { groundingText } from '../lib/content/stance';
 
 const PAGE_SIZE = 10;
 /** Typing pause before fetching index shards; a search on shards already loaded runs at once. */
 const FETCH_PAUSE_MS = 90;
-const client = new SearchClient((path) => fetchJsonOverHttp(href(path)));
+const client = new SearchClient((path) => dataFiles.json(path));
 
 export interface SearchWidget {
   /** Searches for `query` (as if typed) and resolves once the results are shown. */

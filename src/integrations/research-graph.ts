@@ -18,15 +18,13 @@ import { openSession, type BuildSession, type SessionOf } from '../lib/site/sess
 import type { SiteOptions } from '../lib/site/options';
 import { normaliseBase, withBase } from '../lib/site/urls';
 import attachments from './attachments';
-import explorerFiles from './explorer-files';
+import dataFiles from './data-files';
 import graphShape from './graph-shape';
 import heapBound from './heap-bound';
 import liveContent from './live-content';
 import { OptionsError, resolveOptions, type ResearchGraphOptions } from './options-schema';
 import outDir from './out-dir';
-import previews from './preview-files';
 import renderHelper from './render-helper';
-import searchFiles from './search-files';
 import siteUrlNotice from './site-url-notice';
 
 export type { ResearchGraphOptions } from './options-schema';
@@ -127,9 +125,7 @@ export default function researchGraph(userOptions: ResearchGraphOptions = {}): A
     renderHelper(sessionOf),
     attachments(sessionOf),
     graphShape(sessionOf),
-    searchFiles(sessionOf),
-    previews(sessionOf),
-    explorerFiles(sessionOf),
+    dataFiles(sessionOf),
     liveContent(sessionOf),
     // The sitemap needs Astro's `site`: without it the sitemap is skipped, and the build says so.
     sitemap({ filter: (page) => !isRedirect(page) }),

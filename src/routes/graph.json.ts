@@ -1,8 +1,5 @@
 import type { APIRoute } from 'astro';
-import { toGraphJson } from '../lib/graph';
-import { siteCorpus } from '../lib/site';
+import { siteCorpus, takeAwayText } from '../lib/site';
 
-export const GET: APIRoute = async () => {
-  const corpus = await siteCorpus();
-  return new Response(JSON.stringify(toGraphJson(corpus.graph)), { headers: { 'Content-Type': 'application/json' } });
-};
+/** Over the size a host allows, the data-files integration publishes it gzipped instead (src/lib/site/take-away.ts). */
+export const GET: APIRoute = async () => new Response(takeAwayText(await siteCorpus(), '/graph.json'), { headers: { 'Content-Type': 'application/json' } });

@@ -62,7 +62,7 @@ interface FirstFrame {
  */
 async function openBigGraph(query = '', options: { colorScheme?: 'light' | 'dark'; findAtOnce?: string; beforeLoad?: (page: Page) => Promise<void>; served?: CompactGraph } = {}) {
   const watched = await openPage(browser, { viewport: { width: 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
-  await watched.context.route('**/graph/data.json', (route) => route.fulfill({ json: options.served ?? graph }));
+  await watched.context.route('**/graph/data.*.json', (route) => route.fulfill({ json: options.served ?? graph }));
   const points = SAMPLES.map((s) => ({ x: graph.n[s.index][4], y: graph.n[s.index][5] }));
   await watched.page.addInitScript(
     ({ points, kinds, find }) => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../helpers/browser';
+import { dataFileOf, launchBrowser, openPage } from '../helpers/browser';
 import { readOverview, type CompactOverview } from '../../src/lib/graph/compact';
 import { useServedSite } from '../helpers/served-site';
 
@@ -14,7 +14,7 @@ let browser: Browser;
 let overview: ReturnType<typeof readOverview>;
 beforeAll(async () => {
   browser = await launchBrowser();
-  overview = readOverview((await (await fetch(site.url + '/graph/communities.json')).json()) as CompactOverview);
+  overview = readOverview(await dataFileOf<CompactOverview>(site.url, '/graph/communities.json'));
 });
 afterAll(async () => {
   await browser?.close();
@@ -126,7 +126,7 @@ describe('the overview of communities', () => {
     const { page, incidents } = await openOverview('?overview-from=1&community=2');
     await page.waitForSelector('[data-graph][data-graph-complete]');
     expect((await shownCommunities(page)).communities).toEqual([2]);
-    const graph = (await (await fetch(site.url + '/graph/data.json')).json()) as { n: [string, string, number, number, number, number, number, number][] };
+    const graph = await dataFileOf<{ n: [string, string, number, number, number, number, number, number][] }>(site.url, '/graph/data.json');
     const item = graph.n.find((row) => row[7] === 1)!;
     const shared = await openOverview(`?overview-from=1&focus=${encodeURIComponent(item[0])}`);
     await shared.page.waitForSelector('[data-graph][data-graph-complete]');

@@ -241,7 +241,7 @@ describe('links that take a stance', () => {
 
   itOnce('colours links by stance, filters them, and shows the claim’s status in the panel', async () => {
     const { page, context, incidents } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-    await context.route('**/graph/data.json', (route) => route.fulfill({ json: graph }));
+    await context.route('**/graph/data.*.json', (route) => route.fulfill({ json: graph }));
     await page.goto(site.url + '/graph/');
     await page.waitForSelector('[data-graph][data-graph-complete]');
     const colours = await page.evaluate(() => {

@@ -4,7 +4,7 @@
  * note, and a page printed (or saved as PDF) without what only a screen can use.
  */
 import { describe, expect, it } from 'vitest';
-import { atBase, openPage, useBrowser, itOnce } from '../helpers/browser';
+import { atBase, openPage, useBrowser, itOnce, unhashed } from '../helpers/browser';
 import { useServedSite } from '../helpers/served-site';
 
 const fixture = useServedSite('basic');
@@ -65,8 +65,10 @@ describe('a random note', () => {
     await page.waitForURL((u) => u.pathname !== atBase('/papers/warm-and-empathetic/'));
     expect(['/notes/warmth/', '/notes/granularity/', '/notes/emotion-rewards/'].map(atBase)).toContain(new URL(page.url()).pathname);
     expect(await page.locator('article').getAttribute('data-stub')).toBe('false');
-    expect(fetched[0]).toBe(atBase('/search/manifest.json'));
-    expect(fetched.slice(1).every((p) => p.startsWith(atBase('/search/doc/')))).toBe(true);
+    // The site's manifest first, then the search manifest and records it names (and the bucket that names a record).
+    expect(fetched[0]).toBe(atBase('/files.json'));
+    expect(unhashed(fetched[1])).toBe(atBase('/search/manifest.json'));
+    expect(fetched.slice(2).every((p) => p.startsWith(atBase('/search/doc/')) || p.startsWith(atBase('/files/search-doc-')))).toBe(true);
     expect(incidents).toEqual([]);
     await context.close();
   });

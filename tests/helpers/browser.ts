@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, inject, it, type TestFunction } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { withBase } from '../../src/lib/site/urls';
+import { DataFiles } from '../../src/lib/site/data-manifest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/lib/chromium';
 
 /** A site path as the served sites address it: under `/base-test/` in the `browser-base` run. */
@@ -19,6 +20,15 @@ export const atBase = (path: string): string => withBase(path, inject('siteBase'
  */
 export function itOnce(name: string, fn: TestFunction, timeout?: number): void {
   it.skipIf(inject('siteBase') !== '/')(name, fn, timeout);
+}
+
+/** A data file's address with the hash of its bytes taken out (`/previews/notes/x.3f9c2e1a.json` → `/previews/notes/x.json`): the name code asks for. */
+export const unhashed = (path: string): string => path.replace(/\.[0-9a-f]{8}(\.json)$/, '$1');
+
+/** The JSON of a data file of the site at `site` (a URL with its base), found through the site's manifest as the browser finds it. */
+export async function dataFileOf<T>(site: string, path: string): Promise<T> {
+  const files = new DataFiles(async (p) => (await fetch(site + p)).json());
+  return files.json<T>(path);
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -4,7 +4,8 @@ import { searchCorpus } from '../../src/lib/search/writer/documents';
 import MiniSearch from 'minisearch';
 import { decodeShard, frontCode, indexFiles, invertedIndex, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardKeys, shardsForTerm } from '../../src/lib/search';
 import { SearchClient, type FetchJson } from '../../src/lib/search/wire/loader';
-import { indexTerm, manifestPath, parseSearchId, resultPath, SEARCH_FIELDS, searchId, shardPath, tokenize, type SearchDocument } from '../../src/lib/search/wire/index-rules';
+import { indexTerm, parseSearchId, SEARCH_FIELDS, searchId, SHARD_FOLDER, shardFileName, tokenize, type SearchDocument } from '../../src/lib/search/wire/index-rules';
+import { indexFileContents, recordFileContents } from '../../src/lib/site/search-file-set';
 import { searchBoxHtml, searchDialogHtml } from '../../src/lib/site/search-box';
 import { queryTerms, resultSnippet, runQuery, snippet, type LoadedIndex } from '../../src/lib/search/wire/query';
 import { corpusOf, md } from '../helpers/corpus';
@@ -18,9 +19,7 @@ function referenceQuery(whole: LoadedIndex, query: string) {
 /** A fetch that serves the files the build writes, as JSON text, and counts what it served. */
 function servedFiles(corpus: Corpus, sharding?: Parameters<typeof searchFiles>[1]) {
   const files = searchFiles(corpus, sharding);
-  const served = new Map<string, string>([[manifestPath(), JSON.stringify(files.manifest)]]);
-  for (const [key, shard] of files.shards) served.set(shardPath(key), JSON.stringify(shard));
-  for (const record of files.records) served.set(resultPath(parseSearchId(record.id).n), JSON.stringify(record));
+  const served = new Map([...indexFileContents(files), ...recordFileContents(files.records)]);
   const fetched: string[] = [];
   const fetchJson: FetchJson = async (path) => {
     fetched.push(path);
@@ -28,7 +27,9 @@ function servedFiles(corpus: Corpus, sharding?: Parameters<typeof searchFiles>[1
     if (text === undefined) throw new Error(`404 ${path}`);
     return JSON.parse(text);
   };
-  return { files, served, fetched, client: new SearchClient(fetchJson) };
+  /** The file a shard is published as: its key's name and its hash. */
+  const shardFile = (key: string) => [...served.keys()].find((p) => p.startsWith(`${SHARD_FOLDER}${shardFileName(key)}.`))!;
+  return { files, served, fetched, shardFile, client: new SearchClient(fetchJson) };
 }
 
 const titlesOf = async (client: SearchClient, hits: { n: number }[]) => Promise.all(hits.map(async (h) => (await client.record(h.n)).title));
@@ -163,18 +164,18 @@ describe('search over the basic fixture', () => {
   });
 
   it('a query fetches only the shards of its own words', async () => {
-    const { client, files, fetched } = servedFiles(corpus, { targetBytes: 200, maxKeyLength: 4 });
+    const { client, files, fetched, shardFile } = servedFiles(corpus, { targetBytes: 200, maxKeyLength: 4 });
     await client.search('medqa');
     const holder = [...files.shards].find(([, shard]) => shard.terms.some(([term]) => term === 'medqa'))![0];
-    expect(fetched.filter((p) => p.includes('/terms/'))).toEqual([shardPath(holder)]);
+    expect(fetched.filter((p) => p.includes('/terms/'))).toEqual([shardFile(holder)]);
   });
 
   it('a word being typed is completed only from a few shards; a short start of many is matched as typed', async () => {
-    const { client, files, fetched } = servedFiles(corpus, { targetBytes: 200, maxKeyLength: 4 });
+    const { client, files, fetched, shardFile } = servedFiles(corpus, { targetBytes: 200, maxKeyLength: 4 });
     const starting = shardKeys(files.manifest.shards).filter((k) => k.startsWith('re'));
     expect(starting.length).toBeGreaterThan(MAX_COMPLETION_SHARDS);
     await client.search('re');
-    expect(fetched.filter((p) => p.includes('/terms/'))).toEqual(shardKeys(files.manifest.shards).filter((k) => k === 're').map(shardPath));
+    expect(fetched.filter((p) => p.includes('/terms/'))).toEqual(shardKeys(files.manifest.shards).filter((k) => k === 're').map(shardFile));
   });
 
   it('a no-result query suggests the closest titles', async () => {

@@ -19,11 +19,12 @@ describe('building the basic fixture with Astro', () => {
     await expect(page('notes/warmth')).resolves.toContain('<h1>Does warmth training make language models less reliable?</h1>');
   });
 
-  it('writes the search files the engine makes, with the index built in a worker beside the pages', async () => {
-    expect(log).toMatch(/\d+ file\(s\) written to \/search\/ \(made beside the pages\)/);
-    const { searchFileContents } = await import('../../src/lib/site/search-file-set');
+  it('writes the data files the engine makes under hashed names, with the search index built in a worker beside the pages', async () => {
+    expect(log).toMatch(/\d+ data file\(s\) written, found through \/files\.json \(the search index made beside the pages\)/);
+    const { dataFileContents, publishDataFiles } = await import('../../src/lib/site/data-publishing');
     const { loadCorpus } = await import('../../src/lib/corpus');
-    const expected = searchFileContents(await loadCorpus('tests/fixtures/basic'));
+    const expected = publishDataFiles(await dataFileContents(await loadCorpus('tests/fixtures/basic')));
+    expect(expected.size).toBeGreaterThan(20);
     for (const [file, text] of expected) await expect(readFile(path.join(out, file), 'utf8')).resolves.toBe(text);
   });
 

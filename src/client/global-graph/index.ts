@@ -5,10 +5,13 @@
 import { overviewFrom } from '../../lib/graph/compact';
 import { startOverview } from './overview';
 import { startGlobalGraph } from './start';
+import { fetchGraph } from './load';
 
 const container = document.querySelector<HTMLElement>('[data-graph]');
 if (container) {
   const items = Number(container.dataset.items);
-  if (container.dataset.overviewSrc && items >= overviewFrom(location.search)) void startOverview(container, startGlobalGraph);
+  // The overview is drawn from a small file; the whole graph downloads meanwhile, for the community opened.
+  void fetchGraph().catch(() => undefined);
+  if (items >= overviewFrom(location.search)) void startOverview(container, startGlobalGraph);
   else void startGlobalGraph(container);
 }

@@ -3,6 +3,8 @@ import { readCompactGraph, type CompactGraph } from '../../lib/graph/compact';
 import { byLabelPriority } from '../../lib/graph/labels';
 import { nodeSize } from '../graph-style';
 import type { GraphData, GraphElements } from './state';
+import { GRAPH_DATA_PATH } from '../../lib/site/data-manifest';
+import { dataFiles } from '../site-data';
 
 /** Past either size, the painter draws the bulk of the graph and cytoscape only what is looked at. */
 const BIG_NODES = 1000;
@@ -22,11 +24,24 @@ export function graphElements(container: HTMLElement): GraphElements {
   };
 }
 
-/** Fetches and reads the graph file at `src`. */
-export async function loadGraph(src: string): Promise<GraphData> {
-  performance.mark('graph:fetch');
-  const response = await fetch(src);
-  const compact = (await response.json()) as CompactGraph;
+let graphFile: Promise<CompactGraph> | undefined;
+
+/**
+ * Starts downloading the graph file, once: as the page opens, so that it arrives while the overview is drawn
+ * (the page cannot preload it: its name carries its hash, which only `/files.json` knows).
+ */
+export function fetchGraph(): Promise<CompactGraph> {
+  if (!graphFile) {
+    performance.mark('graph:fetch');
+    graphFile = dataFiles.json<CompactGraph>(GRAPH_DATA_PATH);
+    graphFile.catch(() => (graphFile = undefined));
+  }
+  return graphFile;
+}
+
+/** Fetches (or awaits the download already started) and reads the graph file. */
+export async function loadGraph(): Promise<GraphData> {
+  const compact = await fetchGraph();
   const { nodes, links, communities } = readCompactGraph(compact);
   performance.mark('graph:parsed');
   const linksOf: number[][] = nodes.map(() => []);

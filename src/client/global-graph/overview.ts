@@ -16,6 +16,8 @@
 import type { Core, ElementDefinition, StylesheetJson } from 'cytoscape';
 import { readOverview, type CompactOverview, type OverviewCommunity } from '../../lib/graph/compact';
 import { extentViewport } from '../../lib/graph/viewport';
+import { GRAPH_OVERVIEW_PATH } from '../../lib/site/data-manifest';
+import { dataFiles } from '../site-data';
 import { keepLabelsPlaced, placeNow, type LabelSource } from '../graph-labels';
 import { afterPaint, communityVar, cssVar, followTheme, labelStyle } from '../graph-style';
 
@@ -126,8 +128,7 @@ export async function startOverview(graphCanvas: HTMLElement, start: StartGraph)
   graphCanvas.hidden = true;
   canvas.hidden = false;
   const library = import('cytoscape');
-  const response = await fetch(graphCanvas.dataset.overviewSrc!);
-  const data = readOverview((await response.json()) as CompactOverview);
+  const data = readOverview(await dataFiles.json<CompactOverview>(GRAPH_OVERVIEW_PATH));
   const { default: cytoscape } = await library;
   const geometry = overviewGeometry(data.communities);
   const strongest = [...data.between].sort((p, q) => q.links - p.links).slice(0, MAX_LINES);

@@ -7,7 +7,8 @@
 import type { EdgeColumns, ExpandedNode } from '../../lib/graph/compact';
 import { STATUS_LABELS } from '../../lib/graph/stance-accessors';
 import { resultPath } from '../../lib/search/wire/index-rules';
-import { href, itemHref } from '../../lib/site/urls';
+import { dataFiles } from '../site-data';
+import { itemHref } from '../../lib/site/urls';
 
 const KIND_NAMES: Record<string, string> = { note: 'Note', paper: 'Paper', line: 'Inquiry line' };
 const TYPE_NAMES: Record<string, [string, string]> = {
@@ -126,7 +127,7 @@ export class GraphPanel {
 
   private async fillText(index: number, target: HTMLElement): Promise<void> {
     try {
-      const record = (await (await fetch(href(resultPath(index)))).json()) as { claim?: string; summary?: string };
+      const record = await dataFiles.json<{ claim?: string; summary?: string }>(resultPath(index));
       if (this.shown !== index) return;
       if (record.claim) {
         target.textContent = '';

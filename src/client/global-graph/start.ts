@@ -50,7 +50,7 @@ export async function startGlobalGraph(container: HTMLElement, options: GraphOpt
   const finds = holdFinds(elements);
   // Cytoscape loads while the graph file downloads; neither waits for the other.
   const library = import('cytoscape');
-  const state = createState(elements, await loadGraph(container.dataset.src!), options, focusAsked());
+  const state = createState(elements, await loadGraph(), options, focusAsked());
   const { big } = state.data;
   setUpControls(state);
 

@@ -59,6 +59,3 @@ export async function globalGraphData(corpus: Corpus, source?: GraphShapeSource)
 export async function graphOverviewData(corpus: Corpus, source?: GraphShapeSource): Promise<CompactOverview> {
   return (await graphFiles(corpus, source)).overview;
 }
-
-export const GRAPH_DATA_PATH = '/graph/data.json';
-export const GRAPH_OVERVIEW_PATH = '/graph/communities.json';

@@ -2,7 +2,7 @@
  * The site layer: what Astro pages and endpoints read. The build session,
  * which owns the corpus (session.ts); the site's options (options.ts); page models (pages.ts); evidence shown on
  * item pages (evidence.ts); the graph file (graph-data.ts); the search files
- * (search-files.ts); formatted references (references.ts);
+ * (search-files.ts); the data files published under hashed names and their manifest (data-files.ts, data-manifest.ts); formatted references (references.ts);
  * every address a page writes (urls.ts); link previews (previews.ts); items by
  * date (recent.ts); a vault's folders and the explorer's tree of them (folders.ts, explorer.ts).
  *
@@ -16,6 +16,9 @@ export * from './explorer';
 export * from './evidence';
 export * from './graph-data';
 export * from './search-file-set';
+export * from './data-manifest';
+export * from './data-publishing';
+export * from './take-away';
 export * from './claims';
 export * from './graphml';
 export * from './references';

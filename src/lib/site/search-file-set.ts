@@ -1,13 +1,15 @@
 /**
  * The search files of the site being built: the manifest, the term shards and
  * one record per result, as paths and bytes. Written as plain files after the
- * build and served from memory by the dev server (src/integrations/search-files.ts),
+ * build and served from memory by the dev server (src/integrations/data-files.ts),
  * not as Astro routes: thousands of small JSON files are a file write, not a page.
+ * Published under hashed names with the site's other data files (data-files.ts).
  */
 import type { Corpus } from '../corpus';
 import { manifestPath, parseSearchId, resultPath, shardPath, type SearchDocument } from '../search/wire/index-rules';
-import type { SearchRecord } from '../search/wire/types';
+import type { SearchManifest, SearchRecord } from '../search/wire/types';
 import { indexFiles, searchCorpus, type SearchFiles } from '../search/writer';
+import { contentHash } from './content-hash';
 
 /** Every search file of a corpus: site path → JSON text. */
 export function searchFileContents(corpus: Corpus): Map<string, string> {
@@ -15,10 +17,18 @@ export function searchFileContents(corpus: Corpus): Map<string, string> {
   return new Map([...indexFileContents(indexFiles(documents)), ...recordFileContents(records)]);
 }
 
-/** The manifest and the term shards as site path → JSON text. */
+/** The manifest and the term shards as site path → JSON text: each shard named by its hash, which the manifest lists. */
 export function indexFileContents({ manifest, shards }: Omit<SearchFiles, 'records'>): Map<string, string> {
-  const files = new Map<string, string>([[manifestPath(), JSON.stringify(manifest)]]);
-  for (const [key, shard] of shards) files.set(shardPath(key), JSON.stringify(shard));
+  const files = new Map<string, string>();
+  // In the manifest's order of keys (sorted, as `frontCode` wrote them).
+  const shardHashes = [...shards.keys()].sort().map((key) => {
+    const text = JSON.stringify(shards.get(key));
+    const hash = contentHash(text);
+    files.set(shardPath(key, hash), text);
+    return hash;
+  });
+  const full: SearchManifest = { ...manifest, shardHashes };
+  files.set(manifestPath(), JSON.stringify(full));
   return files;
 }
 

@@ -2,7 +2,7 @@
 import { PLACE_FACTOR, shortestTerm, stemOf, VALUE_ZERO } from './index-rules';
 import type { LoadedIndex } from './query';
 import { Scorer } from './scorer';
-import type { DecodedShard, FieldPostings, SearchManifest, SearchShard } from './types';
+import type { DecodedShard, FieldPostings, IndexManifest, SearchShard } from './types';
 
 /**
  * A word being typed is completed from at most this many shards. A short
@@ -96,7 +96,7 @@ export function decodeShard(shard: SearchShard): DecodedShard {
 }
 
 /** Every shard of a split index, decoded and ready to search: the whole index at once, as tests and scripts search it. */
-export function loadWhole(files: { manifest: SearchManifest; shards: Map<string, SearchShard> }): LoadedIndex {
+export function loadWhole(files: { manifest: IndexManifest; shards: Map<string, SearchShard> }): LoadedIndex {
   return { scorer: new Scorer(files.manifest), shards: [...files.shards.values()].map(decodeShard) };
 }
 

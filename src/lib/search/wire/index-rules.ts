@@ -234,6 +234,9 @@ export function shardFileName(key: string): string {
 
 /** Where the search files live on the site. */
 export const SEARCH_BASE = '/search/';
+/** The manifest's name as code asks for it; it is published under a hashed name (src/lib/site/data-manifest.ts). */
 export const manifestPath = () => `${SEARCH_BASE}manifest.json`;
-export const shardPath = (key: string) => `${SEARCH_BASE}terms/${shardFileName(key)}.json`;
+/** Term shards, each named by its key and the hash of its bytes, which the manifest lists (`shardHashes`). */
+export const SHARD_FOLDER = `${SEARCH_BASE}terms/`;
+export const shardPath = (key: string, hash: string) => `${SHARD_FOLDER}${shardFileName(key)}.${hash}.json`;
 export const resultPath = (n: number) => `${SEARCH_BASE}doc/${n}.json`;

@@ -2,6 +2,10 @@
  * The browser's side of the index: fetch the manifest, then for each query
  * only the term shards its words need, and a result's record only when it
  * is shown. Runs unchanged in tests with a fetch that reads built files.
+ *
+ * The manifest and the records are asked for by their plain names (`/search/manifest.json`, `/search/doc/3.json`)
+ * and the site's data files find where each is published (src/lib/site/data-manifest.ts); the shards by the names
+ * the manifest gives them, which carry their hashes.
  */
 import { decodeShard, shardKeys, shardsForTerm } from './decode';
 import type { DecodedShard, SearchManifest, SearchRecord, SearchShard } from './types';
@@ -47,7 +51,7 @@ export class SearchClient {
   async search(query: string, kind: KindFilter = 'all', limit = Infinity): Promise<SearchOutcome> {
     const manifest = await this.prepare();
     const keys = this.keysFor(queryTerms(query), manifest).sort();
-    const shards = await Promise.all(keys.map((k) => this.shard(k)));
+    const shards = await Promise.all(keys.map((k) => this.shard(k, manifest)));
     this.scorer ??= new Scorer(manifest);
     return runQuery({ scorer: this.scorer, shards }, query, kind, limit);
   }
@@ -63,22 +67,29 @@ export class SearchClient {
     return record;
   }
 
-  /** The manifest's shard keys, decoded once. */
-  private keys?: { of: SearchManifest; keys: string[] };
+  /** The manifest's shard keys, decoded once, and each one's file. */
+  private keys?: { of: SearchManifest; keys: string[]; paths: Map<string, string> };
+
+  private keyList(manifest: SearchManifest) {
+    if (this.keys?.of !== manifest) {
+      const keys = shardKeys(manifest.shards);
+      this.keys = { of: manifest, keys, paths: new Map(keys.map((k, i) => [k, shardPath(k, manifest.shardHashes[i])])) };
+    }
+    return this.keys;
+  }
 
   private keysFor(terms: string[], manifest: SearchManifest): string[] {
-    if (this.keys?.of !== manifest) this.keys = { of: manifest, keys: shardKeys(manifest.shards) };
-    const { keys } = this.keys;
+    const { keys } = this.keyList(manifest);
     // The last word is the one being typed (the prefix rule in options.ts).
     return [...new Set(terms.flatMap((t, i) => shardsForTerm(t, keys, i === terms.length - 1)))];
   }
 
   private readonly loaded = new Set<string>();
 
-  private shard(key: string): Promise<DecodedShard> {
+  private shard(key: string, manifest: SearchManifest): Promise<DecodedShard> {
     let shard = this.shards.get(key);
     if (!shard) {
-      shard = this.fetchJson(shardPath(key)).then((s) => {
+      shard = this.fetchJson(this.keyList(manifest).paths.get(key)!).then((s) => {
         this.loaded.add(key);
         return decodeShard(s as SearchShard);
       });

@@ -7,8 +7,6 @@ import type { Kind, SitePath } from '../../content/ids';
 import type { ClaimStatus, Grounding } from '../../content/stance';
 
 export interface SearchManifest {
-  /** Changes whenever the index does, so a reader never mixes shards of two builds. */
-  version: string;
   /** Documents indexed: pages and their sections (for idf). */
   documentCount: number;
   /** Pages, numbered 0 … pages − 1 (their records' numbers). */
@@ -28,7 +26,15 @@ export interface SearchManifest {
    * `frontCode`): neighbouring keys share their starts, and the list is the larger part of the manifest.
    */
   shards: string;
+  /**
+   * The hash of each shard's bytes, in the order of `shards`: a shard is published as `shardPath(key, hash)`, so a
+   * manifest only ever reads the shards of its own build (the manifest's own name carries its hash in turn).
+   */
+  shardHashes: string[];
 }
+
+/** The manifest as the index is made, before its shards are named by their hashes. */
+export type IndexManifest = Omit<SearchManifest, 'shardHashes'>;
 
 /**
  * A term's postings per field, in two lists of one entry a posting: the

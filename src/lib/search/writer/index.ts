@@ -10,12 +10,12 @@ import type { Checkpoint } from '../../content/checkpoint';
 import type { Corpus } from '../../corpus';
 import { impactOf, postingValue, RANKING, SEARCH_FIELDS, SHARD_PREFIX_MIN, stemOf, type SearchDocument } from '../wire/index-rules';
 import { byTerm, frontCode } from '../wire/decode';
-import type { Postings, SearchManifest, SearchRecord, SearchShard } from '../wire/types';
+import type { IndexManifest, Postings, SearchRecord, SearchShard } from '../wire/types';
 import { searchCorpus } from './documents';
 import { invertedIndex, type InvertedIndex } from './inverted';
 
 export interface SearchFiles {
-  manifest: SearchManifest;
+  manifest: IndexManifest;
   shards: Map<string, SearchShard>;
   records: SearchRecord[];
 }
@@ -60,7 +60,8 @@ type Entry = [term: string, postings: Postings, bytes: number];
 export function indexFiles(documents: SearchDocument[], sharding: ShardingOptions = DEFAULT_SHARDING, { afterStep, checkpoint }: IndexingHooks = {}): Omit<SearchFiles, 'records'> {
   const index = invertedIndex(documents, checkpoint);
   afterStep?.();
-  const impact = impacts(index);
+  const averages = index.averageFieldLength.map(steadyAverage);
+  const impact = impacts(index.fieldLength, averages);
   const entries: Entry[] = [];
   // Each term's raw postings are let go as soon as they are encoded, so the two forms are never whole together.
   for (const [term, fields] of index.terms) {
@@ -76,23 +77,33 @@ export function indexFiles(documents: SearchDocument[], sharding: ShardingOption
     checkpoint?.();
   }
   const keys = [...shards.keys()].sort();
-  const manifest: SearchManifest = {
-    version: '',
+  const manifest: IndexManifest = {
     documentCount: index.documentCount,
     pages: index.kinds.length,
     fieldIds: Object.fromEntries(SEARCH_FIELDS.map((field, id) => [field, id])),
-    averageFieldLength: index.averageFieldLength,
+    averageFieldLength: averages,
     kinds: index.kinds,
     shards: frontCode(keys),
   };
-  manifest.version = fingerprint(JSON.stringify(manifest) + keys.map((k) => JSON.stringify(shards.get(k))).join(''));
   return { manifest, shards };
 }
+
+/**
+ * A field's average length on a scale of 1 % steps. Editing one note moves an average a hair; were the exact
+ * average baked into every posting's impact, some postings of other pages would cross from one impact digit to the
+ * next and every shard holding them would change, which a deploy uploads again. On steps, an edit changes the
+ * shards of that note's own words, nearly always; ranking moves by at most half a per cent of length normalisation.
+ */
+export function steadyAverage(average: number): number {
+  if (!(average > 0)) return average;
+  return Number((STEP ** Math.round(Math.log(average) / Math.log(STEP))).toPrecision(6));
+}
+const STEP = 1.01;
 
 /** A posting's impact from its term frequency, by field and document (field lengths are known only here). */
 type Impact = (field: number, doc: number, tf: number) => number;
 
-function impacts({ fieldLength, averageFieldLength }: InvertedIndex): Impact {
+function impacts(fieldLength: InvertedIndex['fieldLength'], averageFieldLength: number[]): Impact {
   const b = SEARCH_FIELDS.map((field) => RANKING.b[field]);
   return (field, doc, tf) => impactOf(tf, fieldLength[doc * SEARCH_FIELDS.length + field], averageFieldLength[field], b[field]);
 }
@@ -147,16 +158,6 @@ function groupTerms(entries: Entry[], depth: number, sharding: ShardingOptions, 
     }
   }
   return out;
-}
-
-/** FNV-1a, 32 bits: enough to tell two builds apart. */
-function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
 }
 export * from './documents';
 export * from './inverted';
