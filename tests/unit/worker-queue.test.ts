@@ -14,8 +14,10 @@ describe('build workers', () => {
     const first = inWorker<[number, number]>(SLEEPER, 300, 'first');
     const failing = inWorker(FAILING, undefined, 'failing');
     const third = inWorker<[number, number]>(SLEEPER, 100, 'third');
+    // Checked from the start: a rejection nobody is waiting for yet would count as unhandled and fail the run.
+    const failed = expect(failing).rejects.toThrow('broken on purpose');
     const [a, c] = await Promise.all([first, third]);
-    await expect(failing).rejects.toThrow('broken on purpose');
+    await failed;
     expect(c[0]).toBeGreaterThanOrEqual(a[1]);
   });
 });
