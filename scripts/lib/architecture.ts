@@ -41,6 +41,7 @@ export const BROWSER_SAFE = [
   'src/lib/graph/local-groups.ts',
   'src/lib/site/urls.ts',
   'src/lib/site/search-box.ts',
+  'src/lib/site/interface-text/fill.ts',
   /^src\/lib\/search\/wire\//,
 ] as const;
 

@@ -1,0 +1,24 @@
+/**
+ * Filling the interface text's templates (./en.ts): `{name}` replaced by a value, a plural entry chosen by
+ * count. Browser code imports this file too, so it imports nothing.
+ */
+
+/** An entry chosen by a count: English writes `one` and `other`; a language without `one` writes both the same. */
+export interface Plural {
+  one: string;
+  other: string;
+}
+
+/** `template` with each `{name}` replaced by `values[name]` (left as written when there is no such value). */
+export function fill(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+const rules = new Map<string, Intl.PluralRules>();
+
+/** The form of `entry` for `n` in `lang`, filled with `n` (as `{n}`) and `values`. */
+export function plural(lang: string, entry: Plural, n: number, values: Record<string, string | number> = {}): string {
+  let rule = rules.get(lang);
+  if (!rule) rules.set(lang, (rule = new Intl.PluralRules(lang)));
+  return fill(rule.select(n) === 'one' ? entry.one : entry.other, { n, ...values });
+}
