@@ -15,6 +15,7 @@ import { keepLabelsPlaced, placeNow } from './graph-labels';
 import { extentViewport } from '../lib/graph/viewport';
 import { followTheme, graphStyle, LABEL_MAX_WIDTH, lightUp, nodeSize } from './graph-style';
 import { itemHref } from '../lib/site/urls';
+import { count, text } from './interface-text';
 
 declare global {
   interface Window {
@@ -34,7 +35,7 @@ export async function mountLocalGraph(details: HTMLElement): Promise<void> {
     if (!response.ok) throw new Error(String(response.status));
     graph = expandCompactGraph((await response.json()) as CompactGraph);
   } catch {
-    status.textContent = 'The local graph could not be loaded.';
+    status.textContent = text.localGraph.failed;
     return;
   }
   const byId = new Map<string, LocalNode & { community: number }>(graph.nodes.map((n) => [n.id, { id: n.id, title: n.title, kind: n.kind, stub: n.stub, claim: n.claim, degree: n.degree, community: n.community }]));
@@ -125,8 +126,8 @@ export async function mountLocalGraph(details: HTMLElement): Promise<void> {
     window.__localGraph = instance;
     const shown = plan.items.length;
     const folded = plan.groups.reduce((s, g) => s + g.members.length, 0);
-    const foldedText = plan.groups.length > 0 ? `; ${folded} more in ${plan.groups.length} ${plan.groups.length === 1 ? 'group' : 'groups'} (click a group to unfold it)` : '';
-    status.textContent = `${shown} linked ${shown === 1 ? 'item' : 'items'} drawn${foldedText}. Click an item to open it.`;
+    const foldedText = plan.groups.length > 0 ? count(text.localGraph.folded, plan.groups.length, { folded }) : '';
+    status.textContent = count(text.localGraph.drawn, shown, { folded: foldedText });
     canvas.setAttribute('data-graph-ready', '');
   };
 

@@ -3,4 +3,4 @@ import { previewFileContents } from '../lib/site/previews';
 import { corpusFiles } from './corpus-files';
 import type { SessionOf } from '../lib/site/session';
 
-export default (sessionOf: SessionOf) => corpusFiles(sessionOf, { name: 'link-previews', folder: '/previews/', contents: previewFileContents });
+export default (sessionOf: SessionOf) => corpusFiles(sessionOf, { name: 'link-previews', folder: '/previews/', contents: (corpus) => previewFileContents(corpus, sessionOf().interface) });

@@ -4,11 +4,11 @@
  */
 import type { Document } from '../content/document';
 import { KIND_FOLDER, KINDS, type Kind, type NodeId, type SitePath } from '../content/ids';
-import { KIND_VOCABULARY } from '../content/vocabulary';
 import type { Corpus } from '../corpus';
 import { degree, groupByType, type Edge, type EdgeType, type GraphNode } from '../graph/graph';
 import { edgeListLabel } from '../graph/vocabulary';
 import type { RenderedBody } from '../markdown';
+import type { InterfaceText } from './interface-text';
 
 /**
  * How much a page lists before it points elsewhere: a hub note has hundreds
@@ -154,15 +154,22 @@ export function countsByKind(corpus: Corpus): { kind: Kind; folder: string; writ
   return counts;
 }
 
-/** The site's sections in menu order, with whether the collection has anything for each. */
+/** The site's sections in menu order: a kind's index, then the site's own pages. */
 const SECTIONS = [
-  ...KINDS.map((kind) => ({ key: KIND_FOLDER[kind], path: `/${KIND_FOLDER[kind]}/` as const, label: KIND_VOCABULARY[kind].many })),
-  { key: 'claims', path: '/claims/', label: 'Claims' },
-  { key: 'tags', path: '/tags/', label: 'Tags' },
-  { key: 'graph', path: '/graph/', label: 'Graph' },
-  { key: 'path', path: '/path/', label: 'Find a path' },
+  ...KINDS.map((kind) => ({ key: KIND_FOLDER[kind], path: `/${KIND_FOLDER[kind]}/` as const, kind })),
+  { key: 'claims', path: '/claims/' },
+  { key: 'tags', path: '/tags/' },
+  { key: 'graph', path: '/graph/' },
+  { key: 'path', path: '/path/' },
 ] as const;
 export type SectionKey = (typeof SECTIONS)[number]['key'];
+
+export interface Section {
+  key: SectionKey;
+  path: SitePath;
+  /** Its name in the menu, in the interface's language. */
+  label: string;
+}
 
 const sectionLists = new WeakMap<Corpus, (typeof SECTIONS)[number][]>();
 
@@ -170,7 +177,7 @@ const sectionLists = new WeakMap<Corpus, (typeof SECTIONS)[number][]>();
  * The sections the menu offers: a kind's index only when the collection holds that kind, claims only when
  * some item makes a claim, tags only when some item has one. Research furniture stays out of a plain vault.
  */
-export function siteSections(corpus: Corpus): readonly (typeof SECTIONS)[number][] {
+export function siteSections(corpus: Corpus, text: InterfaceText): Section[] {
   let list = sectionLists.get(corpus);
   if (!list) {
     const shown = new Set<SectionKey>();
@@ -184,7 +191,7 @@ export function siteSections(corpus: Corpus): readonly (typeof SECTIONS)[number]
     list = SECTIONS.filter((s) => shown.has(s.key));
     sectionLists.set(corpus, list);
   }
-  return list;
+  return list.map((s) => ({ key: s.key, path: s.path as SitePath, label: 'kind' in s ? text.kinds[s.kind].many : text.sections[s.key] }));
 }
 
 /** Written notes with a claim, most connected first: the landing page's ways in. */

@@ -14,6 +14,12 @@ export function fill(template: string, values: Record<string, string | number> =
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/** Words joined as a list, the last by the language's "and": "notes, papers and inquiry lines". */
+export function listOf(list: { separator: string; last: string }, words: readonly string[]): string {
+  if (words.length < 2) return words[0] ?? '';
+  return fill(list.last, { list: words.slice(0, -1).join(list.separator), item: words.at(-1)! });
+}
+
 const rules = new Map<string, Intl.PluralRules>();
 
 /** The form of `entry` for `n` in `lang`, filled with `n` (as `{n}`) and `values`. */

@@ -10,10 +10,10 @@
 import { en } from './en';
 import { zhHans } from './zh-Hans';
 import { CLAIM_STATUSES, GROUNDINGS, type ClaimStatus, type Grounding } from '../../content/stance';
-import { plural, type Plural } from './fill';
+import { listOf, plural, type Plural } from './fill';
 import type { InterfaceText } from './types';
 
-export { fill, plural, type Plural } from './fill';
+export { fill, listOf, plural, type Plural } from './fill';
 
 export type { InterfaceText } from './types';
 
@@ -68,18 +68,15 @@ export function interfaceFor(lang: string): Interface & { fellBack: boolean } {
       if (!monthNumber) return String(year);
       return (dayNumber ? day : month).format(new Date(Date.UTC(year, monthNumber - 1, dayNumber || 1)));
     },
-    list: (words) => (words.length > 1 ? fillList(text, words) : (words[0] ?? '')),
+    list: (words) => listOf(text.list, words),
     grounding: (grounding, papers = 0) =>
       grounding === 'verified' && papers > 0 ? plural(language, text.grounding.verifiedIn, papers) : grounding === 'cited' ? text.grounding.citedOnly : text.grounding[grounding].label,
   };
 }
 
-const fillList = (text: InterfaceText, words: readonly string[]) =>
-  text.list.last.replace('{list}', words.slice(0, -1).join(text.list.separator)).replace('{item}', words.at(-1)!);
-
 /** What browser code says (search, the graph pages, the theme button), given to it by the build (`virtual:research-graph/interface-text`). */
 export function browserText({ lang, text }: Pick<Interface, 'lang' | 'text'>) {
-  const { search, kinds, stub, graph, localGraph, list } = text;
+  const { search, kinds, stub, graph, localGraph, list, preview, path } = text;
   return {
     lang,
     search,
@@ -88,6 +85,8 @@ export function browserText({ lang, text }: Pick<Interface, 'lang' | 'text'>) {
     graph,
     localGraph,
     list,
+    preview,
+    path,
     status: Object.fromEntries(CLAIM_STATUSES.map((s) => [s, text.status[s].label])) as Record<ClaimStatus, string>,
     grounding: Object.fromEntries(GROUNDINGS.map((g) => [g, text.grounding[g].label])) as Record<Grounding, string>,
     citedOnly: text.grounding.citedOnly,
