@@ -30,7 +30,8 @@ export function interfaceLanguage(lang: string): InterfaceLanguage | undefined {
   const tables = Object.keys(TABLES) as InterfaceLanguage[];
   return (
     tables.find((t) => tag === t.toLowerCase() || tag.startsWith(`${t.toLowerCase()}-`)) ??
-    Object.entries(ALIASES).find(([alias]) => tag === alias || tag.startsWith(`${alias}-`))?.[1]
+    // `zh` alone, or with a region that writes simplified characters (zh-CN-x…): never zh-TW or zh-Hant.
+    Object.entries(ALIASES).find(([alias]) => tag === alias || (alias.includes('-') && tag.startsWith(`${alias}-`)))?.[1]
   );
 }
 
@@ -92,6 +93,7 @@ export function browserText({ lang, text }: Pick<Interface, 'lang' | 'text'>) {
     citedOnly: text.grounding.citedOnly,
     theme: { dark: text.page.darkTheme, light: text.page.lightTheme },
     page: { search: text.page.search, close: text.page.close },
+    copy: { done: text.paper.copied, failed: text.paper.copyFailed },
   };
 }
 export type BrowserText = ReturnType<typeof browserText>;
