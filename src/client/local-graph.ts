@@ -16,6 +16,7 @@ import { extentViewport } from '../lib/graph/viewport';
 import { followTheme, graphStyle, LABEL_MAX_WIDTH, lightUp, nodeSize } from './graph-style';
 import { itemHref } from '../lib/site/urls';
 import { count, text } from './interface-text';
+import { groupLabel } from '../lib/site/interface-text/fill';
 
 declare global {
   interface Window {
@@ -61,7 +62,7 @@ export async function mountLocalGraph(details: HTMLElement): Promise<void> {
       elements.push({ data: { id: item.id, label: n.title, kind: n.kind, stub: n.stub, written: !n.stub, claim: n.claim, depth: item.depth, size: Math.min(nodeSize(n.degree, n.stub), 26), degree: n.degree, align: item.align, community: n.community }, position: { x: item.x, y: item.y } });
     }
     for (const g of plan.groups) {
-      elements.push({ data: { id: g.id, label: `${g.label} ▸`, kind: 'group', size: 22, degree: g.members.length, align: g.align, members: g.members.length, depth: g.depth }, position: { x: g.x, y: g.y }, classes: 'group' });
+      elements.push({ data: { id: g.id, label: `${groupLabel(text.lang, text.localGraph, g)} ▸`, kind: 'group', size: 22, degree: g.members.length, align: g.align, members: g.members.length, depth: g.depth }, position: { x: g.x, y: g.y }, classes: 'group' });
     }
     plan.edges.forEach(({ source, target, type, group }, i) => {
       elements.push({ data: { id: `l${i}`, source, target, type }, classes: [group ? 'group' : '', trail.has(`${source}|${target}|${type}`) ? 'trail' : ''].join(' ').trim() });

@@ -6,7 +6,6 @@ import type { Document } from '../content/document';
 import { KIND_FOLDER, KINDS, type Kind, type NodeId, type SitePath } from '../content/ids';
 import type { Corpus } from '../corpus';
 import { degree, groupByType, type Edge, type EdgeType, type GraphNode } from '../graph/graph';
-import { edgeListLabel } from '../graph/vocabulary';
 import type { RenderedBody } from '../markdown';
 import type { InterfaceText } from './interface-text';
 
@@ -23,7 +22,6 @@ export type Direction = 'outgoing' | 'incoming';
 export interface EdgeGroup {
   type: EdgeType;
   direction: Direction;
-  label: string;
   /** The first `LIST_LIMITS.perGroup` items. */
   items: { edge: Edge; node: GraphNode }[];
   total: number;
@@ -43,12 +41,11 @@ export interface PageModel {
   hierarchy?: { parent?: GraphNode; children: GraphNode[] };
 }
 
-function groups(corpus: Corpus, id: NodeId, direction: Direction, kind: Kind, limit: number = LIST_LIMITS.perGroup): EdgeGroup[] {
+function groups(corpus: Corpus, id: NodeId, direction: Direction, limit: number = LIST_LIMITS.perGroup): EdgeGroup[] {
   const edges = corpus.graph[direction].get(id) ?? [];
   return groupByType(edges).map(([type, list]) => ({
     type,
     direction,
-    label: edgeListLabel(type, direction, kind),
     items: list.slice(0, limit).map((edge) => ({ edge, node: corpus.graph.nodes.get(direction === 'outgoing' ? edge.target : edge.source)! })),
     total: list.length,
     fullList: list.length > limit ? linkListPath(id, direction, type) : undefined,
@@ -73,7 +70,7 @@ export function linkListPages(corpus: Corpus): { path: string; node: GraphNode; 
   for (const node of corpus.graph.nodes.values()) {
     for (const direction of ['outgoing', 'incoming'] as const) {
       if ((corpus.graph[direction].get(node.id)?.length ?? 0) <= LIST_LIMITS.perGroup) continue;
-      for (const group of groups(corpus, node.id, direction, node.kind, Infinity)) {
+      for (const group of groups(corpus, node.id, direction, Infinity)) {
         if (group.total <= LIST_LIMITS.perGroup) continue;
         for (const { items, page, pages } of paginate(group.items)) {
           out.push({ path: linkListPath(node.id, direction, group.type, page).slice('/links/'.length, -1), node, group: { ...group, items }, page, pages });
@@ -91,8 +88,8 @@ export function pageModel(corpus: Corpus, id: NodeId): PageModel {
     node,
     doc: corpus.documents.get(id),
     body: corpus.bodies.get(id),
-    outgoing: groups(corpus, id, 'outgoing', node.kind),
-    incoming: groups(corpus, id, 'incoming', node.kind),
+    outgoing: groups(corpus, id, 'outgoing'),
+    incoming: groups(corpus, id, 'incoming'),
     hierarchy: hierarchyOf(corpus, id),
   };
 }
@@ -247,6 +244,6 @@ export function splitContext(ctx: { sentence: string; start: number; end: number
 
 /** The wording tables and slug conversions views need, from the layers that own them. */
 export { KIND_VOCABULARY } from '../content/vocabulary';
-export { STANCE_SOURCE_VOCABULARY, STANCE_VOCABULARY, STATUS_VOCABULARY } from '../content/stance';
+export { STANCE_VOCABULARY } from '../content/stance';
 export { EDGE_VOCABULARY } from '../graph/vocabulary';
 export { tagPath, tagSlug } from '../content/ids';

@@ -299,6 +299,25 @@ export const en = {
     trail: 'Evidence trail',
     drawing: 'Drawing of the items linked to “{title}”; the lists on this page hold the same links.',
     failed: 'The local graph could not be loaded.',
+    /** A folded group: `{count}` is its size, or `moreCount` when some of its items are drawn beside it. */
+    moreCount: '{n} more',
+    groups: {
+      cites: { out: { one: '{count} cited item', other: '{count} cited items' }, in: { one: '{count} item citing it', other: '{count} items citing it' } },
+      related: {
+        out: { one: '{count} related paper', other: '{count} related papers' },
+        in: { one: '{count} note listing it as related', other: '{count} notes listing it as related' },
+      },
+      source: { out: { one: '{count} source', other: '{count} sources' }, in: { one: '{count} inquiry line', other: '{count} inquiry lines' } },
+      next: { out: { one: '{count} next line', other: '{count} next lines' }, in: { one: '{count} line leading here', other: '{count} lines leading here' } },
+      similar: {
+        out: { one: '{count} similar paper', other: '{count} similar papers' },
+        in: { one: '{count} paper listing it as similar', other: '{count} papers listing it as similar' },
+      },
+      evidence: {
+        out: { one: '{count} paper checked against', other: '{count} papers checked against' },
+        in: { one: '{count} item it verifies', other: '{count} items it verifies' },
+      },
+    },
     drawn: { one: '{n} linked item drawn{folded}. Click an item to open it.', other: '{n} linked items drawn{folded}. Click an item to open it.' },
     folded: { one: '; {folded} more in {n} group (click a group to unfold it)', other: '; {folded} more in {n} groups (click a group to unfold it)' },
   },
@@ -310,6 +329,8 @@ export const en = {
       'A claim is <em>supported</em> when something supports it and nothing challenges it, <em>contested</em> when both, <em>challenged</em> when only challenged, and <em>open</em> when neither.',
     groundingsHtml:
       'Grounding says how far down the evidence goes: {counts}. <em>Verified</em>: a passage of a paper in the collection states it; <em>cited</em>: a source paper is named, but no passage here states it; <em>inferred</em>: only notes argue it, none reaching a source; <em>no evidence</em>: nothing bears on it yet.',
+    /** One status or grounding with how many claims have it: "3 supported". */
+    tally: '{n} {label}',
     statusFilter: 'Show the claims of this page that are',
     groundingFilter: 'Show the claims of this page whose grounding is',
     all: 'All',

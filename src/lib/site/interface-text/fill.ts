@@ -20,6 +20,19 @@ export function listOf(list: { separator: string; last: string }, words: readonl
   return fill(list.last, { list: words.slice(0, -1).join(list.separator), item: words.at(-1)! });
 }
 
+/** The words of folded groups in the local graph (`localGraph` of the interface text). */
+export interface GroupWords {
+  moreCount: string;
+  groups: Record<string, Record<'out' | 'in', Plural>>;
+}
+
+/** What a folded group of the local graph is called: "46 items citing it", "28 more cited items". */
+export function groupLabel(lang: string, words: GroupWords, group: { key: { type: string; direction: 'out' | 'in' }; members: readonly unknown[]; more: boolean }): string {
+  const n = group.members.length;
+  const entry = words.groups[group.key.type]?.[group.key.direction] ?? { one: '{count}', other: '{count}' };
+  return plural(lang, entry, n, { count: group.more ? fill(words.moreCount, { n }) : n });
+}
+
 const rules = new Map<string, Intl.PluralRules>();
 
 /** The form of `entry` for `n` in `lang`, filled with `n` (as `{n}`) and `values`. */

@@ -281,6 +281,15 @@ export const zhHans: InterfaceText = {
     trail: '证据链',
     drawing: '与“{title}”相链接的条目的图示；本页的列表包含相同的链接。',
     failed: '无法加载局部图谱。',
+    moreCount: '另 {n}',
+    groups: {
+      cites: { out: { one: '{count} 个被引用的条目', other: '{count} 个被引用的条目' }, in: { one: '{count} 个引用它的条目', other: '{count} 个引用它的条目' } },
+      related: { out: { one: '{count} 篇相关论文', other: '{count} 篇相关论文' }, in: { one: '{count} 篇将其列为相关的笔记', other: '{count} 篇将其列为相关的笔记' } },
+      source: { out: { one: '{count} 个来源', other: '{count} 个来源' }, in: { one: '{count} 条探究线索', other: '{count} 条探究线索' } },
+      next: { out: { one: '{count} 条后续线索', other: '{count} 条后续线索' }, in: { one: '{count} 条通向此处的线索', other: '{count} 条通向此处的线索' } },
+      similar: { out: { one: '{count} 篇相似论文', other: '{count} 篇相似论文' }, in: { one: '{count} 篇将其列为相似的论文', other: '{count} 篇将其列为相似的论文' } },
+      evidence: { out: { one: '{count} 篇据以核对的论文', other: '{count} 篇据以核对的论文' }, in: { one: '{count} 个它所核实的条目', other: '{count} 个它所核实的条目' } },
+    },
     drawn: { one: '已绘制 {n} 个链接的条目{folded}。点击条目即可打开。', other: '已绘制 {n} 个链接的条目{folded}。点击条目即可打开。' },
     folded: { one: '；另有 {folded} 个在 {n} 个分组中（点击分组可展开）', other: '；另有 {folded} 个在 {n} 个分组中（点击分组可展开）' },
   },
@@ -291,6 +300,7 @@ export const zhHans: InterfaceText = {
     statusesHtml: '有支持而无反驳的论断为<em>有支持</em>，两者皆有为<em>有争议</em>，只有反驳为<em>被反驳</em>，两者皆无为<em>待定</em>。',
     groundingsHtml:
       '依据表示证据能追溯多深：{counts}。<em>已核实</em>：本馆藏中某篇论文的原文陈述了它；<em>有引用</em>：指明了来源论文，但此处没有段落陈述它；<em>推断</em>：只有笔记论证它，且都未追溯到来源；<em>无证据</em>：尚无相关内容。',
+    tally: '{label} {n} 个',
     statusFilter: '显示本页中状态为以下的论断',
     groundingFilter: '显示本页中依据为以下的论断',
     all: '全部',
