@@ -154,6 +154,13 @@ export const en = {
     citations: 'Citations',
     listedAsRelatedBy: 'Listed as related by',
   },
+  folder: {
+    description: { one: 'The {n} note of the folder {name}.', other: 'The {n} notes of the folder {name}.' },
+    summary: '{here}{below}.',
+    here: { one: '{n} note here', other: '{n} notes here' },
+    below: { one: ', {total} with those of its {n} folder', other: ', {total} with those of its {n} folders' },
+    notes: { one: '{n} note', other: '{n} notes' },
+  },
   tags: {
     title: 'Tags',
     none: 'No item carries a tag yet.',

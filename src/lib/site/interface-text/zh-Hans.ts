@@ -138,6 +138,13 @@ export const zhHans: InterfaceText = {
     citations: '引用数',
     listedAsRelatedBy: '被列为相关的次数',
   },
+  folder: {
+    description: { one: '文件夹 {name} 中的 {n} 篇笔记。', other: '文件夹 {name} 中的 {n} 篇笔记。' },
+    summary: '{here}{below}。',
+    here: { one: '此处有 {n} 篇笔记', other: '此处有 {n} 篇笔记' },
+    below: { one: '，连同其 {n} 个子文件夹中的共 {total} 篇', other: '，连同其 {n} 个子文件夹中的共 {total} 篇' },
+    notes: { one: '{n} 篇笔记', other: '{n} 篇笔记' },
+  },
   tags: {
     title: '标签',
     none: '尚无条目带有标签。',
