@@ -134,3 +134,31 @@ describe('views and browser code', () => {
 // The type is what makes a missing entry a compile error; this line fails to compile if the tables stop matching it.
 const tables: Record<string, InterfaceText> = TABLES;
 void tables;
+
+describe('the build, for a language without a table', () => {
+  /** Runs the integration's setup as Astro would, and returns what it warned. */
+  async function warningsOfSetup(lang: string): Promise<string[]> {
+    const { default: researchGraph } = await import('../../src/integrations/research-graph');
+    const main = researchGraph({ lang }).find((i) => i.name === 'research-graph')!;
+    const warnings: string[] = [];
+    const setup = main.hooks['astro:config:setup'] as unknown as (options: unknown) => void;
+    setup({
+      config: { root: new URL(`file://${process.cwd()}/`), base: '/', build: { format: 'directory' } },
+      updateConfig: () => undefined,
+      injectRoute: () => undefined,
+      logger: { warn: (line: string) => warnings.push(line) },
+    });
+    return warnings;
+  }
+
+  it('warns once, naming the option, and builds in English', async () => {
+    const warnings = await warningsOfSetup('fr');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^researchGraph option lang \(or SITE_LANG\) is "fr", a language the interface has no text in: .*English .*en, zh-Hans/);
+  });
+
+  it('says nothing for a language it has', async () => {
+    expect(await warningsOfSetup('zh-Hans')).toEqual([]);
+    expect(await warningsOfSetup('en-GB')).toEqual([]);
+  });
+});
