@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserText, fill, interfaceFor, interfaceLanguage, TABLES, type InterfaceText } from '../../src/lib/site/interface-text';
+import { browserText, fill, interfaceFor, interfaceLanguage, listOf, TABLES, type InterfaceText } from '../../src/lib/site/interface-text';
 
 /** Every text of a table, by its path: `search.hint`, `grounding.verifiedIn.one`. */
 function entries(table: unknown, at = ''): Map<string, unknown> {
@@ -80,8 +80,9 @@ describe('the interface of a site', () => {
     expect(en.count(en.text.search.found, 1, { query: '“x”' })).toBe('1 result for “x”.');
     expect(en.count(en.text.search.found, 2, { query: '“x”' })).toBe('2 results for “x”.');
     expect(zh.count(zh.text.search.found, 1, { query: '“x”' })).toBe('找到 1 个与 “x” 相关的结果。');
-    expect(en.list(['notes', 'papers', 'inquiry lines'])).toBe('notes, papers and inquiry lines');
-    expect(zh.list(['笔记', '论文', '探究线索'])).toBe('笔记、论文和探究线索');
+    expect(listOf(en.text.list, ['notes', 'papers', 'inquiry lines'])).toBe('notes, papers and inquiry lines');
+    expect(listOf(zh.text.list, ['笔记', '论文', '探究线索'])).toBe('笔记、论文和探究线索');
+    expect(listOf(en.text.list, ['notes'])).toBe('notes');
     expect(en.grounding('verified', 2)).toBe('verified in 2 papers');
     expect(zh.grounding('cited')).toBe('仅有引用');
     expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');

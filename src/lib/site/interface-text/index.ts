@@ -10,7 +10,7 @@
 import { en } from './en';
 import { zhHans } from './zh-Hans';
 import { CLAIM_STATUSES, GROUNDINGS, type ClaimStatus, type Grounding } from '../../content/stance';
-import { listOf, plural, type Plural } from './fill';
+import { plural, type Plural } from './fill';
 import type { InterfaceText } from './types';
 
 export { fill, listOf, plural, type Plural } from './fill';
@@ -44,8 +44,6 @@ export interface Interface {
   count(entry: Plural, n: number, values?: Record<string, string | number>): string;
   /** `2025-07-29` as the language writes a date ("29 July 2025", "2025年7月29日"); `2025-07`, a month; `2025`, as it is. */
   date(iso: string): string;
-  /** Words joined as a list: "notes, papers and inquiry lines". */
-  list(words: readonly string[]): string;
   /** A grounding as it reads beside a status: "verified in 1 paper", "cited only", "inferred only", "no evidence". */
   grounding(grounding: Grounding, papers?: number): string;
 }
@@ -69,7 +67,6 @@ export function interfaceFor(lang: string): Interface & { fellBack: boolean } {
       if (!monthNumber) return String(year);
       return (dayNumber ? day : month).format(new Date(Date.UTC(year, monthNumber - 1, dayNumber || 1)));
     },
-    list: (words) => listOf(text.list, words),
     grounding: (grounding, papers = 0) =>
       grounding === 'verified' && papers > 0 ? plural(language, text.grounding.verifiedIn, papers) : grounding === 'cited' ? text.grounding.citedOnly : text.grounding[grounding].label,
   };
