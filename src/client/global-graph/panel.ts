@@ -5,7 +5,7 @@
  * summary come from the item's search record, fetched when it is selected.
  */
 import type { EdgeColumns, ExpandedNode } from '../../lib/graph/compact';
-import { resultPath } from '../../lib/search/wire/options';
+import { resultPath } from '../../lib/search/wire/index-rules';
 import { href, itemHref } from '../../lib/site/urls';
 import { fill, text } from '../interface-text';
 import type { Kind } from '../../lib/content/ids';

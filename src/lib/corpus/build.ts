@@ -27,7 +27,7 @@ import { addStatedProvenance } from './provenance';
 import { resolveNames } from './names';
 import { dendronHierarchy } from './hierarchy';
 import { renderBody } from './render-body';
-import { HelpedRendering, toRender, type RenderSources, type StartRenderHelper } from './render-helper';
+import { HelpedRendering, toRender, type RenderSources, type StartRenderHelper } from './two-thread-rendering';
 import type { Corpus } from './types';
 
 export { isPrivate } from './names';

@@ -243,7 +243,7 @@ export function splitContext(ctx: { sentence: string; start: number; end: number
 }
 
 /** The wording tables and slug conversions views need, from the layers that own them. */
-export { KIND_VOCABULARY } from '../content/vocabulary';
+export { KIND_VOCABULARY } from '../content/kind-vocabulary';
 export { STANCE_VOCABULARY } from '../content/stance';
-export { EDGE_VOCABULARY } from '../graph/vocabulary';
+export { EDGE_VOCABULARY } from '../graph/edge-vocabulary';
 export { tagPath, tagSlug } from '../content/ids';

@@ -15,7 +15,7 @@ import { gitHistory, type FileHistory } from '../corpus/dates';
 import type { Graph } from '../graph/graph';
 import { interfaceFor, type Interface } from './interface-text';
 import { bibliographySettings, type SiteOptions } from './options';
-import { DiskRenderCache } from './render-cache';
+import { DiskRenderCache } from './render-cache-store';
 import type { GraphShapeResults } from './shape-cache';
 import { siteAddress } from './urls';
 
