@@ -42,6 +42,7 @@ export const BROWSER_SAFE = [
   'src/lib/site/urls.ts',
   'src/lib/site/data-manifest.ts',
   'src/lib/site/search-box.ts',
+  'src/lib/site/interface-text/fill.ts',
   /^src\/lib\/search\/wire\//,
 ] as const;
 

@@ -10,11 +10,10 @@
  * where a tap follows the link.
  */
 import { KIND_FOLDER } from '../lib/content/ids';
-import { STATUS_VOCABULARY } from '../lib/content/stance';
-import { KIND_VOCABULARY } from '../lib/content/kind-vocabulary';
 import { BASE, previewPath } from '../lib/site/urls';
 import { dataFiles } from './site-data';
 import type { LinkPreview, SectionPreview } from '../lib/site/previews';
+import { count, fill, text } from './interface-text';
 
 const DELAY_MS = 300;
 const GAP = 6;
@@ -48,9 +47,9 @@ const el = (tag: string, className: string, text?: string) => Object.assign(docu
 /** The card's contents for an item, or for one of its sections when the link points into it. */
 function cardOf(preview: LinkPreview, section?: SectionPreview): HTMLElement[] {
   const head = el('p', 'preview-head');
-  head.append(el('span', `badge ${preview.kind}`, KIND_VOCABULARY[preview.kind].one));
-  if (preview.stub) head.append(' ', el('span', 'badge stub', 'not written yet'));
-  if (preview.status) head.append(' ', el('span', `badge status-${preview.status}`, STATUS_VOCABULARY[preview.status].label));
+  head.append(el('span', `badge ${preview.kind}`, text.kinds[preview.kind].one));
+  if (preview.stub) head.append(' ', el('span', 'badge stub', text.stub.notWrittenYetLower));
+  if (preview.status) head.append(' ', el('span', `badge status-${preview.status}`, text.status[preview.status]));
   if (preview.grounding) head.append(el('span', `grounding grounding-${preview.grounding}`, ` · ${preview.groundingText ?? preview.grounding}`));
   if (section) {
     const title = el('p', 'preview-title', preview.title);
@@ -61,7 +60,7 @@ function cardOf(preview: LinkPreview, section?: SectionPreview): HTMLElement[] {
   if (preview.claim) parts.push(el('p', 'preview-claim', preview.claim));
   else if (preview.summary) parts.push(el('p', 'preview-summary', preview.summary));
   if (preview.excerpt) parts.push(el('p', 'preview-excerpt', preview.excerpt));
-  if (preview.stub && !preview.excerpt) parts.push(el('p', 'preview-excerpt', `Referenced by ${preview.referrers} ${preview.referrers === 1 ? 'item' : 'items'}; not written yet.`));
+  if (preview.stub && !preview.excerpt) parts.push(el('p', 'preview-excerpt', count(text.preview.referencedBy, preview.referrers)));
   return parts;
 }
 
@@ -74,7 +73,7 @@ function footnoteOf(a: HTMLAnchorElement): HTMLElement[] | undefined {
   copy.querySelectorAll('[data-footnote-backref]').forEach((back) => back.remove());
   copy.querySelectorAll('[id]').forEach((child) => child.removeAttribute('id'));
   const label = el('p', 'preview-head');
-  label.append(el('span', 'badge footnote', `Footnote ${a.textContent?.trim() ?? ''}`));
+  label.append(el('span', 'badge footnote', fill(text.preview.footnote, { n: a.textContent?.trim() ?? '' })));
   const body = el('div', 'preview-footnote');
   body.append(...copy.childNodes);
   return [label, body];

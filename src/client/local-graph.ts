@@ -17,6 +17,8 @@ import { followTheme, graphStyle, LABEL_MAX_WIDTH, lightUp, nodeSize } from './g
 import { itemHref } from '../lib/site/urls';
 import { GRAPH_DATA_PATH } from '../lib/site/data-manifest';
 import { dataFiles } from './site-data';
+import { count, text } from './interface-text';
+import { groupLabel } from '../lib/site/interface-text/fill';
 
 declare global {
   interface Window {
@@ -34,7 +36,7 @@ export async function mountLocalGraph(details: HTMLElement): Promise<void> {
   try {
     graph = expandCompactGraph(await dataFiles.json<CompactGraph>(GRAPH_DATA_PATH));
   } catch {
-    status.textContent = 'The local graph could not be loaded.';
+    status.textContent = text.localGraph.failed;
     return;
   }
   const byId = new Map<string, LocalNode & { community: number }>(graph.nodes.map((n) => [n.id, { id: n.id, title: n.title, kind: n.kind, stub: n.stub, claim: n.claim, degree: n.degree, community: n.community }]));
@@ -60,7 +62,7 @@ export async function mountLocalGraph(details: HTMLElement): Promise<void> {
       elements.push({ data: { id: item.id, label: n.title, kind: n.kind, stub: n.stub, written: !n.stub, claim: n.claim, depth: item.depth, size: Math.min(nodeSize(n.degree, n.stub), 26), degree: n.degree, align: item.align, community: n.community }, position: { x: item.x, y: item.y } });
     }
     for (const g of plan.groups) {
-      elements.push({ data: { id: g.id, label: `${g.label} ▸`, kind: 'group', size: 22, degree: g.members.length, align: g.align, members: g.members.length, depth: g.depth }, position: { x: g.x, y: g.y }, classes: 'group' });
+      elements.push({ data: { id: g.id, label: `${groupLabel(text.lang, text.localGraph, g)} ▸`, kind: 'group', size: 22, degree: g.members.length, align: g.align, members: g.members.length, depth: g.depth }, position: { x: g.x, y: g.y }, classes: 'group' });
     }
     plan.edges.forEach(({ source, target, type, group }, i) => {
       elements.push({ data: { id: `l${i}`, source, target, type }, classes: [group ? 'group' : '', trail.has(`${source}|${target}|${type}`) ? 'trail' : ''].join(' ').trim() });
@@ -125,8 +127,8 @@ export async function mountLocalGraph(details: HTMLElement): Promise<void> {
     window.__localGraph = instance;
     const shown = plan.items.length;
     const folded = plan.groups.reduce((s, g) => s + g.members.length, 0);
-    const foldedText = plan.groups.length > 0 ? `; ${folded} more in ${plan.groups.length} ${plan.groups.length === 1 ? 'group' : 'groups'} (click a group to unfold it)` : '';
-    status.textContent = `${shown} linked ${shown === 1 ? 'item' : 'items'} drawn${foldedText}. Click an item to open it.`;
+    const foldedText = plan.groups.length > 0 ? count(text.localGraph.folded, plan.groups.length, { folded }) : '';
+    status.textContent = count(text.localGraph.drawn, shown, { folded: foldedText });
     canvas.setAttribute('data-graph-ready', '');
   };
 

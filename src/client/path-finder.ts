@@ -2,16 +2,17 @@
 import { expandCompactGraph, type CompactGraph } from '../lib/graph/compact';
 import { adjacencyOf, shortestPath } from '../lib/graph/walks';
 import type { EdgeType } from '../lib/graph/graph';
-import { stepWording } from '../lib/graph/edge-vocabulary';
 import { fillTitles } from './titles';
 import { itemHref } from '../lib/site/urls';
 import { GRAPH_DATA_PATH } from '../lib/site/data-manifest';
 import { dataFiles } from './site-data';
+import { count, fill, text } from './interface-text';
 
 type Node = ReturnType<typeof expandCompactGraph>['nodes'][number];
 
 const form = document.querySelector<HTMLFormElement>('[data-path-form]')!;
 const result = document.querySelector<HTMLElement>('[data-path-result]')!;
+const words = text.path;
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 const graph = dataFiles
@@ -32,16 +33,20 @@ function nodeLink(node: Node): HTMLElement {
   a.className = node.stub ? 'node-link stub' : 'node-link';
   const badge = document.createElement('span');
   badge.className = `badge ${node.kind}`;
-  badge.textContent = node.kind === 'line' ? 'inquiry line' : node.kind;
+  badge.textContent = text.kinds[node.kind].one.toLowerCase();
   const wrap = document.createElement('span');
   wrap.append(badge, ' ', a);
-  if (node.stub) wrap.append(' (not written yet)');
+  if (node.stub) wrap.append(words.stubMark);
   return wrap;
 }
 
-function say(...parts: (string | Node)[]) {
+/** Says `template` with its `{name}`s filled by items, each as a link. */
+function say(template: string, items: Record<string, Node> = {}) {
   const p = document.createElement('p');
-  for (const part of parts) p.append(typeof part === 'string' ? part : nodeLink(part));
+  for (const [i, part] of template.split(/\{(\w+)\}/).entries()) {
+    if (i % 2 === 0) p.append(part);
+    else p.append(items[part] ? nodeLink(items[part]) : `{${part}}`);
+  }
   result.replaceChildren(p);
 }
 
@@ -51,7 +56,7 @@ async function run(fromText: string, toText: string, avoidStubs: boolean) {
   const from = resolve(fromText);
   const to = resolve(toText);
   if (!from || !to) {
-    say(`No item is called “${(!from ? fromText : toText).trim()}”. Pick a title from the suggestions.`);
+    say(fill(words.noSuchItem, { name: (!from ? fromText : toText).trim() }));
     return;
   }
   const url = new URL(location.href);
@@ -63,15 +68,15 @@ async function run(fromText: string, toText: string, avoidStubs: boolean) {
 
   const path = shortestPath(adjacency, from.id, to.id, { through: avoidStubs ? (id) => !byId.get(id)!.stub : undefined });
   if (!path) {
-    say('There is no path between ', from, ' and ', to, avoidStubs ? ' that avoids items not written yet.' : '.');
+    say(avoidStubs ? words.noPathAvoiding : words.noPath, { from, to });
     return;
   }
   if (path.length === 0) {
-    say('That is one item: ', from, '.');
+    say(words.oneItem, { item: from });
     return;
   }
   const heading = document.createElement('h2');
-  heading.textContent = `${path.length} ${path.length === 1 ? 'step' : 'steps'}`;
+  heading.textContent = count(words.steps, path.length);
   const list = document.createElement('ol');
   list.setAttribute('data-path-steps', '');
   const item = (node: Node) => {
@@ -87,7 +92,7 @@ async function run(fromText: string, toText: string, avoidStubs: boolean) {
     li.className = 'step-edge';
     li.dataset.edgeType = step.edge.type;
     if (step.edge.stance) li.dataset.stance = step.edge.stance;
-    li.textContent = `${step.direction === 'forward' ? '↓' : '↑'} ${stepWording(step.edge.type as EdgeType, step.edge.stance, step.direction)}`;
+    li.textContent = `${step.direction === 'forward' ? '↓' : '↑'} ${words.step[step.edge.stance ?? (step.edge.type as EdgeType)][step.direction]}`;
     list.append(li, item(byId.get(step.to)!));
   }
   result.replaceChildren(heading, list);

@@ -6,6 +6,7 @@
 import { searchDialogHtml } from '../lib/site/search-box';
 import type { Kind } from '../lib/content/ids';
 import { href } from '../lib/site/urls';
+import { text } from './interface-text';
 
 const load = () => import('./search-ui');
 /**
@@ -23,7 +24,7 @@ function searchDialog(): HTMLDialogElement {
   if (made) return made;
   // The header's button names the kinds the collection holds (Base.astro), so the dialog offers only those.
   const held = document.querySelector<HTMLElement>('[data-search-open]')?.dataset.kinds?.split(' ').filter(Boolean) as Kind[] | undefined;
-  document.body.insertAdjacentHTML('beforeend', searchDialogHtml(href('/'), held?.length ? held : undefined));
+  document.body.insertAdjacentHTML('beforeend', searchDialogHtml(href('/'), text, held?.length ? held : undefined));
   const dialog = document.body.lastElementChild as HTMLDialogElement;
   // A click on the backdrop (the dialog element itself, outside its content) closes it.
   dialog.addEventListener('click', (e) => {

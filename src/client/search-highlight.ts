@@ -6,6 +6,7 @@
  * (search-dialog.ts).
  */
 import { HIGHLIGHT_PARAM, highlightRanges } from '../lib/search/wire/query';
+import { fill, text } from './interface-text';
 
 /** Enough marks to show where the words are; a page that repeats them thousands of times stops here. */
 const MAX_MARKS = 500;
@@ -56,9 +57,9 @@ function start(): void {
   if (!marks.length) return;
   const bar = Object.assign(document.createElement('div'), { className: 'search-mark-bar' });
   bar.setAttribute('role', 'region');
-  bar.setAttribute('aria-label', 'Search highlights');
-  const count = Object.assign(document.createElement('span'), { textContent: `${marks.length === 500 ? '500+' : marks.length} marked for “${query}”` });
-  const clear = Object.assign(document.createElement('button'), { type: 'button', className: 'search-mark-clear', textContent: 'Clear highlights' });
+  bar.setAttribute('aria-label', text.search.highlights);
+  const count = Object.assign(document.createElement('span'), { textContent: fill(text.search.marked, { n: marks.length === 500 ? '500+' : marks.length, query }) });
+  const clear = Object.assign(document.createElement('button'), { type: 'button', className: 'search-mark-clear', textContent: text.search.clearHighlights });
   clear.addEventListener('click', clearHighlights);
   bar.append(count, ' ', clear);
   document.body.append(bar);

@@ -8,7 +8,9 @@ import { SearchClient } from '../lib/search/wire/loader';
 import { highlightUrl, matchRanges, resultSnippet, sectionSnippet, type KindFilter, type Range, type SearchHit, type SearchOutcome, type Snippet } from '../lib/search/wire/query';
 import { href } from '../lib/site/urls';
 import { dataFiles } from './site-data';
-import { groundingText } from '../lib/content/stance';
+import { count, fill, text } from './interface-text';
+
+const words = text.search;
 
 const PAGE_SIZE = 10;
 /** Typing pause before fetching index shards; a search on shards already loaded runs at once. */
@@ -99,7 +101,7 @@ class Widget implements SearchWidget {
       const q = params.get('q');
       if (q && !this.input.value) this.input.value = q;
     }
-    void client.prepare().catch(() => this.say('Search is unavailable: the index could not be loaded.'));
+    void client.prepare().catch(() => this.say(words.unavailable));
     if (this.input.value) void this.update(false);
   }
 
@@ -135,7 +137,7 @@ class Widget implements SearchWidget {
       this.shownGeneration = generation;
       this.wanted = undefined;
       this.clear();
-      this.say('Type to search titles, claims, summaries and full text.');
+      this.say(words.hint);
       return;
     }
     try {
@@ -144,7 +146,7 @@ class Widget implements SearchWidget {
         if (typing) await new Promise((resolve) => setTimeout(resolve, FETCH_PAUSE_MS));
         if (generation !== this.generation) return;
         this.list.setAttribute('aria-busy', 'true');
-        this.say('Searching…');
+        this.say(words.searching);
       }
       const outcome = await client.search(query, this.kind, this.shown);
       const visible = outcome.hits.length ? outcome.hits : outcome.suggestions;
@@ -157,7 +159,7 @@ class Widget implements SearchWidget {
       this.shownGeneration = generation;
       this.wanted = undefined;
       this.clear();
-      this.say('Search is unavailable: the index could not be loaded. Check the connection and try again.');
+      this.say(words.failed);
     } finally {
       if (generation === this.generation) this.list.removeAttribute('aria-busy');
     }
@@ -170,27 +172,28 @@ class Widget implements SearchWidget {
     this.wanted = undefined;
     this.renderKinds(outcome);
     const options = hits.flatMap((hit, i) => this.options_(hit, records[i], outcome.terms));
-    const quoted = `“${query.trim()}”`;
+    const quoted = fill(words.quoted, { text: query.trim() });
+    const none = this.kind === 'all' ? fill(words.noResults, { query: quoted }) : fill(words.noResultsOfKind, { query: quoted, kind: this.kindLabel(this.kind, 2).toLowerCase() });
     if (outcome.hits.length) {
       this.list.replaceChildren(...options);
       const total = outcome.total;
-      const what = this.kind === 'all' ? (total === 1 ? 'result' : 'results') : this.kindLabel(this.kind, total).toLowerCase();
-      const any = outcome.mode === 'any' ? ' No item has every word; these have some of them.' : '';
-      this.say(`${total} ${what} for ${quoted}.${any}${total > hits.length ? ` Showing the first ${hits.length}.` : ''}`);
+      const found = this.kind === 'all' ? count(words.found, total, { query: quoted }) : fill(words.foundOfKind, { n: total, kind: this.kindLabel(this.kind, total).toLowerCase(), query: quoted });
+      const any = outcome.mode === 'any' ? words.someWords : '';
+      this.say(`${found}${any}${total > hits.length ? fill(words.firstShown, { n: hits.length }) : ''}`);
     } else if (options.length) {
       const group = document.createElement('li');
       group.setAttribute('role', 'presentation');
-      const label = Object.assign(document.createElement('div'), { id: `${this.list.id}-closest`, className: 'search-group-label', textContent: 'Closest titles' });
+      const label = Object.assign(document.createElement('div'), { id: `${this.list.id}-closest`, className: 'search-group-label', textContent: words.closest });
       const inner = document.createElement('ul');
       inner.setAttribute('role', 'group');
       inner.setAttribute('aria-labelledby', label.id);
       inner.append(...options);
       group.append(label, inner);
       this.list.replaceChildren(group);
-      this.say(`No results for ${quoted}${this.kind === 'all' ? '' : ` among ${this.kindLabel(this.kind, 2).toLowerCase()}`}. The closest titles are listed.`);
+      this.say(none + words.closestListed);
     } else {
       this.list.replaceChildren();
-      this.say(`No results for ${quoted}${this.kind === 'all' ? '' : ` among ${this.kindLabel(this.kind, 2).toLowerCase()}`}. Try fewer or other words.`);
+      this.say(none + words.tryOther);
     }
     this.more.hidden = outcome.total <= hits.length;
     this.setExpanded(options.length > 0);
@@ -234,9 +237,9 @@ class Widget implements SearchWidget {
     link.append(...marked(record.title, matchRanges(record.title, Object.keys(hit.match).concat(terms))));
     const head = document.createElement('div');
     head.append(badge, ' ', link);
-    if (record.stub) head.append(' ', Object.assign(document.createElement('span'), { className: 'badge stub', textContent: 'not written yet' }));
-    if (record.status) head.append(' ', Object.assign(document.createElement('span'), { className: `badge status-${record.status}`, textContent: record.status }));
-    if (record.grounding) head.append(Object.assign(document.createElement('span'), { className: `grounding grounding-${record.grounding}`, textContent: ` · ${groundingText(record.grounding)}` }));
+    if (record.stub) head.append(' ', Object.assign(document.createElement('span'), { className: 'badge stub', textContent: text.stub.notWrittenYetLower }));
+    if (record.status) head.append(' ', Object.assign(document.createElement('span'), { className: `badge status-${record.status}`, textContent: text.status[record.status].toLowerCase() }));
+    if (record.grounding) head.append(Object.assign(document.createElement('span'), { className: `grounding grounding-${record.grounding}`, textContent: ` · ${record.grounding === 'cited' ? text.citedOnly : text.grounding[record.grounding]}` }));
     li.append(head);
 
     appendSnippet(li, resultSnippet(record, hit));

@@ -48,7 +48,7 @@ const DATA_FOLDERS = ['/files/', '/search/', '/previews/', '/explorer/', '/graph
 
 /** Every data file of a corpus as published. */
 const published = async (corpus: Corpus, session: BuildSession, search?: Promise<Map<string, string>>) =>
-  publishDataFiles(await dataFileContents(corpus, { search, graph: session.graphShapeSource(corpus.graph) }));
+  publishDataFiles(await dataFileContents(corpus, { search, graph: session.graphShapeSource(corpus.graph), words: session.interface }));
 
 export default function dataFiles(sessionOf: SessionOf): AstroIntegration {
   /** The files of a corpus in dev, computed once per corpus (a changed note makes a new corpus). */

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import sitemap from '@astrojs/sitemap';
+import { browserText, interfaceLanguage, TABLES } from '../lib/site/interface-text';
 import { openSession, type BuildSession, type SessionOf } from '../lib/site/session';
 import type { SiteOptions } from '../lib/site/options';
 import { normaliseBase, withBase } from '../lib/site/urls';
@@ -40,6 +41,8 @@ export interface PageConfig {
 }
 
 const VIRTUAL_CONFIG = 'virtual:research-graph/config';
+/** What browser code says, from the interface text of the site's language (src/lib/site/interface-text/). */
+const VIRTUAL_TEXT = 'virtual:research-graph/interface-text';
 const ROUTES = fileURLToPath(new URL('../routes/', import.meta.url));
 /** Routes a site mounted under a prefix leaves to its host, which has its own. */
 const HOST_ROUTES = new Set(['404.astro', 'robots.txt.ts']);
@@ -57,12 +60,16 @@ export function explorerRoutes(prefix: string): { pattern: string; entrypoint: s
     });
 }
 
-function virtualConfig(config: PageConfig) {
-  const resolved = `\0${VIRTUAL_CONFIG}`;
+/** The modules `virtual:research-graph/config` (for pages) and `virtual:research-graph/interface-text` (for browser code). */
+function virtualModules(config: PageConfig, text: unknown) {
+  const modules = new Map([
+    [`\0${VIRTUAL_CONFIG}`, `export default ${JSON.stringify(config)};`],
+    [`\0${VIRTUAL_TEXT}`, `export default ${JSON.stringify(text)};`],
+  ]);
   return {
     name: 'research-graph-config',
-    resolveId: (id: string) => (id === VIRTUAL_CONFIG ? resolved : undefined),
-    load: (id: string) => (id === resolved ? `export default ${JSON.stringify(config)};` : undefined),
+    resolveId: (id: string) => (id === VIRTUAL_CONFIG || id === VIRTUAL_TEXT ? `\0${id}` : undefined),
+    load: (id: string) => modules.get(id),
   };
 }
 
@@ -100,6 +107,9 @@ export default function researchGraph(userOptions: ResearchGraphOptions = {}): A
         }
         linkBase = withBase(options.prefix, normaliseBase(config.base));
         const pageConfig: PageConfig = { title: options.title, lang: options.lang, prefix: options.prefix, linkBase };
+        if (!interfaceLanguage(options.lang)) {
+          logger.warn(`researchGraph option lang (or SITE_LANG) is "${options.lang}", a language the interface has no text in: menus, headings and buttons are in English (the languages it has: ${Object.keys(TABLES).join(', ')}). Pages still say lang="${options.lang}"; to add the language, see "Interface languages" in README.md.`);
+        }
         updateConfig({
           // Stylesheets and scripts are always files, never inlined into pages: a page's Content-Security-Policy
           // allows one inline script, the theme's, by hash (src/lib/site/csp.ts), and a stylesheet fetched once is
@@ -108,7 +118,7 @@ export default function researchGraph(userOptions: ResearchGraphOptions = {}): A
           vite: {
             // The base every link is built with (src/lib/site/urls.ts), in pages and in browser code alike.
             define: { __SITE_BASE__: JSON.stringify(linkBase) },
-            plugins: [virtualConfig(pageConfig)],
+            plugins: [virtualModules(pageConfig, browserText(session.interface))],
             build: { assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined) },
           },
         });

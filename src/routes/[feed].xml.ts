@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { absoluteUrl, BASE, KIND_VOCABULARY, recentItems, siteCorpus, siteHistory } from '../lib/site';
+import { absoluteUrl, BASE, fill, recentItems, siteCorpus, siteHistory, siteInterface } from '../lib/site';
 import config from 'virtual:research-graph/config';
 
 /** How many items the feed lists, newest first. */
@@ -11,9 +11,10 @@ export const getStaticPaths = (() => (import.meta.env.SITE ? [{ params: { feed: 
 
 export const GET: APIRoute = async ({ site }) => {
   const items = recentItems(await siteCorpus(), await siteHistory(), FEED_ITEMS);
+  const { text } = siteInterface();
   return rss({
     title: config.title,
-    description: `New and updated notes, papers and inquiry lines of ${config.title}.`,
+    description: fill(text.page.feedDescription, { title: config.title }),
     site: absoluteUrl('/', BASE, site!),
     trailingSlash: true,
     items: items.map(({ node, when }) => ({
@@ -21,7 +22,7 @@ export const GET: APIRoute = async ({ site }) => {
       link: absoluteUrl(node.url, BASE, site!),
       pubDate: new Date(when),
       description: node.claim ?? node.summary,
-      categories: [KIND_VOCABULARY[node.kind].one, ...node.tags],
+      categories: [text.kinds[node.kind].one, ...node.tags],
     })),
   });
 };

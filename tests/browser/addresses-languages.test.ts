@@ -34,12 +34,16 @@ describe('fixed addresses and redirects', () => {
 });
 
 describe('languages', () => {
-  it('reads a note in Arabic right to left, and a Hebrew paragraph inside an English note too', async () => {
+  it('reads a note in Arabic right to left inside an English interface, and a Hebrew paragraph inside an English note too', async () => {
     const { page, incidents } = await openPage(site.browser);
     await page.goto(`${site.url}/notes/arabic-note/`);
-    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
-    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-    expect(await page.locator('article p').first().evaluate((p) => getComputedStyle(p).direction)).toBe('rtl');
+    // The page, and the interface around the note, stay in the site's language; the note's own text says it is Arabic.
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('html').getAttribute('dir')).toBeNull();
+    expect(await page.locator('[data-body]').getAttribute('lang')).toBe('ar');
+    expect(await page.locator('h1').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('[data-body] p').first().evaluate((p) => getComputedStyle(p).direction)).toBe('rtl');
+    expect(await page.locator('#backlinks-heading').evaluate((h) => getComputedStyle(h).direction)).toBe('ltr');
 
     await page.goto(`${site.url}/notes/mixed-scripts/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');

@@ -13,16 +13,16 @@ export interface FixtureSite {
 }
 
 /**
- * Builds `contentDir` before the file's tests and removes it after; the returned object is filled in `beforeAll`.
+ * Builds `contentDir` (with `env`, settings such as `SITE_LANG`, in the build's environment) before the file's tests and removes it after; the returned object is filled in `beforeAll`.
  * Built and served under the base path of the run (`/base-test/` in the `browser-base` project).
  */
-export function useFixtureSite(contentDir: string): FixtureSite {
+export function useFixtureSite(contentDir: string, env?: Record<string, string>): FixtureSite {
   const site = {} as FixtureSite;
   let server: StaticServer | undefined;
   let outDir: string | undefined;
   beforeAll(async () => {
     const base = inject('siteBase');
-    ({ outDir } = await buildSite(contentDir, { base }));
+    ({ outDir } = await buildSite(contentDir, { base, env }));
     server = await serveDirectory(outDir, 0, base);
     site.url = server.url;
     site.browser = await launchBrowser();

@@ -39,6 +39,7 @@ describe('the figures box', () => {
 
 describe('claim data for pages, previews, graph.json and GraphML', async () => {
   const { figureLinkedHtml, claimsIndex, linkPreview, toGraphml } = await import('../../src/lib/site');
+  const { interfaceFor } = await import('../../src/lib/site/interface-text');
   const { toGraphJson } = await import('../../src/lib/graph/graph');
   const corpus = corpusOf({
     'notes/granular.md': md(
@@ -86,7 +87,7 @@ describe('claim data for pages, previews, graph.json and GraphML', async () => {
   });
 
   it('a preview says the grounding beside the status', () => {
-    expect(linkPreview(corpus, granular)).toMatchObject({ status: 'supported', grounding: 'verified', groundingText: 'verified in 1 paper' });
+    expect(linkPreview(corpus, granular, interfaceFor('en'))).toMatchObject({ status: 'supported', grounding: 'verified', groundingText: 'verified in 1 paper' });
   });
 
   it('a verified figure in running text links to its passage, once, never inside code', () => {

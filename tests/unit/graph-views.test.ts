@@ -10,6 +10,8 @@ import { loadCorpus } from '../../src/lib/corpus';
 import { computeCommunities } from '../../src/lib/graph/communities';
 import { byLabelPriority, labelBox, overlaps, placeLabels, type LabelCandidate } from '../../src/lib/graph/labels';
 import { groupId, planLocalGraph, type LocalNode } from '../../src/lib/graph/local-groups';
+import { groupLabel } from '../../src/lib/site/interface-text/fill';
+import { TABLES } from '../../src/lib/site/interface-text';
 import { computeLayout } from '../../src/lib/graph/layout';
 import { searchCorpus } from '../../src/lib/search/writer/documents';
 import { parseSearchId } from '../../src/lib/search/wire/index-rules';
@@ -162,7 +164,7 @@ describe('the local graph of a hub', () => {
     const lines = corpus.graph.incoming.get(HUB as never)!.filter((e) => e.type === 'source').length;
     const folded = plan.groups.find((g) => g.key.type === 'source' && g.key.direction === 'in')!;
     const drawnLines = plan.items.filter((i) => i.group === folded.id).length;
-    expect(folded.label).toBe(`${folded.members.length} ${drawnLines ? 'more ' : ''}inquiry lines`);
+    expect(groupLabel('en', TABLES.en.localGraph, folded)).toBe(`${folded.members.length} ${drawnLines ? 'more ' : ''}inquiry lines`);
     expect(drawnLines + folded.members.length).toBeLessThanOrEqual(lines);
     expect(folded.members.length).toBeGreaterThan(12);
     expect(folded.members.length).toBeLessThanOrEqual(lines);
@@ -200,6 +202,7 @@ describe('a hub whose groups are all larger than the cap', () => {
     }
     const plan = planLocalGraph({ outgoing, incoming } as never, nodes as never, hub, { depth: 1 });
     expect(plan.items.map((i) => i.id)).toEqual(Array.from({ length: 12 }, (_, i) => `out${i}`));
-    expect(plan.groups.map((g) => g.label)).toEqual(['28 more cited items', '46 items citing it']);
+    expect(plan.groups.map((g) => groupLabel('en', TABLES.en.localGraph, g))).toEqual(['28 more cited items', '46 items citing it']);
+    expect(plan.groups.map((g) => groupLabel('zh-Hans', TABLES['zh-Hans'].localGraph, g))).toEqual(['另 28 个被引用的条目', '46 个引用它的条目']);
   });
 });

@@ -58,16 +58,15 @@ describe('graph construction on the basic fixture', async () => {
   it('backlinks are the inverse edges, each with the sentence that makes it', () => {
     const model = pageModel(corpus, 'notes/warmth' as never);
     const linkedFrom = model.incoming.find((g) => g.type === 'cites')!;
-    expect(linkedFrom.label).toBe('Linked from');
+    expect(linkedFrom.direction).toBe('incoming');
     const fromGranularity = linkedFrom.items.find((i) => i.node.id === 'notes/granularity')!;
     expect(fromGranularity.edge.contexts.map((c) => c.sentence)).toContain('Behavior-level rewards preserve, as the trap note shows by contrast.');
-    expect(model.incoming.find((g) => g.type === 'source')!.label).toBe('Inquiry lines that use this note');
+    expect(model.incoming.find((g) => g.type === 'source')!.items.length).toBeGreaterThan(0);
   });
 
   it('a paper lists the notes that rely on it', () => {
     const model = pageModel(corpus, 'papers/warm-and-empathetic' as never);
     const relying = model.incoming.find((g) => g.type === 'related')!;
-    expect(relying.label).toBe('Listed as related reading by');
     expect(relying.items.map((i) => i.node.id).sort()).toEqual(['notes/granularity', 'notes/warmth']);
   });
 

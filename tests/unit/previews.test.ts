@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { excerptOf, linkPreview, previewFileContents } from '../../src/lib/site/previews';
+import { interfaceFor } from '../../src/lib/site/interface-text';
 import { corpusOf, idOf, md } from '../helpers/corpus';
+
+const english = interfaceFor('en');
 
 const corpus = corpusOf({
   'notes/warmth-costs-accuracy.md': md('title: Warmth costs accuracy\nclaim: Warmth training raises error rates.', '## Evidence\n\nSee [[Paper A]], which supports it.\n'),
@@ -10,7 +13,7 @@ const corpus = corpusOf({
 
 describe('link previews', () => {
   it('carry the claim and its status, and the opening prose without headings', () => {
-    const preview = linkPreview(corpus, idOf('note', 'Warmth costs accuracy'));
+    const preview = linkPreview(corpus, idOf('note', 'Warmth costs accuracy'), english);
     expect(preview).toMatchObject({ kind: 'note', title: 'Warmth costs accuracy', claim: 'Warmth training raises error rates.', stub: false });
     expect(preview.status).toBe(corpus.graph.nodes.get(idOf('note', 'Warmth costs accuracy'))!.status);
     expect(preview.status).toBeDefined();
@@ -18,13 +21,13 @@ describe('link previews', () => {
   });
 
   it('say how many items link to a stub', () => {
-    const preview = linkPreview(corpus, idOf('note', 'Not Yet Written'));
+    const preview = linkPreview(corpus, idOf('note', 'Not Yet Written'), english);
     expect(preview).toMatchObject({ stub: true, referrers: 1 });
     expect(preview.status).toBeUndefined();
   });
 
   it('are one file per item, under /previews/', () => {
-    const files = previewFileContents(corpus);
+    const files = previewFileContents(corpus, english);
     expect([...files.keys()].sort()).toEqual(['/previews/notes/citer.json', '/previews/notes/not-yet-written.json', '/previews/notes/warmth-costs-accuracy.json', '/previews/papers/paper-a.json']);
     expect(JSON.parse(files.get('/previews/papers/paper-a.json')!)).toMatchObject({ kind: 'paper', summary: 'Measured error rates.' });
   });
@@ -41,10 +44,10 @@ describe('a link preview of a section', () => {
   });
 
   it('holds the first lines of each section a link points into (a subsection’s when the section has none), and no other', () => {
-    expect(linkPreview(corpus, idOf('note', 'Target')).sections).toEqual({
+    expect(linkPreview(corpus, idOf('note', 'Target'), english).sections).toEqual({
       method: { heading: 'Method', excerpt: 'Five models were tuned.' },
       findings: { heading: 'Findings', excerpt: 'Errors rose.' },
     });
-    expect(linkPreview(corpus, idOf('note', 'Linker')).sections).toBeUndefined();
+    expect(linkPreview(corpus, idOf('note', 'Linker'), english).sections).toBeUndefined();
   });
 });

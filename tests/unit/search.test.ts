@@ -7,6 +7,7 @@ import { SearchClient, type FetchJson } from '../../src/lib/search/wire/loader';
 import { indexTerm, parseSearchId, SEARCH_FIELDS, searchId, SHARD_FOLDER, shardFileName, tokenize, type SearchDocument } from '../../src/lib/search/wire/index-rules';
 import { indexFileContents, recordFileContents } from '../../src/lib/site/search-file-set';
 import { searchBoxHtml, searchDialogHtml } from '../../src/lib/site/search-box';
+import { TABLES } from '../../src/lib/site/interface-text';
 import { queryTerms, resultSnippet, runQuery, snippet, type LoadedIndex } from '../../src/lib/search/wire/query';
 import { corpusOf, md } from '../helpers/corpus';
 
@@ -292,7 +293,7 @@ describe('the search box markup shared by the landing page and the dialog', () =
   const attrs = (html: string, selector: RegExp) => selector.exec(html)?.[0] ?? '';
 
   it('labels the box and ties it to its status line and results', () => {
-    const html = searchBoxHtml({ id: 'x', label: 'Search "all" <items>', variant: 'page', action: '/kg/' });
+    const html = searchBoxHtml({ id: 'x', label: 'Search "all" <items>', variant: 'page', action: '/kg/', text: TABLES.en });
     expect(html).toContain('<label for="x-input" class="search-label">Search &#34;all&#34; &#60;items&#62;</label>');
     const input = attrs(html, /<input [^>]*>/);
     expect(input).toContain('id="x-input"');
@@ -306,13 +307,13 @@ describe('the search box markup shared by the landing page and the dialog', () =
   });
 
   it('offers a filter for each kind, all pressed at first', () => {
-    const html = searchBoxHtml({ id: 'x', label: 'Search', variant: 'page', action: '/' });
+    const html = searchBoxHtml({ id: 'x', label: 'Search', variant: 'page', action: '/', text: TABLES.en });
     const kinds = [...html.matchAll(/data-kind="([a-z]+)"[^>]*aria-pressed="(true|false)">([^<]+)</g)].map((m) => [m[1], m[2], m[3].trim()]);
     expect(kinds).toEqual([['all', 'true', 'All'], ['note', 'false', 'Notes'], ['paper', 'false', 'Papers'], ['line', 'false', 'Inquiry lines']]);
   });
 
   it('wraps a dialog variant in a dialog named by its heading, with a close button', () => {
-    const html = searchDialogHtml('/');
+    const html = searchDialogHtml('/', TABLES.en);
     expect(html).toMatch(/^<dialog class="search-dialog" data-search-dialog aria-labelledby="dialog-search-title">/);
     expect(html).toContain('<h2 id="dialog-search-title">Search</h2>');
     expect(html).toContain('aria-label="Close search"');

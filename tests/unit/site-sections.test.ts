@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { siteSections } from '../../src/lib/site/pages';
+import { TABLES } from '../../src/lib/site/interface-text';
 import { corpusOf, md } from '../helpers/corpus';
 
 describe('the site sections', () => {
@@ -14,7 +15,7 @@ describe('the site sections', () => {
       'notes/a.md': md('title: A\nclaim: it holds\ntags: [x]', 'See [[P]].'),
       'papers/p.md': md('title: P'),
     });
-    expect(siteSections(corpus).map((s) => [s.key, s.path, s.label])).toEqual([
+    expect(siteSections(corpus, TABLES.en).map((s) => [s.key, s.path, s.label])).toEqual([
       ['notes', '/notes/', 'Notes'],
       ['papers', '/papers/', 'Papers'],
       ['lines', '/lines/', 'Inquiry lines'],
@@ -27,6 +28,6 @@ describe('the site sections', () => {
 
   it('leave out a kind nobody wrote, and the research furniture of a plain vault', () => {
     const corpus = corpusOf({ 'notes/a.md': md('title: A', 'Plain words.') });
-    expect(siteSections(corpus).map((s) => s.key)).toEqual(['notes', 'graph']);
+    expect(siteSections(corpus, TABLES.en).map((s) => s.key)).toEqual(['notes', 'graph']);
   });
 });

@@ -11,6 +11,7 @@ import { fillLegend } from './overview';
 import { select } from './selection';
 import { isDrawn, type Community, type DrawnGraph, type Evidence, type GraphState } from './state';
 import { fitTo, shownNodes } from './view';
+import { fill, text } from '../interface-text';
 
 interface Filters {
   kinds: Set<string>;
@@ -125,7 +126,7 @@ export function applyFilters(graph: DrawnGraph, refit: boolean): void {
   const everything = graph.only === undefined && f.preset === 'all' && !f.hideStubs && f.kinds.size === form.querySelectorAll('[name="kind"]').length && f.types.size === form.querySelectorAll('[name="type"]').length && f.stances.size === form.querySelectorAll('[name="stance"]').length;
   if (everything && !graph.filtered) {
     // Nothing hidden yet and nothing to hide: skip touching every element of a big graph.
-    status.textContent = `Showing all ${nodes.length} items and ${links.count} links.`;
+    status.textContent = fill(text.graph.showingAll, { items: nodes.length, links: links.count });
     return;
   }
   const changed = hideFiltered(graph, f);
@@ -133,7 +134,7 @@ export function applyFilters(graph: DrawnGraph, refit: boolean): void {
   const shown = nodeHidden.filter((h) => !h).length;
   const shownEdges = edgeHidden.reduce((n, h) => n + 1 - h, 0);
   graph.filtered = true;
-  status.textContent = shown === nodes.length && shownEdges === links.count ? `Showing all ${nodes.length} items and ${links.count} links.` : `Showing ${shown} of ${nodes.length} items and ${shownEdges} of ${links.count} links.`;
+  status.textContent = fill(shown === nodes.length && shownEdges === links.count ? text.graph.showingAll : text.graph.showingSome, { shown, items: nodes.length, shownLinks: shownEdges, links: links.count });
   if (!changed && !refit) return;
   if (!big) {
     cy.batch(() => {

@@ -3,6 +3,7 @@ import { fillTitles } from '../titles';
 import { reveal } from './filters';
 import { select } from './selection';
 import type { DrawnGraph, GraphElements } from './state';
+import { fill, text } from '../interface-text';
 
 /**
  * Holds a search asked for while the graph loads; `release` stops holding
@@ -14,7 +15,7 @@ export function holdFinds(elements: GraphElements): { release(): void } {
   const hold = (event: SubmitEvent) => {
     event.preventDefault();
     pending = true;
-    status.textContent = 'Loading the graph; the item will be found when it is in.';
+    status.textContent = text.graph.findWaiting;
   };
   find.addEventListener('submit', hold);
   return {
@@ -38,11 +39,11 @@ export function listenToFind(graph: DrawnGraph): void {
     if (!query) return;
     const i = byTitle.get(query) ?? nodes.findIndex((n) => n.title.toLowerCase().includes(query));
     if (i === undefined || i < 0) {
-      status.textContent = `No item matches “${input.value.trim()}”.`;
+      status.textContent = fill(text.graph.noMatch, { query: input.value.trim() });
       return;
     }
     reveal(graph, i);
     select(graph, i, { centre: true });
-    status.textContent = `Found “${nodes[i].title}”.`;
+    status.textContent = fill(text.graph.found, { title: nodes[i].title });
   });
 }

@@ -3,6 +3,8 @@ import { towardScore } from './overview';
 import { select } from './selection';
 import type { DrawnGraph, GraphState } from './state';
 import { openItem } from './url';
+import { fill, text } from '../interface-text';
+import type { Kind } from '../../lib/content/ids';
 
 const ARROWS: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
@@ -20,11 +22,11 @@ export function listenToKeys(graph: DrawnGraph): void {
         return;
       }
       const next = neighbourToward(graph, selected, ARROWS[event.key]);
-      if (next === undefined) status.textContent = `No linked item that way from “${nodes[selected].title}”.`;
+      if (next === undefined) status.textContent = fill(text.graph.noLinkThatWay, { title: nodes[selected].title });
       else {
         const p = { x: nodes[next].x * cy.zoom() + cy.pan().x, y: nodes[next].y * cy.zoom() + cy.pan().y };
         select(graph, next, { centre: p.x < 0 || p.y < 0 || p.x > cy.width() || p.y > cy.height() });
-        status.textContent = `${nodes[next].title}: ${nodes[next].stub ? 'not written yet' : nodes[next].kind}, ${linksOf[next].length} links.`;
+        status.textContent = fill(text.graph.reached, { title: nodes[next].title, what: nodes[next].stub ? text.stub.notWrittenYetLower : text.kinds[nodes[next].kind as Kind].one.toLowerCase(), n: linksOf[next].length });
       }
     } else if (event.key === 'Enter' && selected !== undefined) {
       event.preventDefault();
@@ -32,7 +34,7 @@ export function listenToKeys(graph: DrawnGraph): void {
     } else if (event.key === 'Escape' && selected !== undefined) {
       event.preventDefault();
       select(graph, undefined);
-      status.textContent = 'Selection cleared.';
+      status.textContent = text.graph.selectionCleared;
     }
   });
 }

@@ -20,6 +20,7 @@ import { GRAPH_OVERVIEW_PATH } from '../../lib/site/data-manifest';
 import { dataFiles } from '../site-data';
 import { keepLabelsPlaced, placeNow, type LabelSource } from '../graph-labels';
 import { afterPaint, communityVar, cssVar, followTheme, labelStyle } from '../graph-style';
+import { count, fill, text } from '../interface-text';
 
 declare global {
   interface Window {
@@ -284,7 +285,7 @@ function focusCommunity(state: OverviewState, index: number, relabel: () => void
   relabel();
   const c = state.communities[index];
   const linked = state.between.filter((p) => p.a === index || p.b === index).length;
-  state.status.textContent = `“${c.name}”: ${c.size.toLocaleString('en')} items, linked to ${linked} other ${linked === 1 ? 'community' : 'communities'}. Enter opens it.`;
+  state.status.textContent = count(text.graph.communityStatus, linked, { name: c.name, size: c.size.toLocaleString(text.lang) });
 }
 
 /**
@@ -322,7 +323,7 @@ function setOpen(state: OverviewState, index: number, push: boolean): void {
   state.canvas.hidden = true;
   state.graphCanvas.hidden = false;
   state.back.hidden = false;
-  state.back.textContent = '← All communities';
+  state.back.textContent = text.graph.allCommunities;
   const url = new URL(location.href);
   if (url.searchParams.get('community') !== String(index)) {
     url.searchParams.set('community', String(index));
@@ -333,10 +334,10 @@ function setOpen(state: OverviewState, index: number, push: boolean): void {
     } else history.replaceState(null, '', url);
   }
   const c = state.communities[index];
-  state.graphCanvas.setAttribute('aria-label', `Community “${c.name}”: ${c.size} items`);
+  state.graphCanvas.setAttribute('aria-label', fill(text.graph.communityLabel, { name: c.name, size: c.size }));
   state.where.hidden = false;
   state.where.textContent = c.name;
-  state.where.title = `Community “${c.name}”: ${c.size.toLocaleString('en')} items`;
+  state.where.title = fill(text.graph.communityLabel, { name: c.name, size: c.size.toLocaleString(text.lang) });
 }
 
 /** Back to the overview: through the browser's history when opening added an entry, so that Back and this agree. */
@@ -366,7 +367,7 @@ function showOverview(state: OverviewState, options: { push: boolean }): void {
   }
   state.cy.resize();
   fitOverview(state);
-  state.status.textContent = `${state.communities.length.toLocaleString('en')} communities of ${state.items.toLocaleString('en')} items and ${state.links.toLocaleString('en')} links. Open one to see its items.`;
+  state.status.textContent = fill(text.graph.overviewStatus, { communities: state.communities.length.toLocaleString(text.lang), items: state.items.toLocaleString(text.lang), links: state.links.toLocaleString(text.lang) });
   if (was !== undefined) {
     state.focused = was;
     state.cy.elements('.focused, .lit').removeClass('focused lit');
@@ -384,7 +385,7 @@ export function fillLegend(page: HTMLElement, communities: { index: number; size
   if (matchMedia('(max-width: 700px)').matches) legend.open = false;
   const shown = communities.filter((c) => c.size > 1).slice(0, 10);
   if (shown.length < 2) {
-    legend.querySelector('summary')!.textContent = 'Legend';
+    legend.querySelector('summary')!.textContent = text.graph.legend;
     return;
   }
   for (const c of shown) {
@@ -403,7 +404,7 @@ export function fillLegend(page: HTMLElement, communities: { index: number; size
     size.className = 'community-size';
     size.textContent = `${c.size}`;
     button.append(swatch, title, size);
-    button.title = `Show only this community (${c.size} items)`;
+    button.title = fill(text.graph.onlyCommunity, { n: c.size });
     button.addEventListener('click', () => show(c.index));
     li.append(button);
     list.append(li);

@@ -5,19 +5,13 @@
  * summary come from the item's search record, fetched when it is selected.
  */
 import type { EdgeColumns, ExpandedNode } from '../../lib/graph/compact';
-import { STATUS_LABELS } from '../../lib/graph/stance-accessors';
 import { resultPath } from '../../lib/search/wire/index-rules';
 import { dataFiles } from '../site-data';
 import { itemHref } from '../../lib/site/urls';
+import { fill, text } from '../interface-text';
+import type { Kind } from '../../lib/content/ids';
 
-const KIND_NAMES: Record<string, string> = { note: 'Note', paper: 'Paper', line: 'Inquiry line' };
-const TYPE_NAMES: Record<string, [string, string]> = {
-  cites: ['cites', 'cited by'],
-  related: ['related papers', 'notes resting on it'],
-  source: ['sources', 'lines using it'],
-  next: ['next lines', 'lines leading here'],
-  similar: ['similar papers', 'listed as similar by'],
-};
+const words = text.graph;
 /** Linked items listed in the panel before "and N more". */
 const LIST_LIMIT = 40;
 
@@ -66,24 +60,24 @@ export class GraphPanel {
     heading.id = 'graph-panel-title';
     const close = el('button', '×', 'graph-panel-close') as HTMLButtonElement;
     close.type = 'button';
-    close.setAttribute('aria-label', 'Close the panel and clear the selection');
+    close.setAttribute('aria-label', words.closePanel);
     close.addEventListener('click', () => this.onClose());
     header.append(heading, close);
 
     const meta = el('p', undefined, 'graph-panel-meta');
-    const badge = el('span', KIND_NAMES[node.kind] ?? node.kind, `badge ${node.kind}`);
+    const badge = el('span', text.kinds[node.kind as Kind]?.one ?? node.kind, `badge ${node.kind}`);
     meta.append(badge);
-    if (node.stub) meta.append(' · not written yet');
+    if (node.stub) meta.append(` · ${text.stub.notWrittenYetLower}`);
     if (node.status) {
-      const s = el('span', STATUS_LABELS[node.status], `status status-${node.status}`);
+      const s = el('span', text.status[node.status], `status status-${node.status}`);
       meta.append(' · ', s);
     }
     const community = communities[node.community];
-    if (community && communities.length > 1) meta.append(` · community of “${short(community.title)}”`);
+    if (community && communities.length > 1) meta.append(fill(words.communityOf, { name: short(community.title) }));
 
-    const text = el('p', node.stub ? 'Referenced, not written yet.' : '…', 'graph-panel-text');
-    text.dataset.panelText = '';
-    if (!node.stub) void this.fillText(index, text);
+    const summary = el('p', node.stub ? words.referencedNotWritten : '…', 'graph-panel-text');
+    summary.dataset.panelText = '';
+    if (!node.stub) void this.fillText(index, summary);
 
     // Counts by link type and direction.
     const counts = new Map<string, number>();
@@ -94,17 +88,18 @@ export class GraphPanel {
     const countList = el('ul', undefined, 'graph-panel-counts');
     for (const [key, n] of [...counts].sort((a, b) => b[1] - a[1])) {
       const [type, dir] = key.split('|');
-      countList.append(el('li', `${n} ${TYPE_NAMES[type]?.[Number(dir)] ?? type}`));
+      const names = words.panelLinks[type as keyof typeof words.panelLinks];
+      countList.append(el('li', fill(words.panelCount, { n, links: names ? (dir === '0' ? names.out : names.in) : type })));
     }
 
     const actions = el('p', undefined, 'graph-panel-actions');
-    const openPage = el('a', 'Open page') as HTMLAnchorElement;
+    const openPage = el('a', words.openPage) as HTMLAnchorElement;
     openPage.href = itemHref(node.id);
-    const local = el('a', 'Show local graph') as HTMLAnchorElement;
+    const local = el('a', words.showLocal) as HTMLAnchorElement;
     local.href = `${itemHref(node.id)}#local-graph`;
     actions.append(openPage, local);
 
-    const linked = el('h3', `${new Set(linksOf[index].map(other)).size} linked items`);
+    const linked = el('h3', fill(words.linkedItems, { n: new Set(linksOf[index].map(other)).size }));
     const list = el('ul', undefined, 'graph-panel-links plain-list');
     const seen = new Set<number>();
     for (const l of linksOf[index]) {
@@ -119,9 +114,9 @@ export class GraphPanel {
       li.append(button);
       list.append(li);
     }
-    if (seen.size > LIST_LIMIT) list.append(el('li', `and ${seen.size - LIST_LIMIT} more`, 'more'));
+    if (seen.size > LIST_LIMIT) list.append(el('li', fill(words.andMore, { n: seen.size - LIST_LIMIT }), 'more'));
 
-    this.element.replaceChildren(header, meta, text, countList, actions, linked, list);
+    this.element.replaceChildren(header, meta, summary, countList, actions, linked, list);
     this.element.hidden = false;
   }
 
@@ -131,7 +126,7 @@ export class GraphPanel {
       if (this.shown !== index) return;
       if (record.claim) {
         target.textContent = '';
-        target.append(Object.assign(document.createElement('strong'), { textContent: 'Claim: ' }), record.claim);
+        target.append(Object.assign(document.createElement('strong'), { textContent: words.claimPrefix }), record.claim);
       } else target.textContent = record.summary ?? '';
       target.hidden = !target.textContent;
     } catch {

@@ -1,11 +1,11 @@
 /**
- * How the site names each kind of item, in one table: singular and plural
- * labels and the CSS variable that colours it in graphs and badges.
+ * The CSS variable that colours each kind of item in graphs and badges (both themes define it). What the site
+ * calls each kind is in the interface text (src/lib/site/interface-text/), in the site's language.
  */
 import type { Kind } from './ids';
 
 export const KIND_VOCABULARY = {
-  note: { one: 'Note', many: 'Notes', colourVar: '--note' },
-  paper: { one: 'Paper', many: 'Papers', colourVar: '--paper' },
-  line: { one: 'Inquiry line', many: 'Inquiry lines', colourVar: '--line' },
-} as const satisfies Record<Kind, { one: string; many: string; colourVar: `--${Kind}` }>;
+  note: { colourVar: '--note' },
+  paper: { colourVar: '--paper' },
+  line: { colourVar: '--line' },
+} as const satisfies Record<Kind, { colourVar: `--${Kind}` }>;

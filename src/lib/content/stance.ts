@@ -4,7 +4,8 @@
  * The tables here are the whole of the vocabulary: the field names authors
  * may write (with their synonyms) and the section headings that carry a
  * stance. The Markdown layer reads fields with them, the corpus layer reads
- * headings, and every view names stances from `STANCE_VOCABULARY`.
+ * headings; what the site calls each stance, status and grounding is in the interface text
+ * (src/lib/site/interface-text/).
  */
 export const STANCES = ['supports', 'challenges', 'qualifies'] as const;
 export type Stance = (typeof STANCES)[number];
@@ -134,27 +135,12 @@ export function claimStatus(counts: StanceCounts): ClaimStatus {
   return 'open';
 }
 
-/** How the site names stances and statuses. */
+/** The CSS variable that colours each stance (both themes define it). */
 export const STANCE_VOCABULARY = {
-  supports: { label: 'Supports', verb: 'supports', inverse: 'is supported by', colourVar: '--stance-supports' },
-  challenges: { label: 'Challenges', verb: 'challenges', inverse: 'is challenged by', colourVar: '--stance-challenges' },
-  qualifies: { label: 'Qualifies', verb: 'qualifies', inverse: 'is qualified by', colourVar: '--stance-qualifies' },
-} as const satisfies Record<Stance, { label: string; verb: string; inverse: string; colourVar: string }>;
-
-/** Where a stance came from: a short label shown beside each item, and what it means (its title and the legend). */
-export const STANCE_SOURCE_VOCABULARY = {
-  declared: { label: 'declared', explain: 'the author declared it (a stance field or frontmatter list)' },
-  heading: { label: 'by section', explain: 'the section it sits in names it (for example “Counter-evidence”)' },
-  inferred: { label: 'inferred', explain: 'cited in the text while arguing the claim' },
-  verified: { label: 'verified', explain: 'a figure or quotation of this item is stated in its text' },
-} as const satisfies Record<StanceSource, { label: string; explain: string }>;
-
-export const STATUS_VOCABULARY = {
-  supported: { label: 'Supported', explain: 'supported, and nothing here challenges it' },
-  contested: { label: 'Contested', explain: 'both supported and challenged' },
-  challenged: { label: 'Challenged', explain: 'challenged, and nothing here supports it' },
-  open: { label: 'Open', explain: 'nothing here supports or challenges it yet' },
-} as const satisfies Record<ClaimStatus, { label: string; explain: string }>;
+  supports: { colourVar: '--stance-supports' },
+  challenges: { colourVar: '--stance-challenges' },
+  qualifies: { colourVar: '--stance-qualifies' },
+} as const satisfies Record<Stance, { colourVar: string }>;
 
 /**
  * How far a claim's evidence reaches, strongest first:
@@ -177,13 +163,6 @@ export const strongestGrounding = (gs: Iterable<Grounding>): Grounding => {
   return best;
 };
 
-export const GROUNDING_VOCABULARY = {
-  verified: { label: 'verified', explain: 'a passage of a paper in the collection states it' },
-  cited: { label: 'cited', explain: 'a source paper is named, but no passage of its text here states it' },
-  inferred: { label: 'inferred only', explain: 'only links to notes, none of which reaches a source' },
-  none: { label: 'no evidence', explain: 'nothing here bears on it yet' },
-} as const satisfies Record<Grounding, { label: string; explain: string }>;
-
 /**
  * How a link was given to one part of a compound claim:
  * - `declared`: a `part::` field in its paragraph names the part;
@@ -193,22 +172,3 @@ export const GROUNDING_VOCABULARY = {
  */
 export const PART_SOURCES = ['declared', 'paragraph', 'section', 'whole'] as const;
 export type PartSource = (typeof PART_SOURCES)[number];
-
-export const PART_SOURCE_VOCABULARY = {
-  declared: { label: 'declared', explain: 'a part:: field in its paragraph names the part' },
-  paragraph: { label: 'by its paragraph', explain: 'the lead sentence of its paragraph restates the part' },
-  section: { label: 'by its section', explain: 'the heading of its section restates the part' },
-  whole: { label: 'the whole claim', explain: 'nothing tells which part it argues' },
-} as const satisfies Record<PartSource, { label: string; explain: string }>;
-
-/**
- * A grounding as it reads beside a status: "verified in 1 paper", "cited only", "inferred only", "no evidence".
- *
- * @example
- * groundingText('verified', 2) // 'verified in 2 papers'
- */
-export function groundingText(grounding: Grounding, papers = 0): string {
-  if (grounding === 'verified' && papers > 0) return `verified in ${papers} ${papers === 1 ? 'paper' : 'papers'}`;
-  if (grounding === 'cited') return 'cited only';
-  return GROUNDING_VOCABULARY[grounding].label;
-}

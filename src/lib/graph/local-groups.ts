@@ -36,17 +36,6 @@ export const GROUP_ORDER: readonly GroupKey[] = [
   { type: 'source', direction: 'in' },
 ];
 
-/** What a folded group is called after its count: "133 inquiry lines". */
-export const GROUP_NOUNS: Record<EdgeType, Record<GroupKey['direction'], [string, string]>> = {
-  cites: { out: ['cited item', 'cited items'], in: ['item citing it', 'items citing it'] },
-  related: { out: ['related paper', 'related papers'], in: ['note listing it as related', 'notes listing it as related'] },
-  source: { out: ['source', 'sources'], in: ['inquiry line', 'inquiry lines'] },
-  next: { out: ['next line', 'next lines'], in: ['line leading here', 'lines leading here'] },
-  similar: { out: ['similar paper', 'similar papers'], in: ['paper listing it as similar', 'papers listing it as similar'] },
-  evidence: { out: ['paper checked against', 'papers checked against'], in: ['item it verifies', 'items it verifies'] },
-};
-
-export const groupName = (key: GroupKey, count: number) => `${count} ${GROUP_NOUNS[key.type][key.direction][count === 1 ? 0 : 1]}`;
 
 export interface PlannedItem {
   kind: 'item';
@@ -69,7 +58,8 @@ export interface PlannedGroup {
   parent: string;
   key: GroupKey;
   members: string[];
-  label: string;
+  /** Some of the group's items are drawn beside it: it holds the rest ("28 more cited items"); browser code words it. */
+  more: boolean;
   x: number;
   y: number;
   align: 'left' | 'right' | 'below';
@@ -160,7 +150,7 @@ export function planLocalGraph<E extends LinkLike>(graph: Adjacency<string, E>, 
     const y = round(Math.sin(a) * radius);
     const align = sideOf(a);
     if (slot.kind === 'item') plan.items.push({ kind: 'item', id: slot.id, depth: 1, group: slot.group, parent: center, x, y, align });
-    else plan.groups.push({ kind: 'group', id: slot.id, depth: 1, parent: center, key: slot.key, members: slot.members, label: slot.more ? `${groupName(slot.key, slot.members.length).replace(/^(\d+) /, '$1 more ')}` : groupName(slot.key, slot.members.length), x, y, align });
+    else plan.groups.push({ kind: 'group', id: slot.id, depth: 1, parent: center, key: slot.key, members: slot.members, more: slot.more, x, y, align });
   });
 
   // Two steps out: beside each item drawn one step out, its own neighbours, folded past `capOuter`.
@@ -188,7 +178,7 @@ export function planLocalGraph<E extends LinkLike>(graph: Adjacency<string, E>, 
         const y = round(Math.sin(a) * outerRadius);
         const align = sideOf(a);
         if (slot.kind === 'item') plan.items.push({ kind: 'item', id: slot.id, depth: 2, group: slot.group, parent: item.id, x, y, align });
-        else plan.groups.push({ kind: 'group', id: slot.id, depth: 2, parent: item.id, key: slot.key, members: slot.members, label: groupName(slot.key, slot.members.length), x, y, align });
+        else plan.groups.push({ kind: 'group', id: slot.id, depth: 2, parent: item.id, key: slot.key, members: slot.members, more: false, x, y, align });
       });
     }
   }

@@ -10,6 +10,7 @@ import { contentHash } from './content-hash';
 import { explorerFileContents } from './explorer';
 import { globalGraphData, graphOverviewData, type GraphShapeSource } from './graph-data';
 import { previewFileContents } from './previews';
+import { interfaceFor, type Interface } from './interface-text';
 import { searchFileContents } from './search-file-set';
 
 /** Files whose names already carry their hashes, given by another data file (the search manifest names its shards). */
@@ -59,9 +60,13 @@ export async function graphFileContents(corpus: Corpus, source?: GraphShapeSourc
 
 /**
  * Every data file of a corpus by the name code asks for: search (made by `search` when given: the build makes the
- * index in a worker thread), link previews, explorer branches and the graph's data.
+ * index in a worker thread), link previews (worded in `words`, the site's interface text), explorer branches and the
+ * graph's data.
  */
-export async function dataFileContents(corpus: Corpus, { search, graph }: { search?: Promise<Map<string, string>>; graph?: GraphShapeSource } = {}): Promise<Map<string, string>> {
+export async function dataFileContents(
+  corpus: Corpus,
+  { search, graph, words = interfaceFor('en') }: { search?: Promise<Map<string, string>>; graph?: GraphShapeSource; words?: Interface } = {},
+): Promise<Map<string, string>> {
   const [searchFiles, graphFiles] = await Promise.all([search ?? searchFileContents(corpus), graphFileContents(corpus, graph)]);
-  return new Map([...searchFiles, ...previewFileContents(corpus), ...explorerFileContents(corpus), ...graphFiles]);
+  return new Map([...searchFiles, ...previewFileContents(corpus, words), ...explorerFileContents(corpus), ...graphFiles]);
 }

@@ -28,6 +28,7 @@ export * from './urls';
 export * from './previews';
 export * from './recent';
 export * from './language';
+export { fill, type Interface, type InterfaceText } from './interface-text';
 export * from './csp';
 export { itemDates, type FileHistory, type ItemDates } from '../corpus/dates';
 export * from './markup';

@@ -11,7 +11,7 @@
  */
 import { escape } from 'html-escaper';
 import type { EdgeContext, GraphNode } from '../graph';
-import { KIND_VOCABULARY } from '../content/kind-vocabulary';
+import type { InterfaceText } from './interface-text';
 import { splitContext } from './pages';
 import { href } from './urls';
 
@@ -21,13 +21,11 @@ export const escapeText: (text: string) => string = escape;
 /** An attribute value as Astro escapes it (inside double quotes; Astro's own rule, not the library's). */
 export const escapeAttribute = (value: string): string => value.replace(/&/g, '&#38;').replace(/"/g, '&#34;');
 
-const STUB_BADGE = '<span class="badge stub" title="Referenced but not written yet">stub</span>';
-
-/** A link to an item, after its kind's badge (`badge`), and a stub's badge after it. */
-export function nodeLinkHtml(node: Pick<GraphNode, 'kind' | 'title' | 'url' | 'stub'>, badge = true): string {
-  const kind = badge ? `<span class="badge ${escapeAttribute(node.kind)}">${escapeText(KIND_VOCABULARY[node.kind].one)}</span>` : '';
+/** A link to an item, after its kind's badge (`badge`), and a stub's badge after it, worded in `text`. */
+export function nodeLinkHtml(node: Pick<GraphNode, 'kind' | 'title' | 'url' | 'stub'>, text: InterfaceText, badge = true): string {
+  const kind = badge ? `<span class="badge ${escapeAttribute(node.kind)}">${escapeText(text.kinds[node.kind].one)}</span>` : '';
   const link = `<a class="${node.stub ? 'node-link stub' : 'node-link'}" href="${escapeAttribute(href(node.url))}">${escapeText(node.title)}</a>`;
-  return `${kind} ${link} ${node.stub ? STUB_BADGE : ''}`;
+  return `${kind} ${link} ${node.stub ? `<span class="badge stub" title="${escapeAttribute(text.stub.badgeTitle)}">${escapeText(text.stub.badge)}</span>` : ''}`;
 }
 
 /** The sentence a link stands in, in quotation marks, the link's words marked. */

@@ -4,11 +4,10 @@
  */
 import type { Document } from '../content/document';
 import { KIND_FOLDER, KINDS, type Kind, type NodeId, type SitePath } from '../content/ids';
-import { KIND_VOCABULARY } from '../content/kind-vocabulary';
 import type { Corpus } from '../corpus';
 import { degree, groupByType, type Edge, type EdgeType, type GraphNode } from '../graph/graph';
-import { edgeListLabel } from '../graph/edge-vocabulary';
 import type { RenderedBody } from '../markdown';
+import type { InterfaceText } from './interface-text';
 
 /**
  * How much a page lists before it points elsewhere: a hub note has hundreds
@@ -23,7 +22,6 @@ export type Direction = 'outgoing' | 'incoming';
 export interface EdgeGroup {
   type: EdgeType;
   direction: Direction;
-  label: string;
   /** The first `LIST_LIMITS.perGroup` items. */
   items: { edge: Edge; node: GraphNode }[];
   total: number;
@@ -43,12 +41,11 @@ export interface PageModel {
   hierarchy?: { parent?: GraphNode; children: GraphNode[] };
 }
 
-function groups(corpus: Corpus, id: NodeId, direction: Direction, kind: Kind, limit: number = LIST_LIMITS.perGroup): EdgeGroup[] {
+function groups(corpus: Corpus, id: NodeId, direction: Direction, limit: number = LIST_LIMITS.perGroup): EdgeGroup[] {
   const edges = corpus.graph[direction].get(id) ?? [];
   return groupByType(edges).map(([type, list]) => ({
     type,
     direction,
-    label: edgeListLabel(type, direction, kind),
     items: list.slice(0, limit).map((edge) => ({ edge, node: corpus.graph.nodes.get(direction === 'outgoing' ? edge.target : edge.source)! })),
     total: list.length,
     fullList: list.length > limit ? linkListPath(id, direction, type) : undefined,
@@ -73,7 +70,7 @@ export function linkListPages(corpus: Corpus): { path: string; node: GraphNode; 
   for (const node of corpus.graph.nodes.values()) {
     for (const direction of ['outgoing', 'incoming'] as const) {
       if ((corpus.graph[direction].get(node.id)?.length ?? 0) <= LIST_LIMITS.perGroup) continue;
-      for (const group of groups(corpus, node.id, direction, node.kind, Infinity)) {
+      for (const group of groups(corpus, node.id, direction, Infinity)) {
         if (group.total <= LIST_LIMITS.perGroup) continue;
         for (const { items, page, pages } of paginate(group.items)) {
           out.push({ path: linkListPath(node.id, direction, group.type, page).slice('/links/'.length, -1), node, group: { ...group, items }, page, pages });
@@ -91,8 +88,8 @@ export function pageModel(corpus: Corpus, id: NodeId): PageModel {
     node,
     doc: corpus.documents.get(id),
     body: corpus.bodies.get(id),
-    outgoing: groups(corpus, id, 'outgoing', node.kind),
-    incoming: groups(corpus, id, 'incoming', node.kind),
+    outgoing: groups(corpus, id, 'outgoing'),
+    incoming: groups(corpus, id, 'incoming'),
     hierarchy: hierarchyOf(corpus, id),
   };
 }
@@ -154,15 +151,22 @@ export function countsByKind(corpus: Corpus): { kind: Kind; folder: string; writ
   return counts;
 }
 
-/** The site's sections in menu order, with whether the collection has anything for each. */
+/** The site's sections in menu order: a kind's index, then the site's own pages. */
 const SECTIONS = [
-  ...KINDS.map((kind) => ({ key: KIND_FOLDER[kind], path: `/${KIND_FOLDER[kind]}/` as const, label: KIND_VOCABULARY[kind].many })),
-  { key: 'claims', path: '/claims/', label: 'Claims' },
-  { key: 'tags', path: '/tags/', label: 'Tags' },
-  { key: 'graph', path: '/graph/', label: 'Graph' },
-  { key: 'path', path: '/path/', label: 'Find a path' },
+  ...KINDS.map((kind) => ({ key: KIND_FOLDER[kind], path: `/${KIND_FOLDER[kind]}/` as const, kind })),
+  { key: 'claims', path: '/claims/' },
+  { key: 'tags', path: '/tags/' },
+  { key: 'graph', path: '/graph/' },
+  { key: 'path', path: '/path/' },
 ] as const;
 export type SectionKey = (typeof SECTIONS)[number]['key'];
+
+export interface Section {
+  key: SectionKey;
+  path: SitePath;
+  /** Its name in the menu, in the interface's language. */
+  label: string;
+}
 
 const sectionLists = new WeakMap<Corpus, (typeof SECTIONS)[number][]>();
 
@@ -170,7 +174,7 @@ const sectionLists = new WeakMap<Corpus, (typeof SECTIONS)[number][]>();
  * The sections the menu offers: a kind's index only when the collection holds that kind, claims only when
  * some item makes a claim, tags only when some item has one. Research furniture stays out of a plain vault.
  */
-export function siteSections(corpus: Corpus): readonly (typeof SECTIONS)[number][] {
+export function siteSections(corpus: Corpus, text: InterfaceText): Section[] {
   let list = sectionLists.get(corpus);
   if (!list) {
     const shown = new Set<SectionKey>();
@@ -184,7 +188,7 @@ export function siteSections(corpus: Corpus): readonly (typeof SECTIONS)[number]
     list = SECTIONS.filter((s) => shown.has(s.key));
     sectionLists.set(corpus, list);
   }
-  return list;
+  return list.map((s) => ({ key: s.key, path: s.path as SitePath, label: 'kind' in s ? text.kinds[s.kind].many : text.sections[s.key] }));
 }
 
 /** Written notes with a claim, most connected first: the landing page's ways in. */
@@ -240,6 +244,6 @@ export function splitContext(ctx: { sentence: string; start: number; end: number
 
 /** The wording tables and slug conversions views need, from the layers that own them. */
 export { KIND_VOCABULARY } from '../content/kind-vocabulary';
-export { STANCE_SOURCE_VOCABULARY, STANCE_VOCABULARY, STATUS_VOCABULARY } from '../content/stance';
+export { STANCE_VOCABULARY } from '../content/stance';
 export { EDGE_VOCABULARY } from '../graph/edge-vocabulary';
 export { tagPath, tagSlug } from '../content/ids';

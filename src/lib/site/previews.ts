@@ -3,7 +3,8 @@
  * claim's status, whether it is written, and its first lines. One small
  * record per item, written as `/previews/<id>.json` (see `previewPath`).
  */
-import { groundingText, type ClaimStatus, type Grounding } from '../content/stance';
+import type { ClaimStatus, Grounding } from '../content/stance';
+import type { Interface } from './interface-text';
 import type { Corpus } from '../corpus';
 import { headingAnchor, type Kind, type NodeId } from '../content/ids';
 import { splitSections } from '../search/writer/documents';
@@ -47,7 +48,7 @@ export function excerptOf(text: string, max = EXCERPT_CHARS): string | undefined
   return `${(space > max / 2 ? cut.slice(0, space) : cut.slice(0, max)).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
-export function linkPreview(corpus: Corpus, id: NodeId): LinkPreview {
+export function linkPreview(corpus: Corpus, id: NodeId, ui: Pick<Interface, 'grounding'>): LinkPreview {
   const node = corpus.graph.nodes.get(id)!;
   const body = corpus.bodies.get(id);
   const preview: LinkPreview = { kind: node.kind, title: node.title, stub: node.stub, referrers: corpus.graph.incoming.get(id)?.length ?? 0 };
@@ -56,7 +57,7 @@ export function linkPreview(corpus: Corpus, id: NodeId): LinkPreview {
   if (node.status) preview.status = node.status;
   if (node.grounding) {
     preview.grounding = node.grounding;
-    preview.groundingText = groundingText(node.grounding, verifiedPapers(claimTrails(node)));
+    preview.groundingText = ui.grounding(node.grounding, verifiedPapers(claimTrails(node)));
   }
   // The opening prose: headings are left out, as a card has its own title.
   const headings = new Set(body?.headings.map((h) => h.text));
@@ -93,6 +94,6 @@ function linkedSections(corpus: Corpus, id: NodeId): Record<string, SectionPrevi
 }
 
 /** Every item's preview file: site path → JSON text. */
-export function previewFileContents(corpus: Corpus): Map<string, string> {
-  return new Map([...corpus.graph.nodes.keys()].map((id) => [previewPath(id), JSON.stringify(linkPreview(corpus, id))]));
+export function previewFileContents(corpus: Corpus, ui: Pick<Interface, 'grounding'>): Map<string, string> {
+  return new Map([...corpus.graph.nodes.keys()].map((id) => [previewPath(id), JSON.stringify(linkPreview(corpus, id, ui))]));
 }

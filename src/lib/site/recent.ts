@@ -25,14 +25,3 @@ export function recentItems(corpus: Corpus, history: FileHistory, limit = Infini
   items.sort((a, b) => (a.when === b.when ? a.node.title.localeCompare(b.node.title) : a.when < b.when ? 1 : -1));
   return items.slice(0, limit);
 }
-
-/** `2025-07-29` → "29 July 2025"; `2025-07` → "July 2025"; `2025` as it is. */
-export function readableDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  if (!month) return String(year);
-  return (day ? DAY : MONTH).format(new Date(Date.UTC(year, month - 1, day || 1)));
-}
-
-// Made once: `toLocaleDateString` with options builds a formatter on every call, and every page formats dates.
-const DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
-const MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long' });

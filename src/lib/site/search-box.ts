@@ -6,7 +6,16 @@
  * Browser code imports this file, so it imports only what the browser may.
  */
 import { KINDS, type Kind } from '../content/ids';
-import { KIND_VOCABULARY } from '../content/kind-vocabulary';
+import { fill, listOf } from './interface-text/fill';
+import type { InterfaceText } from './interface-text/types';
+
+/** The words of search: the site's interface text (pages) or its share given to browser code (`BrowserText`). */
+export interface SearchWords {
+  search: InterfaceText['search'];
+  kinds: InterfaceText['kinds'];
+  list: InterfaceText['list'];
+  page: { search: string; close: string };
+}
 
 export interface SearchBoxOptions {
   /** Prefix for element ids, unique on the page. */
@@ -18,43 +27,45 @@ export interface SearchBoxOptions {
   action: string;
   /** The kinds the collection holds, offered as filters (every kind by default). */
   kinds?: readonly Kind[];
+  text: SearchWords;
 }
 
 /** The kinds a collection holds, in words: "notes, papers and inquiry lines", or "notes" alone. */
-export function kindsInWords(kinds: readonly Kind[]): string {
-  const words = kinds.map((k) => KIND_VOCABULARY[k].many.toLowerCase());
-  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? 'notes');
+export function kindsInWords(kinds: readonly Kind[], text: Pick<SearchWords, 'kinds' | 'list'>): string {
+  return listOf(text.list, (kinds.length ? kinds : (['note'] as const)).map((k) => text.kinds[k].many.toLowerCase()));
 }
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function searchBoxHtml({ id, label, variant, action, kinds: held = KINDS }: SearchBoxOptions): string {
+export function searchBoxHtml({ id, label, variant, action, kinds: held = KINDS, text }: SearchBoxOptions): string {
+  const words = text.search;
   const kinds = [
-    '<button type="button" data-kind="all" aria-pressed="true">All <span class="search-count" data-count></span></button>',
-    ...held.map((k) => `<button type="button" data-kind="${k}" data-label="${escape(KIND_VOCABULARY[k].one)}" aria-pressed="false">${escape(KIND_VOCABULARY[k].many)} <span class="search-count" data-count></span></button>`),
+    `<button type="button" data-kind="all" aria-pressed="true">${escape(words.all)} <span class="search-count" data-count></span></button>`,
+    ...held.map((k) => `<button type="button" data-kind="${k}" data-label="${escape(text.kinds[k].one)}" aria-pressed="false">${escape(text.kinds[k].many)} <span class="search-count" data-count></span></button>`),
   ];
   return (
     `<div class="search search--${variant}" data-search="${variant}" data-kinds="${held.join(' ')}">` +
     `<form role="search" action="${escape(action)}" method="get" class="search-form">` +
     `<label for="${id}-input" class="search-label">${escape(label)}</label>` +
-    `<input id="${id}-input" name="q" type="search" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="${id}-results" aria-describedby="${id}-status" autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="search" placeholder="${held.length > 1 ? 'A question, a claim, a paper, a line…' : 'A word, a title, a phrase…'}" data-search-input>` +
+    `<input id="${id}-input" name="q" type="search" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="${id}-results" aria-describedby="${id}-status" autocomplete="off" autocapitalize="off" spellcheck="false" enterkeyhint="search" placeholder="${escape(held.length > 1 ? words.placeholderMany : words.placeholderOne)}" data-search-input>` +
     '</form>' +
-    `<div class="search-kinds" role="group" aria-label="Show results of one kind" data-search-kinds hidden>${kinds.join('')}</div>` +
-    `<p id="${id}-status" class="search-status" role="status" data-search-status>Type to search titles, claims, summaries and full text.</p>` +
-    `<ul id="${id}-results" class="search-results" role="listbox" aria-label="Search results" data-search-results hidden></ul>` +
-    '<button type="button" class="search-more" data-search-more hidden>Show more results</button>' +
+    `<div class="search-kinds" role="group" aria-label="${escape(words.kindsGroup)}" data-search-kinds hidden>${kinds.join('')}</div>` +
+    `<p id="${id}-status" class="search-status" role="status" data-search-status>${escape(words.hint)}</p>` +
+    `<ul id="${id}-results" class="search-results" role="listbox" aria-label="${escape(words.results)}" data-search-results hidden></ul>` +
+    `<button type="button" class="search-more" data-search-more hidden>${escape(words.more)}</button>` +
     '</div>'
   );
 }
 
 /** The dialog that Ctrl/Cmd-K, "/" and the header's Search button open on every page but the landing page. */
-export function searchDialogHtml(action: string, kinds?: readonly Kind[]): string {
+export function searchDialogHtml(action: string, text: SearchWords, kinds?: readonly Kind[]): string {
+  const kbd = (key: string) => `<kbd>${key}</kbd>`;
   return (
     '<dialog class="search-dialog" data-search-dialog aria-labelledby="dialog-search-title">' +
-    '<div class="search-dialog-head"><h2 id="dialog-search-title">Search</h2>' +
-    '<form method="dialog"><button type="submit" class="search-dialog-close" aria-label="Close search">Close</button></form></div>' +
-    searchBoxHtml({ id: 'dialog-search', label: `Search ${kindsInWords(kinds ?? KINDS)}`, variant: 'dialog', action, kinds }) +
-    '<p class="search-dialog-keys" aria-hidden="true"><kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close</p>' +
+    `<div class="search-dialog-head"><h2 id="dialog-search-title">${escape(text.page.search)}</h2>` +
+    `<form method="dialog"><button type="submit" class="search-dialog-close" aria-label="${escape(text.search.closeSearch)}">${escape(text.page.close)}</button></form></div>` +
+    searchBoxHtml({ id: 'dialog-search', label: fill(text.search.label, { holds: kindsInWords(kinds ?? KINDS, text) }), variant: 'dialog', action, kinds, text }) +
+    `<p class="search-dialog-keys" aria-hidden="true">${fill(text.search.keysHtml, { up: kbd('↑'), down: kbd('↓'), enter: kbd('Enter'), esc: kbd('Esc') })}</p>` +
     '</dialog>'
   );
 }

@@ -13,6 +13,7 @@ import { formatProblem, type Problem } from '../content/problems';
 import { loadCorpus, type Corpus, type RenderHelper, type RenderSources } from '../corpus';
 import { gitHistory, type FileHistory } from '../corpus/dates';
 import type { Graph } from '../graph/graph';
+import { interfaceFor, type Interface } from './interface-text';
 import { bibliographySettings, type SiteOptions } from './options';
 import { DiskRenderCache } from './render-cache-store';
 import type { GraphShapeResults } from './shape-cache';
@@ -28,12 +29,18 @@ export class BuildSession {
   private readonly checkpointTasks = new Set<() => void>();
   private readonly shapes = new WeakMap<Graph, Promise<GraphShapeResults>>();
   private renderHelper?: StartRenderHelper;
+  private interfaceOfSite?: Interface;
 
   constructor(
     readonly options: SiteOptions,
     /** The Astro project's root, where caches are kept. */
     readonly projectRoot = process.cwd(),
   ) {}
+
+  /** What the site says in its own voice, in the language of its option `lang` (English when there is no table for it). */
+  get interface(): Interface {
+    return (this.interfaceOfSite ??= interfaceFor(this.options.lang));
+  }
 
   /** The content folder, absolute. */
   get contentRoot(): string {
@@ -139,6 +146,9 @@ export function siteSession(): BuildSession {
 
 /** The corpus of the site being built. */
 export const siteCorpus = (): Promise<Corpus> => siteSession().corpus();
+
+/** The interface text of the site being built: `const { text } = siteInterface()`. */
+export const siteInterface = (): Interface => siteSession().interface;
 
 /** The content folder's git history, read once per build. */
 export const siteHistory = (): Promise<FileHistory> => siteSession().history();
