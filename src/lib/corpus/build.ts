@@ -26,6 +26,8 @@ import { groundClaims } from './grounding';
 import { addStatedProvenance } from './provenance';
 import { resolveNames } from './names';
 import { dendronHierarchy } from './hierarchy';
+import { fillDataviewViews } from './dataview';
+import type { FileHistory } from './dates';
 import { renderBody } from './render-body';
 import { HelpedRendering, toRender, type RenderSources, type StartRenderHelper } from './render-helper';
 import type { Corpus } from './types';
@@ -54,6 +56,10 @@ export interface BuildOptions {
   dialect?: Dialect;
   /** The vault's settings (templates folders, Dendron), as `loadCorpus` reads them from the folder. */
   settings?: VaultSettings;
+  /** The content folder's git history (dates.ts): Dataview's `file.ctime` and `file.mtime`. */
+  history?: FileHistory;
+  /** The build's date and time, for Dataview's `date(today)`; the clock's unless given. */
+  now?: Date;
 }
 
 /**
@@ -149,12 +155,22 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const claims = [...documents.values()].filter(hasClaim).map((d) => d.id);
   // Verification reads the graph (which papers an item reaches), then may add evidence edges: build, verify, build again.
   const provenance = verifyEvidence({ documents, bodies, graph: builder.build() }, claims, builder);
-  const graph = builder.build();
+  let graph = builder.build();
   applyClaimStatus(graph, claims);
   groundClaims({ documents, bodies, graph }, claims, provenance, problems);
   addStatedProvenance({ documents, bodies, graph }, provenance);
+  // Queries read claims' status and grounding, so they run last; their links are edges of their own type, never evidence.
+  const queried = performance.now();
+  const dataview = fillDataviewViews({ documents, bodies, graph, resolver, history: options.history, siteAddress: options.siteAddress, now: options.now });
+  for (const [id, body] of dataview.bodies) bodies.set(id, body);
+  problems.push(...dataview.problems);
+  if (dataview.edges.length) {
+    for (const { source, target } of dataview.edges) builder.addEdge(source, target, 'query');
+    graph = builder.build();
+  }
+  const queryMs = performance.now() - queried;
   const redirects = collectRedirects(documents.values(), graph, problems);
-  const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
+  const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) - queryMs, queryMs };
   return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, unpublishedEntries: bibliography.unpublished, citationStyle: bibliography.style, attachments, linkedAttachments: links.linkedAttachments(), hierarchy: dendronHierarchy(documents.values()), linkCounts: links.counts, timings: { ...timings, ...renders }, reading: { dialects, setAside, canvases: attachments.filter(isCanvasPath) }, drawings, redirects };
 }
 

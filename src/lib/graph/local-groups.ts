@@ -34,6 +34,8 @@ export const GROUP_ORDER: readonly GroupKey[] = [
   { type: 'next', direction: 'out' },
   { type: 'next', direction: 'in' },
   { type: 'source', direction: 'in' },
+  { type: 'query', direction: 'out' },
+  { type: 'query', direction: 'in' },
 ];
 
 /** What a folded group is called after its count: "133 inquiry lines". */
@@ -44,6 +46,7 @@ export const GROUP_NOUNS: Record<EdgeType, Record<GroupKey['direction'], [string
   next: { out: ['next line', 'next lines'], in: ['line leading here', 'lines leading here'] },
   similar: { out: ['similar paper', 'similar papers'], in: ['paper listing it as similar', 'papers listing it as similar'] },
   evidence: { out: ['paper checked against', 'papers checked against'], in: ['item it verifies', 'items it verifies'] },
+  query: { out: ['item its queries list', 'items its queries list'], in: ['item whose query lists it', 'items whose queries list it'] },
 };
 
 export const groupName = (key: GroupKey, count: number) => `${count} ${GROUP_NOUNS[key.type][key.direction][count === 1 ? 0 : 1]}`;

@@ -64,6 +64,13 @@ export const EDGE_VOCABULARY = {
     step: { forward: 'is checked against', backward: 'states a passage of' },
     colourVar: '--edge-evidence',
   },
+  query: {
+    label: 'Listed by a query',
+    outgoing: { default: 'Listed by its queries' },
+    incoming: { default: 'Listed by the queries of' },
+    step: { forward: 'lists, by a query,', backward: 'is listed by a query of' },
+    colourVar: '--edge-query',
+  },
 } as const satisfies Record<EdgeType, EdgeWording>;
 
 /** The heading of a list of `type` edges on a page of `kind`, seen from `direction`. */

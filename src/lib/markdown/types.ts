@@ -9,6 +9,9 @@ import type { Data, Literal, Parent, PhrasingContent } from 'mdast';
 import type { LinkContext } from '../content/link-context';
 import type { Rule } from '../content/problems';
 import type { Stance } from '../content/stance';
+import type { DataviewView } from './obsidian/dataview-blocks';
+import type { InlineField } from './obsidian/inline-fields';
+import type { BodyTask } from './obsidian/tasks';
 
 export type { LinkContext };
 
@@ -74,6 +77,15 @@ export interface RenderedBody {
   blocks: string[];
   /** Stance fields as written (`supports:: …`), with how many links each holds. */
   stanceFields: { key: string; stance: Stance; line: number; links: number }[];
+  /** Dataview inline fields (`key:: value`), in document order. */
+  inlineFields?: InlineField[];
+  /** Task list items (`- [ ]`, `- [x]`). */
+  tasks?: BodyTask[];
+  /**
+   * Dataview views (query blocks, DataviewJS, inline expressions): the HTML holds an empty placeholder for each
+   * (`placeholderHtml`), which the corpus fills once it knows every document.
+   */
+  dataviewViews?: DataviewView[];
   /** The body holds math: its page needs KaTeX's stylesheet. */
   math?: true;
   /** The body holds a Mermaid diagram: its page needs the script that draws it. */
