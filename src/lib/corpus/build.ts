@@ -27,7 +27,7 @@ import { addStatedProvenance } from './provenance';
 import { resolveNames } from './names';
 import { dendronHierarchy } from './hierarchy';
 import { fillDataviewViews } from './dataview';
-import type { FileHistory } from './dates';
+import { fileDates, type FileDates, type FileHistory } from './dates';
 import { renderBody } from './render-body';
 import { HelpedRendering, toRender, type RenderSources, type StartRenderHelper } from './render-helper';
 import type { Corpus } from './types';
@@ -56,8 +56,10 @@ export interface BuildOptions {
   dialect?: Dialect;
   /** The vault's settings (templates folders, Dendron), as `loadCorpus` reads them from the folder. */
   settings?: VaultSettings;
-  /** The content folder's git history (dates.ts): Dataview's `file.ctime` and `file.mtime`. */
+  /** The content folder's git history (dates.ts): Dataview's `file.ctime` and `file.mtime` (`loadCorpus` falls back on the files' own dates). */
   history?: FileHistory;
+  /** Dates of files, as `loadCorpus` reads them (git, else the file system); `history` alone unless given. */
+  fileDates?: FileDates;
   /** The build's date and time, for Dataview's `date(today)`; the clock's unless given. */
   now?: Date;
 }
@@ -84,7 +86,8 @@ export async function loadCorpus(root: string, options: BuildOptions = {}): Prom
   const settings = { ...vaultSettings(settingsFiles), ...options.settings };
   // A CSL-JSON library is read for its entries, never published as an attachment.
   const libraries = new Set(bibs.filter((f) => /\.json$/i.test(f.path) && isCslBibliography(new TextDecoder().decode(f.bytes))).map((f) => f.path));
-  const corpus = buildCorpus([...files, ...bibs, ...named], attachments.filter((a) => !libraries.has(a)), { ...options, settings });
+  const dates = fileDates(root, options.history ?? new Map());
+  const corpus = buildCorpus([...files, ...bibs, ...named], attachments.filter((a) => !libraries.has(a)), { ...options, settings, fileDates: options.fileDates ?? dates });
   return missing.length ? { ...corpus, problems: sortProblems([...corpus.problems, ...missing]) } : corpus;
 }
 
@@ -161,7 +164,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   addStatedProvenance({ documents, bodies, graph }, provenance);
   // Queries read claims' status and grounding, so they run last; their links are edges of their own type, never evidence.
   const queried = performance.now();
-  const dataview = fillDataviewViews({ documents, bodies, graph, resolver, history: options.history, siteAddress: options.siteAddress, now: options.now });
+  const dataview = fillDataviewViews({ documents, bodies, graph, resolver, fileDates: options.fileDates ?? ((file) => options.history?.get(file)), siteAddress: options.siteAddress, now: options.now });
   for (const [id, body] of dataview.bodies) bodies.set(id, body);
   problems.push(...dataview.problems);
   if (dataview.edges.length) {

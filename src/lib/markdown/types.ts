@@ -9,9 +9,6 @@ import type { Data, Literal, Parent, PhrasingContent } from 'mdast';
 import type { LinkContext } from '../content/link-context';
 import type { Rule } from '../content/problems';
 import type { Stance } from '../content/stance';
-import type { DataviewView } from './obsidian/dataview-blocks';
-import type { InlineField } from './obsidian/inline-fields';
-import type { BodyTask } from './obsidian/tasks';
 
 export type { LinkContext };
 
@@ -96,6 +93,30 @@ export interface RenderedBody {
   warnings?: BodyWarning[];
   /** Why the body was shown as plain text instead of rendered, with the line at fault where known. */
   unrendered?: { reason: string; line?: number };
+}
+
+/** A Dataview inline field as written (obsidian/inline-fields.ts): its key, its value's text and its line in the file. */
+export interface InlineField {
+  key: string;
+  value: string;
+  line: number;
+}
+
+/** A task list item (obsidian/tasks.ts). */
+export interface BodyTask {
+  text: string;
+  completed: boolean;
+  /** 1-based line in the file. */
+  line: number;
+}
+
+/** A Dataview view as written (obsidian/dataview-blocks.ts): a query block, a DataviewJS block, an inline expression or inline JavaScript. */
+export interface DataviewView {
+  kind: 'query' | 'js' | 'inline' | 'inline-js';
+  /** The query or code, without its fence or its leading `=` / `$=`. */
+  source: string;
+  /** 1-based line in the file where the view starts. */
+  line: number;
 }
 
 export interface BodyWarning {

@@ -17,7 +17,7 @@ import type { NodeId } from '../../content/ids';
 import { STANCES } from '../../content/stance';
 import type { Graph } from '../../graph/graph';
 import type { RenderedBody } from '../../markdown';
-import type { FileHistory } from '../dates';
+import type { FileDates } from '../dates';
 import { DvObject, Link, parseDate, parseDuration, type Value } from './values';
 
 /** A note as queries see it. */
@@ -37,8 +37,8 @@ export interface PageSources {
   documents: Map<NodeId, Document>;
   bodies: Map<NodeId, RenderedBody>;
   graph: Graph;
-  /** First and last commit of each file (dates.ts); a file without one has no ctime or mtime. */
-  history?: FileHistory;
+  /** When each file was created and last changed (dates.ts); a file without dates has no ctime or mtime. */
+  fileDates?: FileDates;
   /** Turns `[[target]]`, written in `from`, into a link. */
   link: (target: string, from: Document) => Link;
 }
@@ -90,7 +90,7 @@ function makePage(doc: Document, sources: PageSources): Page {
   const inlinks = unique((graph.incoming.get(doc.id) ?? []).map((e) => e.source));
   const outlinks = unique(outgoing.map((e) => e.target));
   const self = new Link(node?.title ?? doc.data.title, doc.id);
-  const dates = sources.history?.get(doc.file);
+  const dates = sources.fileDates?.(doc.file);
   const ctime = dates ? parseDate(dates.created) : undefined;
   const mtime = dates ? parseDate(dates.updated) : undefined;
   const name = doc.file.split('/').pop()!.replace(/\.md$/i, '');
@@ -141,7 +141,7 @@ function frontmatterValue(raw: unknown, link: (target: string) => Link): Value {
   if (typeof raw === 'string') {
     const only = /^\s*\[\[([^\]]+)\]\]\s*$/.exec(raw);
     if (only) return link(targetOf(only[1]));
-    return parseDate(raw) ?? raw;
+    return parseDate(raw) ?? parseDuration(raw) ?? raw;
   }
   return String(raw);
 }

@@ -16,7 +16,7 @@ import { pathOf, type NodeId } from '../../content/ids';
 import { contentWarning, type Problem } from '../../content/problems';
 import type { Graph } from '../../graph/graph';
 import { placeholderHtml, type DataviewView, type RenderedBody } from '../../markdown';
-import type { FileHistory } from '../dates';
+import type { FileDates } from '../dates';
 import type { LinkResolver } from '../resolve';
 import { EvaluationError, evaluate, indexPages, runQuery, type QueryContext } from './evaluate';
 import { makePages } from './fields';
@@ -30,7 +30,7 @@ export interface DataviewSources {
   bodies: Map<NodeId, RenderedBody>;
   graph: Graph;
   resolver: LinkResolver;
-  history?: FileHistory;
+  fileDates?: FileDates;
   /** Turns a site path into the address written (a site under a base path). */
   siteAddress?: (path: string) => string;
   /** The build's date and time: `date(today)`, `date(now)`. */

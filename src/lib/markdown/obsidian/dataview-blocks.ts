@@ -19,15 +19,8 @@ import type { Root as MdRoot } from 'mdast';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { DATAVIEW_WORDS } from '../../content/dataview-words';
+import type { DataviewView } from '../types';
 
-/** A Dataview view as written: a query block, a DataviewJS block, an inline expression or inline JavaScript. */
-export interface DataviewView {
-  kind: 'query' | 'js' | 'inline' | 'inline-js';
-  /** The query or code, without its fence or its leading `=` / `$=`. */
-  source: string;
-  /** 1-based line in the file where the view starts. */
-  line: number;
-}
 
 declare module 'vfile' {
   interface DataMap {

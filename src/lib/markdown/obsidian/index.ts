@@ -26,9 +26,7 @@ import { remarkTasks } from './tasks';
 export { BLOCK_ID, rehypeBlockIds } from './block-ids';
 export { stripComments } from './comments';
 export { markEmbeds } from './embeds';
-export { placeholderHtml, rehypeDataviewPlaceholders, type DataviewView } from './dataview-blocks';
-export type { InlineField } from './inline-fields';
-export type { BodyTask } from './tasks';
+export { placeholderHtml, rehypeDataviewPlaceholders } from './dataview-blocks';
 export { inlineTags, INLINE_TAG } from './inline-tags';
 
 export interface ObsidianOptions {

@@ -12,13 +12,8 @@ import type { Parent, Root as MdRoot, RootContent } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { TEXT_BLOCKS } from '../sentences';
+import type { InlineField } from '../types';
 
-/** One inline field as written: its key, its value's text and its line in the file. */
-export interface InlineField {
-  key: string;
-  value: string;
-  line: number;
-}
 
 declare module 'vfile' {
   interface DataMap {

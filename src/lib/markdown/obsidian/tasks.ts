@@ -9,14 +9,8 @@ import type { Root as MdRoot } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { inlineText } from '../sentences';
+import type { BodyTask } from '../types';
 
-/** One task of a body. */
-export interface BodyTask {
-  text: string;
-  completed: boolean;
-  /** 1-based line in the file. */
-  line: number;
-}
 
 declare module 'vfile' {
   interface DataMap {
