@@ -10,7 +10,7 @@
 import type { NodeId } from '../../content/ids';
 import type { Page } from './fields';
 import type { Command, Expr, Query, Source } from './query';
-import { asText, compare, Duration, DvObject, equal, Link, namedDate, parseDate, parseDuration, truthy, type Value } from './values';
+import { asText, compare, Duration, DvObject, equal, fieldKey, Link, namedDate, parseDate, parseDuration, truthy, type Value } from './values';
 
 export class EvaluationError extends Error {}
 
@@ -138,23 +138,33 @@ function runCommand(command: Command, rows: Row[], ctx: QueryContext): Row[] {
   }
 }
 
+/** The pages of a source, in path order. A tag or a folder alone is read straight off the index. */
 function selectSource(source: Source, ctx: QueryContext): Page[] {
   if (source.type === 'all') return ctx.index.ordered;
+  if (source.type === 'tag') return ctx.index.byTag.get(source.tag.toLowerCase()) ?? [];
+  if (source.type === 'folder') return inFolder(ctx.index.ordered, source.path);
   const chosen = pageSet(source, ctx);
   return ctx.index.ordered.filter((p) => chosen.has(p.id));
 }
 
+const inFolder = (pages: Page[], path: string) => {
+  const below = `${path}/`;
+  const file = `${path}.md`;
+  return pages.filter((p) => p.doc.file.startsWith(below) || p.doc.file === path || p.doc.file === file);
+};
+
+function ids(pages: Iterable<Page>): Set<NodeId> {
+  const out = new Set<NodeId>();
+  for (const page of pages) out.add(page.id);
+  return out;
+}
+
 function pageSet(source: Source, ctx: QueryContext): Set<NodeId> {
-  const ids = (pages: Iterable<Page>) => new Set([...pages].map((p) => p.id));
   switch (source.type) {
     case 'all':
-      return ids(ctx.index.ordered);
     case 'tag':
-      return ids(ctx.index.byTag.get(source.tag.toLowerCase()) ?? []);
-    case 'folder': {
-      const path = source.path;
-      return ids(ctx.index.ordered.filter((p) => p.doc.file.startsWith(`${path}/`) || p.doc.file === path || p.doc.file === `${path}.md`));
-    }
+    case 'folder':
+      return ids(selectSource(source, ctx));
     case 'incoming':
     case 'outgoing': {
       const target = ctx.link(source.target).id;
@@ -180,14 +190,14 @@ export function evaluate(expr: Expr, row: DvObject, ctx: QueryContext): Value {
     case 'literal':
       return expr.value;
     case 'field':
-      return expr.name.toLowerCase() === 'this' ? ctx.current.fields : row.get(expr.name);
+      return expr.key === 'this' ? ctx.current.fields : row.getKey(expr.key);
     case 'member':
-      return member(evaluate(expr.object, row, ctx), expr.name, ctx);
+      return member(evaluate(expr.object, row, ctx), expr.key, ctx);
     case 'index': {
       const object = evaluate(expr.object, row, ctx);
       const index = evaluate(expr.index, row, ctx);
       if (Array.isArray(object) && typeof index === 'number') return object[index < 0 ? object.length + index : index] ?? null;
-      if (typeof index === 'string') return member(object, index, ctx);
+      if (typeof index === 'string') return member(object, fieldKey(index), ctx);
       return null;
     }
     case 'list':
@@ -222,6 +232,8 @@ export function evaluate(expr: Expr, row: DvObject, ctx: QueryContext): Value {
   }
 }
 
+const DURATION_UNITS: Record<string, number> = { days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1000 };
+
 const DATE_PARTS: Record<string, (d: Date) => number> = {
   year: (d) => d.getUTCFullYear(),
   month: (d) => d.getUTCMonth() + 1,
@@ -232,14 +244,15 @@ const DATE_PARTS: Record<string, (d: Date) => number> = {
   weekday: (d) => ((d.getUTCDay() + 6) % 7) + 1,
 };
 
-function member(object: Value, name: string, ctx: QueryContext): Value {
-  if (object instanceof DvObject) return object.get(name);
+/** Field `key` (a name made a key) of a value. */
+function member(object: Value, key: string, ctx: QueryContext): Value {
+  if (object instanceof DvObject) return object.getKey(key);
   // A link reads the fields of the note it links to (`[[Paper]].status`).
-  if (object instanceof Link) return object.id ? (ctx.pages.get(object.id)?.fields.get(name) ?? null) : null;
-  if (Array.isArray(object)) return object.map((item) => member(item, name, ctx));
-  if (object instanceof Date) return DATE_PARTS[name.toLowerCase()]?.(object) ?? null;
+  if (object instanceof Link) return object.id ? (ctx.pages.get(object.id)?.fields.getKey(key) ?? null) : null;
+  if (Array.isArray(object)) return object.map((item) => member(item, key, ctx));
+  if (object instanceof Date) return DATE_PARTS[key]?.(object) ?? null;
   if (object instanceof Duration) {
-    const unit = { days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1000 }[name.toLowerCase()];
+    const unit = DURATION_UNITS[key];
     return unit ? object.ms / unit : null;
   }
   return null;
@@ -283,12 +296,19 @@ export const typeName = (v: Value): string =>
 const text = (v: Value) => asText(v);
 const list = (v: Value): Value[] => (Array.isArray(v) ? v : v === null ? [] : [v]);
 
+/** Dataview's `contains`: text within text; in a list, an element that equals the value or, for text, holds it (unless `exact`). */
 function contains(haystack: Value, needle: Value, fold: boolean, exact: boolean): boolean {
-  const norm = (s: string) => (fold ? s.toLowerCase() : s);
   if (haystack === null) return false;
-  if (typeof haystack === 'string') return norm(haystack).includes(norm(text(needle)));
+  if (typeof haystack === 'string') return fold ? haystack.toLowerCase().includes(text(needle).toLowerCase()) : haystack.includes(text(needle));
   if (Array.isArray(haystack)) {
-    return haystack.some((item) => (!exact && typeof item === 'string' && typeof needle === 'string' ? norm(item).includes(norm(needle)) : fold && typeof item === 'string' ? norm(item) === norm(text(needle)) : equal(item, needle)));
+    const wanted = typeof needle === 'string' ? (fold ? needle.toLowerCase() : needle) : undefined;
+    for (const item of haystack) {
+      if (wanted !== undefined && typeof item === 'string') {
+        const have = fold ? item.toLowerCase() : item;
+        if (exact ? have === wanted : have.includes(wanted)) return true;
+      } else if (equal(item, needle)) return true;
+    }
+    return false;
   }
   if (haystack instanceof DvObject) return haystack.has(text(needle));
   return equal(haystack, needle);

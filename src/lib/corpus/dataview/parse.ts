@@ -6,6 +6,7 @@
  * so the block can say why and the build can say where.
  */
 import type { BinaryOp, Column, Command, Expr, Query, Source, View } from './query';
+import { fieldKey } from './values';
 
 /** Something the site does not read in a query, and where (an offset in the query's text). */
 export class QueryError extends Error {
@@ -268,7 +269,7 @@ class Parser {
         this.next();
         const name = this.next();
         if (name.type !== 'word') throw new QueryError('expected a field name after "."', name.start);
-        expr = { type: 'member', object: expr, name: name.value };
+        expr = { type: 'member', object: expr, name: name.value, key: fieldKey(name.value) };
       } else if (this.isOp('[')) {
         this.next();
         const index = this.expression();
@@ -319,7 +320,7 @@ class Parser {
       if (lower === 'true' || lower === 'false') return { type: 'literal', value: lower === 'true' };
       if (lower === 'null') return { type: 'literal', value: null };
       if (RESERVED.has(lower)) throw new QueryError(`expected a value, found "${token.value}"`, token.start);
-      return { type: 'field', name: token.value };
+      return { type: 'field', name: token.value, key: fieldKey(token.value) };
     }
     const open = this.next();
     if (lower === 'dur' || lower === 'date') {

@@ -11,10 +11,10 @@ export type BinaryOp = 'and' | 'or' | '=' | '!=' | '<' | '<=' | '>' | '>=' | '+'
 
 export type Expr =
   | { type: 'literal'; value: string | number | boolean | null }
-  /** A field of the row (`rating`, `file`, `this`). */
-  | { type: 'field'; name: string }
+  /** A field of the row (`rating`, `file`, `this`); `key` is the name as fields are kept (values.ts `fieldKey`). */
+  | { type: 'field'; name: string; key: string }
   /** `object.name`; over a list, the field of each element. */
-  | { type: 'member'; object: Expr; name: string }
+  | { type: 'member'; object: Expr; name: string; key: string }
   | { type: 'index'; object: Expr; index: Expr }
   | { type: 'call'; name: string; args: Expr[] }
   | { type: 'unary'; op: '!' | '-'; arg: Expr }

@@ -30,6 +30,11 @@ export class DvObject {
     return this.byKey.get(fieldKey(name)) ?? null;
   }
 
+  /** The field kept under `key`, a name already made a key (`fieldKey`): what queries read, row after row. */
+  getKey(key: string): Value {
+    return this.byKey.get(key) ?? null;
+  }
+
   has(name: string): boolean {
     return this.byKey.has(fieldKey(name));
   }
@@ -49,7 +54,16 @@ export class DvObject {
 
 export type Value = null | string | number | boolean | Date | Duration | Link | DvObject | Value[];
 
-export const fieldKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, '-');
+const keys = new Map<string, string>();
+/** The key a field is kept under: lower case, spaces as dashes. Names repeat endlessly (every row asks for the same few), so each is worked out once. */
+export function fieldKey(name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = name.trim().toLowerCase().replace(/\s+/g, '-');
+    if (keys.size < 10_000) keys.set(name, key);
+  }
+  return key;
+}
 
 const DAY = 86_400_000;
 export const UNIT_MS: Record<string, number> = {

@@ -63,8 +63,12 @@ const textOf = (node: Element): string => node.children.map((c) => (c.type === '
 
 const isEmbed = (node: Element) => node.tagName === 'div' && Array.isArray(node.properties.className) && node.properties.className.includes('embed');
 
+/** Text that may hold a view: most bodies hold none and no embed, and are not walked at all. */
+const MAY_HOLD_VIEW = /dataview|`\s*\$?=/;
+
 /** Replaces each view with its numbered placeholder, after sanitising and before code is highlighted. */
 export const rehypeDataviewPlaceholders: Plugin<[], HastRoot> = () => (tree, file) => {
+  if (!MAY_HOLD_VIEW.test(String(file.value)) && !file.data.heldEmbeds?.trees.length) return;
   const offset = file.data.lineOffset ?? 0;
   const views: DataviewView[] = [];
   visit(tree, 'element', (node, index, parent) => {
