@@ -5,7 +5,7 @@
  * time spent on queries (`timings.queryMs`: pages made, queries run, results
  * written in) and the share of the build that is.
  *
- *   npx tsx scripts/bench/queries.ts [--notes 1000] [--queries 100,1000] [--runs 3]
+ *   npm run bench:queries [-- --notes 1000 --queries 100,1000 --runs 3]
  */
 import { parseArgs } from 'node:util';
 import { buildCorpus, type SourceFile } from '../../src/lib/corpus';

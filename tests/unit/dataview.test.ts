@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { NodeId } from '../../src/lib/content/ids';
 import { buildCorpus, loadCorpus, type CachedBody, type Corpus, type RenderCache, type SourceFile } from '../../src/lib/corpus';
 import { parseQuery, QueryError } from '../../src/lib/corpus/dataview/parse';
+import { generateCorpus } from '../../scripts/bench/synthetic-corpus';
 
 const NOW = new Date('2026-12-02T10:00:00Z');
 const DATES: Record<string, { created: string; updated: string }> = {
@@ -263,5 +264,20 @@ describe('the dashboard of the fixture vault', () => {
     expect(html.match(/class="dataview /g)?.length).toBe(9);
     expect(html).toContain(table(['File', 'status', 'grounding'], [[a('claims/warm-drinks', 'Warm drinks'), 'contested', 'inferred']]));
     expect(corpus.problems.filter((p) => p.rule === 'dataview/unsupported').map((p) => [p.file, p.line])).toEqual([['Home.md', 65]]);
+  });
+});
+
+describe('the benchmark corpus with queries', () => {
+  it('evaluates every query the generator writes, each into its note', () => {
+    const files = generateCorpus({ notes: 60, queries: 24 }).map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.content) }));
+    const corpus = buildCorpus(files, [], { now: NOW });
+    const holders = [...corpus.bodies.values()].filter((b) => b.dataviewViews);
+    expect(holders.length).toBe(24);
+    for (const body of holders) {
+      expect(body.html).not.toContain('data-dataview');
+      expect(body.html).toMatch(/class="dataview (dataview-list|dataview-table|dataview-empty)"/);
+    }
+    expect(corpus.problems.filter((p) => p.rule === 'dataview/unsupported')).toEqual([]);
+    expect(corpus.timings.queryMs).toBeGreaterThan(0);
   });
 });
