@@ -27,20 +27,25 @@ export interface QueryContext {
 export interface PageIndex {
   ordered: Page[];
   byTag: Map<string, Page[]>;
+  /** The pages below each folder (and its subfolders), by the folder's path. */
+  byFolder: Map<string, Page[]>;
 }
 
 export function indexPages(pages: Map<NodeId, Page>): PageIndex {
   const ordered = [...pages.values()].sort((a, b) => (a.doc.file < b.doc.file ? -1 : a.doc.file > b.doc.file ? 1 : 0));
   const byTag = new Map<string, Page[]>();
+  const byFolder = new Map<string, Page[]>();
+  const add = (map: Map<string, Page[]>, key: string, page: Page) => {
+    const list = map.get(key);
+    if (list) list.push(page);
+    else map.set(key, [page]);
+  };
   for (const page of ordered) {
-    for (const tag of page.tags) {
-      const key = tag.toLowerCase();
-      const list = byTag.get(key) ?? [];
-      list.push(page);
-      byTag.set(key, list);
-    }
+    for (const tag of page.tags) add(byTag, tag.toLowerCase(), page);
+    const folders = page.doc.file.split('/').slice(0, -1);
+    for (let i = 1; i <= folders.length; i++) add(byFolder, folders.slice(0, i).join('/'), page);
   }
-  return { ordered, byTag };
+  return { ordered, byTag, byFolder };
 }
 
 /** A row of a result: its values (one per column), under the note it came from or the group key it stands for. */
@@ -142,16 +147,16 @@ function runCommand(command: Command, rows: Row[], ctx: QueryContext): Row[] {
 function selectSource(source: Source, ctx: QueryContext): Page[] {
   if (source.type === 'all') return ctx.index.ordered;
   if (source.type === 'tag') return ctx.index.byTag.get(source.tag.toLowerCase()) ?? [];
-  if (source.type === 'folder') return inFolder(ctx.index.ordered, source.path);
+  if (source.type === 'folder') {
+    const below = ctx.index.byFolder.get(source.path);
+    if (below) return below;
+    // One file, named by its path.
+    const file = `${source.path}.md`;
+    return ctx.index.ordered.filter((p) => p.doc.file === source.path || p.doc.file === file);
+  }
   const chosen = pageSet(source, ctx);
   return ctx.index.ordered.filter((p) => chosen.has(p.id));
 }
-
-const inFolder = (pages: Page[], path: string) => {
-  const below = `${path}/`;
-  const file = `${path}.md`;
-  return pages.filter((p) => p.doc.file.startsWith(below) || p.doc.file === path || p.doc.file === file);
-};
 
 function ids(pages: Iterable<Page>): Set<NodeId> {
   const out = new Set<NodeId>();
@@ -176,8 +181,10 @@ function pageSet(source: Source, ctx: QueryContext): Set<NodeId> {
       return new Set(ctx.index.ordered.filter((p) => !excluded.has(p.id)).map((p) => p.id));
     }
     case 'and': {
-      const right = pageSet(source.right, ctx);
-      return new Set([...pageSet(source.left, ctx)].filter((id) => right.has(id)));
+      // `a and -b` is a less b, without making everything but b first.
+      const negated = source.right.type === 'not';
+      const right = pageSet(source.right.type === 'not' ? source.right.source : source.right, ctx);
+      return new Set([...pageSet(source.left, ctx)].filter((id) => right.has(id) !== negated));
     }
     case 'or':
       return new Set([...pageSet(source.left, ctx), ...pageSet(source.right, ctx)]);
