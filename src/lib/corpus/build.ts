@@ -56,9 +56,7 @@ export interface BuildOptions {
   dialect?: Dialect;
   /** The vault's settings (templates folders, Dendron), as `loadCorpus` reads them from the folder. */
   settings?: VaultSettings;
-  /** The content folder's git history (dates.ts): Dataview's `file.ctime` and `file.mtime` (`loadCorpus` falls back on the files' own dates). */
-  history?: FileHistory;
-  /** Dates of files, as `loadCorpus` reads them (git, else the file system); `history` alone unless given. */
+  /** When each file was created and last changed: Dataview's `file.ctime` and `file.mtime` (`loadCorpus` reads them). */
   fileDates?: FileDates;
   /** The build's date and time, for Dataview's `date(today)`; the clock's unless given. */
   now?: Date;
@@ -74,20 +72,25 @@ export const HELPER_FROM = 1_000;
 /** Bodies rendered between two checkpoints: often enough for the heap check to keep up, seldom enough to cost nothing. */
 export const BODIES_PER_CHECKPOINT = 200;
 
-export async function loadCorpus(root: string, options: BuildOptions = {}): Promise<Corpus> {
+export interface LoadOptions extends BuildOptions {
+  /** The content folder's git history (dates.ts), read beside the files; a file it does not name is dated by the file system. */
+  history?: FileHistory | Promise<FileHistory>;
+}
+
+export async function loadCorpus(root: string, options: LoadOptions = {}): Promise<Corpus> {
   const missing: Problem[] = [];
-  const [files, attachments, bibs, named, settingsFiles] = await Promise.all([
+  const [files, attachments, bibs, named, settingsFiles, history] = await Promise.all([
     readContentFolder(root),
     listAttachments(root),
     readContentFolder(root, isBibliographyPath),
     readNamedBibliographies(options.bibliographies ?? [], missing),
     readSettingsFiles(root),
+    options.history ?? new Map(),
   ]);
   const settings = { ...vaultSettings(settingsFiles), ...options.settings };
   // A CSL-JSON library is read for its entries, never published as an attachment.
   const libraries = new Set(bibs.filter((f) => /\.json$/i.test(f.path) && isCslBibliography(new TextDecoder().decode(f.bytes))).map((f) => f.path));
-  const dates = fileDates(root, options.history ?? new Map());
-  const corpus = buildCorpus([...files, ...bibs, ...named], attachments.filter((a) => !libraries.has(a)), { ...options, settings, fileDates: options.fileDates ?? dates });
+  const corpus = buildCorpus([...files, ...bibs, ...named], attachments.filter((a) => !libraries.has(a)), { ...options, settings, fileDates: options.fileDates ?? fileDates(root, history) });
   return missing.length ? { ...corpus, problems: sortProblems([...corpus.problems, ...missing]) } : corpus;
 }
 
@@ -164,7 +167,7 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   addStatedProvenance({ documents, bodies, graph }, provenance);
   // Queries read claims' status and grounding, so they run last; their links are edges of their own type, never evidence.
   const queried = performance.now();
-  const dataview = fillDataviewViews({ documents, bodies, graph, resolver, fileDates: options.fileDates ?? ((file) => options.history?.get(file)), siteAddress: options.siteAddress, now: options.now });
+  const dataview = fillDataviewViews({ documents, bodies, graph, resolver, fileDates: options.fileDates, siteAddress: options.siteAddress, now: options.now });
   for (const [id, body] of dataview.bodies) bodies.set(id, body);
   problems.push(...dataview.problems);
   if (dataview.edges.length) {
