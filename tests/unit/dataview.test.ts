@@ -143,6 +143,12 @@ describe('views', () => {
         '<li class="task-list-item"><input type="checkbox" disabled> Write the copy</li><li class="task-list-item"><input type="checkbox" disabled checked> Buy the domain</li></ul></div>',
     );
     expect(run('TASK FROM "Projects" WHERE !completed', more)).toContain('Write the copy');
+    // A task's links are links, labelled as written, and the query's edges.
+    const linked = { 'Projects/Play.md': '- [ ] Finish [[Outer Wilds|the time-loop game]] before [[Minecraft]]' };
+    expect(run('TASK FROM "Projects"', linked)).toContain(
+      `<input type="checkbox" disabled> Finish <a href="/notes/games/outer-wilds/" class="wikilink" title="Outer Wilds">the time-loop game</a> before ${MC}</li>`,
+    );
+    expect(run('LIST FROM "Projects" WHERE contains(file.tasks.outlinks, [[Minecraft]])', linked)).toBe(list(a('projects/play', 'Play')));
     expect(run('TASK FROM "Projects" WHERE !completed', more)).not.toContain('Buy the domain');
   });
 

@@ -105,6 +105,8 @@ export interface InlineField {
 /** A task list item (obsidian/tasks.ts). */
 export interface BodyTask {
   text: string;
+  /** The wiki links in `text`: where each stands (its label) and the target as written. */
+  links?: { start: number; end: number; target: string }[];
   completed: boolean;
   /** 1-based line in the file. */
   line: number;

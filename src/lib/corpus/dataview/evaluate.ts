@@ -256,7 +256,16 @@ function member(object: Value, key: string, ctx: QueryContext): Value {
   if (object instanceof DvObject) return object.getKey(key);
   // A link reads the fields of the note it links to (`[[Paper]].status`).
   if (object instanceof Link) return object.id ? (ctx.pages.get(object.id)?.fields.getKey(key) ?? null) : null;
-  if (Array.isArray(object)) return object.map((item) => member(item, key, ctx));
+  if (Array.isArray(object)) {
+    // As Dataview reads a field of a list: the field of each element, lists among them flattened (`file.tasks.outlinks`).
+    const out: Value[] = [];
+    for (const item of object) {
+      const value = member(item, key, ctx);
+      if (Array.isArray(value)) out.push(...value);
+      else out.push(value);
+    }
+    return out;
+  }
   if (object instanceof Date) return DATE_PARTS[key]?.(object) ?? null;
   if (object instanceof Duration) {
     const unit = DURATION_UNITS[key];

@@ -7,7 +7,8 @@
  *   and `supports` / `challenges` / `qualifies` (the items it links to with that stance);
  * - `file`: name, folder, path, ext, link, tags (with their parents), etags,
  *   aliases, inlinks, outlinks, ctime, mtime, cday, mday, day (a date in the
- *   file name, else the `date` field) and tasks.
+ *   file name, else the `date` field) and tasks (`text`, `completed`, `line`,
+ *   `outlinks`).
  *
  * Text that reads as a date (`2024-05-01`) is a date, `[[Note]]` a link,
  * `3 days` in an inline field a duration: queries compare them as such.
@@ -18,7 +19,7 @@ import { STANCES } from '../../content/stance';
 import type { Graph } from '../../graph/graph';
 import type { RenderedBody } from '../../markdown';
 import type { FileDates } from '../dates';
-import { DvObject, Link, parseDate, parseDuration, type Value } from './values';
+import { DvObject, Link, parseDate, parseDuration, Task, type Value } from './values';
 
 /** A note as queries see it. */
 export interface Page {
@@ -96,9 +97,17 @@ function makePage(doc: Document, sources: PageSources): Page {
   const name = doc.file.split('/').pop()!.replace(/\.md$/i, '');
   const dayInName = /\d{4}-\d{2}-\d{2}/.exec(name)?.[0];
   const day = (dayInName && parseDate(dayInName)) ?? (typeof (doc.data as { date?: string }).date === 'string' ? parseDate((doc.data as { date: string }).date) : undefined);
-  const tasks = (body?.tasks ?? []).map(
-    (task) =>
-      new DvObject([
+  const tasks = (body?.tasks ?? []).map((task) => {
+    const links = (task.links ?? []).map((l) => ({ ...l, link: sources.link(l.target, doc) }));
+    const pieces: Task['pieces'] = [];
+    let at = 0;
+    for (const l of links) {
+      pieces.push(task.text.slice(at, l.start), { link: l.link, label: task.text.slice(l.start, l.end) });
+      at = l.end;
+    }
+    pieces.push(task.text.slice(at));
+    return new Task(
+      [
         ['text', task.text],
         ['completed', task.completed],
         ['checked', task.completed],
@@ -106,8 +115,11 @@ function makePage(doc: Document, sources: PageSources): Page {
         ['line', task.line],
         ['path', doc.file],
         ['link', self],
-      ]),
-  );
+        ['outlinks', links.map((l) => l.link)],
+      ],
+      pieces.filter((p) => p !== ''),
+    );
+  });
   const file = new DvObject([
     ['name', name],
     ['folder', doc.file.includes('/') ? doc.file.slice(0, doc.file.lastIndexOf('/')) : ''],

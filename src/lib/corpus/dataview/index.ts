@@ -62,13 +62,14 @@ export function fillDataviewViews(sources: DataviewSources): DataviewOutcome {
   for (const doc of holders) {
     const body = sources.bodies.get(doc.id)!;
     const linked = new Set<NodeId>();
-    const link: LinkWriter = (value) => {
+    const link: LinkWriter = (value, label) => {
       const node = value.id ? graph.nodes.get(value.id) : undefined;
-      if (!node) return `<a class="wikilink unresolved">${escapeHtml(value.title)}</a>`;
+      if (!node) return `<a class="wikilink unresolved">${escapeHtml(label ?? value.title)}</a>`;
       if (node.id !== doc.id) linked.add(node.id);
       const href = sources.siteAddress ? sources.siteAddress(pathOf(node.id)) : pathOf(node.id);
-      const title = node.stub ? ` title="${escapeHtml(`${node.title} (not written yet)`)}"` : '';
-      return `<a href="${escapeHtml(href)}" class="wikilink${node.stub ? ' stub' : ''}"${title}>${escapeHtml(node.title)}</a>`;
+      // As a body's link: a title only where it adds something (a stub, or a label other than the title).
+      const title = node.stub ? `${node.title} (not written yet)` : label !== undefined && label !== node.title ? node.title : undefined;
+      return `<a href="${escapeHtml(href)}" class="wikilink${node.stub ? ' stub' : ''}"${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeHtml(label ?? node.title)}</a>`;
     };
     const ctx: QueryContext = { pages, index, current: pages.get(doc.id)!, now, link: linkFrom(doc) };
     const warn = (view: DataviewView, reason: string, offset?: number) => {

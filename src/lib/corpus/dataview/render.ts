@@ -8,12 +8,12 @@
  */
 import { DATAVIEW_WORDS } from '../../content/dataview-words';
 import type { QueryResult } from './evaluate';
-import { asText, dateText, Duration, durationText, DvObject, Link, type Value } from './values';
+import { asText, dateText, Duration, durationText, DvObject, Link, Task, type Value } from './values';
 
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Writes a link as a body writes one. */
-export type LinkWriter = (link: Link) => string;
+/** Writes a link as a body writes one, labelled with `label` where the text gives one (else the note's title). */
+export type LinkWriter = (link: Link, label?: string) => string;
 
 export function valueHtml(value: Value, link: LinkWriter): string {
   if (value === null) return '';
@@ -35,7 +35,7 @@ export function resultHtml(result: QueryResult, link: LinkWriter): string {
   if (result.view === 'task') {
     if (!result.groups.length) return noResults();
     const groups = result.groups.map((g) => {
-      const items = g.tasks.map((t) => `<li class="task-list-item"><input type="checkbox" disabled${t.get('completed') ? ' checked' : ''}> ${escapeHtml(asText(t.get('text')))}</li>`);
+      const items = g.tasks.map((t) => `<li class="task-list-item"><input type="checkbox" disabled${t.get('completed') ? ' checked' : ''}> ${taskHtml(t, link)}</li>`);
       return `<p class="dataview-group">${inlineHtml(g.id, link)}</p><ul class="contains-task-list">${items.join('')}</ul>`;
     });
     return `<div class="dataview dataview-tasks">${groups.join('')}</div>`;
@@ -54,6 +54,10 @@ export function resultHtml(result: QueryResult, link: LinkWriter): string {
   const body = result.rows.map((row) => `<tr>${[...(result.withoutId ? [] : [row.id]), ...row.values].map((v) => `<td>${valueHtml(v, link)}</td>`).join('')}</tr>`);
   return `<div class="dataview dataview-table"><table>${head}<tbody>${body.join('')}</tbody></table></div>`;
 }
+
+/** A task's text, its links written as links. */
+const taskHtml = (task: DvObject, link: LinkWriter) =>
+  task instanceof Task ? task.pieces.map((p) => (typeof p === 'string' ? escapeHtml(p) : link(p.link, p.label))).join('') : escapeHtml(asText(task.get('text')));
 
 const noResults = () => `<p class="dataview dataview-empty">${DATAVIEW_WORDS.noResults}</p>`;
 

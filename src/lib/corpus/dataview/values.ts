@@ -52,6 +52,16 @@ export class DvObject {
   }
 }
 
+/** A task: its fields, and its text as words and links with their labels (what a TASK result shows). */
+export class Task extends DvObject {
+  constructor(
+    fields: Iterable<[string, Value]>,
+    readonly pieces: (string | { link: Link; label: string })[],
+  ) {
+    super(fields);
+  }
+}
+
 export type Value = null | string | number | boolean | Date | Duration | Link | DvObject | Value[];
 
 const keys = new Map<string, string>();
