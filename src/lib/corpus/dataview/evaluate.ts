@@ -9,7 +9,7 @@
  */
 import type { NodeId } from '../../content/ids';
 import type { Page } from './fields';
-import type { Command, Expr, Query, Source } from './query';
+import type { Command, Expr, Query, Source } from './query-tree';
 import { asText, compare, Duration, DvObject, equal, fieldKey, Link, namedDate, parseDate, parseDuration, truthy, type Value } from './values';
 
 export class EvaluationError extends Error {}

@@ -3,7 +3,7 @@
  * layer (markdown/obsidian/dataview-blocks.ts) and left as numbered
  * placeholders; once the corpus knows every document's fields and links, each
  * query is parsed (parse.ts), run over the pages (fields.ts, evaluate.ts) and
- * written as HTML (render.ts) into its placeholder. Bodies from the render
+ * written as HTML (result-html.ts) into its placeholder. Bodies from the render
  * cache hold placeholders too, so a result is never stale: it is computed
  * afresh by every build.
  *
@@ -21,8 +21,8 @@ import type { LinkResolver } from '../resolve';
 import { EvaluationError, evaluate, indexPages, runQuery, type QueryContext } from './evaluate';
 import { makePages } from './fields';
 import { parseExpression, parseQuery, QueryError } from './parse';
-import type { Query } from './query';
-import { dynamicHtml, dynamicInlineHtml, escapeHtml, inlineHtml, resultHtml, unsupportedHtml, unsupportedInlineHtml, type LinkWriter } from './render';
+import type { Query } from './query-tree';
+import { dynamicHtml, dynamicInlineHtml, escapeHtml, inlineHtml, resultHtml, unsupportedHtml, unsupportedInlineHtml, type LinkWriter } from './result-html';
 import { Link } from './values';
 
 export interface DataviewSources {

@@ -1,11 +1,11 @@
 /**
- * The Dataview query language (DQL), read into a `Query` (query.ts): a
+ * The Dataview query language (DQL), read into a `Query` (query-tree.ts): a
  * tokenizer and a recursive-descent parser over the tokens. What the site
  * cannot evaluate (`CALENDAR`, a function it does not know, a clause it does
  * not read) is an error here, with the offset in the query where it starts,
  * so the block can say why and the build can say where.
  */
-import type { BinaryOp, Column, Command, Expr, Query, Source, View } from './query';
+import type { BinaryOp, Column, Command, Expr, Query, Source, View } from './query-tree';
 import { fieldKey } from './values';
 
 /** Something the site does not read in a query, and where (an offset in the query's text). */
