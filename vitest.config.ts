@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -12,6 +13,9 @@ export default defineConfig({
     // Builds of fixture sites and browser tests take seconds, not milliseconds.
     testTimeout: 120_000,
     hookTimeout: 240_000,
+    // Two test files at a time at least: Vitest's default (one worker less than the cores) leaves one file at a
+    // time on two cores, while a file mostly waits on a build or on Chromium.
+    maxWorkers: Math.max(2, availableParallelism()),
     // Once for the run: where fixture builds are kept, so each is built once and shared.
     globalSetup: ['tests/global-run.ts'],
     projects: [
@@ -23,9 +27,7 @@ export default defineConfig({
           name,
           include: name === 'browser' ? ['tests/browser/**/*.test.ts'] : BASE_SENSITIVE,
           globalSetup: ['tests/global-run.ts', 'tests/browser/global-setup.ts'],
-          // One Chromium at a time on a two-core machine.
-          fileParallelism: false,
-          // The two browser runs take turns, never two Chromiums at once.
+          // `browser-base` starts once the unit and `browser` files are done.
           sequence: { groupOrder: name === 'browser' ? 0 : 1 },
         },
       })),

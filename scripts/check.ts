@@ -1,6 +1,6 @@
 /** `npm run check`: validates the content folder and prints every problem and how each folder was read; exits 1 on errors. */
 import { loadCorpus } from '../src/lib/corpus';
-import { resolveOptions } from '../src/integrations/options';
+import { resolveOptions } from '../src/integrations/options-schema';
 import { bibliographySettings, reportProblems, type SiteOptions } from '../src/lib/site';
 
 // The settings a build would read (the environment's overrides over the defaults), checked the same way.

@@ -13,7 +13,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import { loadCorpus } from '../src/lib/corpus';
 import { isBibliographyPath, styleName } from '../src/lib/corpus/bibliography';
-import { resolveOptions } from '../src/integrations/options';
+import { resolveOptions } from '../src/integrations/options-schema';
 import { bibliographySettings } from '../src/lib/site/options';
 import { referenceOf } from '../src/lib/site/references';
 

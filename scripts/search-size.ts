@@ -13,7 +13,7 @@ import { loadCorpus } from '../src/lib/corpus';
 import type { SearchFiles } from '../src/lib/search';
 import { searchFiles } from '../src/lib/search';
 import { SearchClient } from '../src/lib/search/wire/loader';
-import { manifestPath, parseSearchId, resultPath, shardPath } from '../src/lib/search/wire/options';
+import { manifestPath, parseSearchId, resultPath, shardPath } from '../src/lib/search/wire/index-rules';
 
 const dir = process.argv[2] ?? 'content';
 /** Results a page of search shows at first, as the interface asks for them. */

@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { GRAPH_PAGE_PROBE, launchBrowser, percentile, readGraphProbe } from './browser';
 import { runMeasured } from './measure';
 import { serveStatic } from './serve';
-import { resolveOptions } from '../../src/integrations/options';
+import { resolveOptions } from '../../src/integrations/options-schema';
 import { openSession } from '../../src/lib/site/session';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -13,9 +13,9 @@
 import type { Core, StylesheetJson } from 'cytoscape';
 import { KINDS, type Kind } from '../lib/content/ids';
 import { STANCE_VOCABULARY, STANCES, type Stance } from '../lib/content/stance';
-import { KIND_VOCABULARY } from '../lib/content/vocabulary';
+import { KIND_VOCABULARY } from '../lib/content/kind-vocabulary';
 import { EDGE_TYPES, type EdgeType } from '../lib/graph/graph';
-import { EDGE_VOCABULARY } from '../lib/graph/vocabulary';
+import { EDGE_VOCABULARY } from '../lib/graph/edge-vocabulary';
 
 /** The colour variable of each kind, edge type and stance, read off the one wording table of each. */
 export const KIND_VARS = Object.fromEntries(KINDS.map((k) => [k, KIND_VOCABULARY[k].colourVar])) as Record<Kind, string>;

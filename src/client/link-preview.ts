@@ -11,7 +11,7 @@
  */
 import { KIND_FOLDER } from '../lib/content/ids';
 import { STATUS_VOCABULARY } from '../lib/content/stance';
-import { KIND_VOCABULARY } from '../lib/content/vocabulary';
+import { KIND_VOCABULARY } from '../lib/content/kind-vocabulary';
 import { BASE, href, previewPath } from '../lib/site/urls';
 import type { LinkPreview, SectionPreview } from '../lib/site/previews';
 

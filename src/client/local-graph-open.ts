@@ -3,7 +3,7 @@
  * opens it, or arrives at #local-graph.
  */
 import { KINDS } from '../lib/content/ids';
-import { KIND_VOCABULARY } from '../lib/content/vocabulary';
+import { KIND_VOCABULARY } from '../lib/content/kind-vocabulary';
 
 /**
  * The graph's controls, canvas and legend, made when the reader first opens it: as markup they were 0.9 KB of

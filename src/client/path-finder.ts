@@ -2,7 +2,7 @@
 import { expandCompactGraph, type CompactGraph } from '../lib/graph/compact';
 import { adjacencyOf, shortestPath } from '../lib/graph/walks';
 import type { EdgeType } from '../lib/graph/graph';
-import { stepWording } from '../lib/graph/vocabulary';
+import { stepWording } from '../lib/graph/edge-vocabulary';
 import { fillTitles } from './titles';
 import { itemHref } from '../lib/site/urls';
 

@@ -4,7 +4,7 @@
  * `kinds` has one letter per page (`n` a written note), and the picked page's
  * record, which holds its address. Loaded on the first click.
  */
-import { manifestPath, resultPath } from '../lib/search/wire/options';
+import { manifestPath, resultPath } from '../lib/search/wire/index-rules';
 import type { SearchManifest, SearchRecord } from '../lib/search/wire/types';
 import { href } from '../lib/site/urls';
 

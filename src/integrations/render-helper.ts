@@ -1,6 +1,6 @@
 /**
  * A second thread renders Markdown bodies while the corpus loads (./workers/render.ts; the exchange is
- * src/lib/corpus/render-helper.ts). Both sides read what the other posted without waiting, through
+ * src/lib/corpus/two-thread-rendering.ts). Both sides read what the other posted without waiting, through
  * `receiveMessageOnPort`: the build's loop over bodies is synchronous, so no message event would reach it.
  * The option `renderHelperFrom` sets how many bodies to render call for it; a build given one thread has none.
  */

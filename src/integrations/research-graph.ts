@@ -22,14 +22,14 @@ import explorerFiles from './explorer-files';
 import graphShape from './graph-shape';
 import heapBound from './heap-bound';
 import liveContent from './live-content';
-import { OptionsError, resolveOptions, type ResearchGraphOptions } from './options';
+import { OptionsError, resolveOptions, type ResearchGraphOptions } from './options-schema';
 import outDir from './out-dir';
-import previews from './previews';
+import previews from './preview-files';
 import renderHelper from './render-helper';
 import searchFiles from './search-files';
 import siteUrlNotice from './site-url-notice';
 
-export type { ResearchGraphOptions } from './options';
+export type { ResearchGraphOptions } from './options-schema';
 
 /** What pages read from `virtual:research-graph/config`. */
 export interface PageConfig {

@@ -3,8 +3,8 @@
  * and served. In a build the index is made in a worker thread (./workers/search.ts) from the moment the
  * corpus is loaded, beside the page rendering.
  */
-import type { SearchDocument } from '../lib/search/wire/options';
-import { searchFileContents, searchFileContentsBeside } from '../lib/site/search-files';
+import type { SearchDocument } from '../lib/search/wire/index-rules';
+import { searchFileContents, searchFileContentsBeside } from '../lib/site/search-file-set';
 import type { BuildSession, SessionOf } from '../lib/site/session';
 import { corpusFiles } from './corpus-files';
 import { inWorker } from './worker';

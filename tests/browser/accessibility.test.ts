@@ -3,11 +3,12 @@
  * keyboard walk: every control is reached by Tab and shows a focus ring.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe';
 import { openPage, useBrowser } from '../helpers/browser';
+import { useServedSite } from '../helpers/served-site';
 
-const site = inject('fixtureUrl');
+const site = useServedSite('basic');
 const browser = useBrowser();
 
 /** One page of each template the basic fixture builds. */
@@ -32,7 +33,7 @@ const TEMPLATES: [string, string][] = [
 describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (theme) => {
   it.each(TEMPLATES)('the %s page has no serious or critical axe violation', async (_, address) => {
     const { page, context, incidents } = await openPage(browser(), { colorScheme: theme });
-    await page.goto(site + address);
+    await page.goto(site.url + address);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe(theme);
     expect(await seriousViolations(page)).toEqual([]);
     expect(incidents.filter((i) => !(address === '/no-such-page/' && i.includes('404')))).toEqual([]);
@@ -41,7 +42,7 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (them
 
   it('the landing page with search results showing has no serious or critical axe violation', async () => {
     const { page, context, incidents } = await openPage(browser(), { colorScheme: theme });
-    await page.goto(site + '/');
+    await page.goto(site.url + '/');
     await page.locator('main input[type=search]').first().fill('warm');
     await page.locator('[role="listbox"]:visible [role="option"]').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -51,7 +52,7 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (them
 
   it('a note page with its local graph open has no serious or critical axe violation', async () => {
     const { page, context, incidents } = await openPage(browser(), { colorScheme: theme });
-    await page.goto(site + '/notes/granularity/');
+    await page.goto(site.url + '/notes/granularity/');
     await page.locator('details[data-local-graph] > summary').click();
     await page.locator('[data-local-canvas][data-graph-ready]').waitFor({ state: 'attached' });
     expect(await seriousViolations(page)).toEqual([]);
@@ -61,7 +62,7 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (them
 
   it('a note page with the search dialog open, showing results, has no serious or critical axe violation', async () => {
     const { page, context, incidents } = await openPage(browser(), { colorScheme: theme });
-    await page.goto(site + '/notes/warmth/');
+    await page.goto(site.url + '/notes/warmth/');
     await page.keyboard.press('Control+k');
     const dialog = page.locator('dialog[data-search-dialog]');
     await dialog.waitFor({ state: 'visible' });
@@ -104,7 +105,7 @@ describe('keyboard', () => {
     async (_, address) => {
       for (const theme of ['light', 'dark'] as const) {
         const { page, context, incidents } = await openPage(browser(), { colorScheme: theme });
-        await page.goto(site + address);
+        await page.goto(site.url + address);
         const stops = await tabThrough(page);
         const controls = await page.locator('a[href]:visible, button:visible, input:visible, select:visible, textarea:visible, summary:visible').count();
         expect(stops.length).toBeGreaterThanOrEqual(Math.min(controls, 80));
@@ -120,7 +121,7 @@ describe('keyboard', () => {
 
   it('the first Tab reaches a visible "Skip to content" link that moves focus to the main content', async () => {
     const { page, context } = await openPage(browser());
-    await page.goto(site + '/notes/warmth/');
+    await page.goto(site.url + '/notes/warmth/');
     await page.keyboard.press('Tab');
     const skip = page.locator(':focus');
     await expect(skip.textContent()).resolves.toBe('Skip to content');

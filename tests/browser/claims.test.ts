@@ -4,10 +4,11 @@
  * the unwritten note down to the paper passage; /claims/ by grounding and its
  * gaps; a verified figure in the body that shows its passage.
  */
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { atBase, openPage, useBrowser } from '../helpers/browser';
+import { useServedSite } from '../helpers/served-site';
 
-const site = inject('siteUrl');
+const site = useServedSite('content');
 const GRANULARITY = '/notes/does-training-granularity-change-how-ai-empathy-affects-reliability/';
 const WARMTH_TRAP = '/notes/does-empathy-training-make-ai-systems-less-reliable/';
 const WARMTH_PAPER = '/papers/training-language-models-to-be-warm-and-empathetic-makes-them-less-reliable-and-more-sycophantic/';
@@ -16,7 +17,7 @@ const browser = useBrowser();
 describe('the granularity claim', () => {
   it('says its grounding beside its status, at the top and in the evidence section', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + GRANULARITY);
+    await page.goto(site.url + GRANULARITY);
     await expect(page.locator('article header [data-status]').getAttribute('data-status')).resolves.toBe('supported');
     await expect(page.locator('article header [data-grounding]').textContent()).resolves.toBe(' · verified in 1 paper');
     await expect(page.locator('[data-evidence]').getAttribute('data-grounding')).resolves.toBe('verified');
@@ -25,7 +26,7 @@ describe('the granularity claim', () => {
 
   it('shows a verified trait-level part whose chain passes the unwritten warmth note and ends at the MedQA passage', async () => {
     const { page, incidents } = await openPage(browser(), { viewport: { width: 1280, height: 800 } });
-    await page.goto(site + GRANULARITY);
+    await page.goto(site.url + GRANULARITY);
     const trait = page.locator('[data-parts] > li', { hasText: 'trait-level warmth training corrupts reliability' });
     await expect(trait.getAttribute('data-grounding')).resolves.toBe('verified');
     await expect(trait.locator('.part-text [data-grounding]').textContent()).resolves.toBe(' · verified in 1 paper');
@@ -52,7 +53,7 @@ describe('the granularity claim', () => {
 
   it('shows a cited behavior-level part whose chain ends at RLVER, and lists the open question', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + GRANULARITY);
+    await page.goto(site.url + GRANULARITY);
     const behavior = page.locator('[data-parts] > li', { hasText: 'behavior-level emotion rewards preserve it' });
     await expect(behavior.getAttribute('data-grounding')).resolves.toBe('cited');
     await expect(behavior.locator('.part-text [data-grounding]').textContent()).resolves.toBe(' · cited only');
@@ -66,7 +67,7 @@ describe('the granularity claim', () => {
 describe('a verified figure in the body', () => {
   it('links to its passage and shows it on focus', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + WARMTH_TRAP);
+    await page.goto(site.url + WARMTH_TRAP);
     const figure = page.locator('[data-body] [data-figure-link]').filter({ hasText: '+8.6pp' });
     const link = figure.locator('a');
     await expect(link.getAttribute('href')).resolves.toContain(`${atBase(WARMTH_PAPER)}#:~:text=`);
@@ -82,7 +83,7 @@ describe('a verified figure in the body', () => {
 describe('/claims/ by grounding', () => {
   it('filters by grounding, sorts by it, and lists the parts no passage grounds and the open questions', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + '/claims/');
+    await page.goto(site.url + '/claims/');
     const rows = page.locator('[data-claims] tbody tr');
     await expect(rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.grounding))).resolves.toEqual(['verified', 'verified']);
     await page.getByRole('radio', { name: /^cited/ }).check();

@@ -3,16 +3,17 @@
  * the theme script run, a script that reached the page any other way does not.
  * (Every other browser test fails on any violation: see tests/helpers/browser.ts.)
  */
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPage, useBrowser } from '../helpers/browser';
+import { useServedSite } from '../helpers/served-site';
 
-const site = inject('siteUrl');
+const site = useServedSite('content');
 const browser = useBrowser();
 
 describe('the Content-Security-Policy', () => {
   it('allows no inline script without a hash, and no unsafe-inline', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + '/notes/');
+    await page.goto(site.url + '/notes/');
     const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
     expect(policy).not.toContain('unsafe-inline');
@@ -32,7 +33,7 @@ describe('the Content-Security-Policy', () => {
 
   it('leaves the theme script and the bundled scripts running', async () => {
     const { page, incidents } = await openPage(browser(), { colorScheme: 'light' });
-    await page.goto(site + '/');
+    await page.goto(site.url + '/');
     await page.getByRole('button', { name: 'Dark theme' }).click();
     await page.reload();
     // Set before first paint by the inline script, allowed by its hash.

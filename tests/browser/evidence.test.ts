@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { atBase, launchBrowser, openPage } from '../helpers/browser';
+import { useServedSite } from '../helpers/served-site';
 
-const site = inject('siteUrl');
+const site = useServedSite('content');
 const WARMTH_TRAP = '/notes/does-empathy-training-make-ai-systems-less-reliable/';
 const RLVER_NOTE = 'notes/can-emotion-rewards-make-language-models-genuinely-empathic';
 const WARMTH_PAPER = 'papers/training-language-models-to-be-warm-and-empathetic-makes-them-less-reliable-and-more-sycophantic';
@@ -17,7 +18,7 @@ afterAll(async () => {
 describe('a contested claim', () => {
   it('shows its status at the top and its evidence in groups: supports, challenges, qualifies, then related reading apart', async () => {
     const { page, incidents } = await openPage(browser);
-    await page.goto(site + WARMTH_TRAP);
+    await page.goto(site.url + WARMTH_TRAP);
     await expect(page.locator('article header [data-status]').getAttribute('data-status')).resolves.toBe('contested');
     const evidence = page.locator('[data-evidence]');
     const group = (stance: string) => evidence.locator(`[data-stance="${stance}"] > ul > li`);
@@ -36,7 +37,7 @@ describe('a contested claim', () => {
 
   it('links a verified passage to the paper with a text fragment that scrolls to it and highlights it', async () => {
     const { page, incidents } = await openPage(browser, { viewport: { width: 1280, height: 700 } });
-    await page.goto(site + WARMTH_TRAP);
+    await page.goto(site.url + WARMTH_TRAP);
     const item = page.locator('[data-evidence] li', { has: page.locator(`a.node-link[href="${atBase(`/${WARMTH_PAPER}/`)}"]`) });
     const link = item.locator('a[data-text-fragment]').nth(1);
     const href = (await link.getAttribute('href'))!;
@@ -56,7 +57,7 @@ describe('a contested claim', () => {
 
   it('says where each figure comes from, and its stance', async () => {
     const { page, incidents } = await openPage(browser);
-    await page.goto(site + WARMTH_TRAP);
+    await page.goto(site.url + WARMTH_TRAP);
     const figure = page.locator('[data-figures] li[data-figure="+8.6pp"]');
     await expect(figure.getAttribute('data-stance')).resolves.toBe('supports');
     await expect(figure.locator('a[data-text-fragment]').first().getAttribute('href')).resolves.toContain('#:~:text=');
@@ -67,7 +68,7 @@ describe('a contested claim', () => {
 describe('/claims/', () => {
   it('lists every claim with its status and filters them by status', async () => {
     const { page, incidents } = await openPage(browser);
-    await page.goto(site + '/claims/');
+    await page.goto(site.url + '/claims/');
     const rows = page.locator('[data-claims] tbody tr');
     await expect(rows.count()).resolves.toBe(2);
     const statuses = await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.status));
@@ -83,7 +84,7 @@ describe('/claims/', () => {
 describe('the path finder', () => {
   it('names a step by its stance, and never says a similarity link is evidence', async () => {
     const { page, incidents } = await openPage(browser);
-    await page.goto(site + `/path/?from=${encodeURIComponent(WARMTH_TRAP.slice(1, -1))}&to=${RLVER_NOTE}`);
+    await page.goto(site.url + `/path/?from=${encodeURIComponent(WARMTH_TRAP.slice(1, -1))}&to=${RLVER_NOTE}`);
     const step = page.locator('[data-path-steps] li.step-edge').first();
     await step.waitFor();
     await expect(step.getAttribute('data-stance')).resolves.toBe('challenges');

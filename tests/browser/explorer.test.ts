@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from '../helpers/axe';
-import { atBase, openPage } from '../helpers/browser';
+import { atBase, openPage, itOnce } from '../helpers/browser';
 import { useFixtureSite } from '../helpers/fixture-site';
 
 const vault = useFixtureSite('tests/fixtures/vault');
@@ -72,7 +72,7 @@ describe('the explorer of a vault', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('on a phone is a drawer: the header’s button opens it, Escape, Close and a tap beside it close it, focus goes in and comes back', async () => {
+  itOnce('on a phone is a drawer: the header’s button opens it, Escape, Close and a tap beside it close it, focus goes in and comes back', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, context, incidents } = await openPage(vault.browser, { ...PHONE, colorScheme });
       await page.goto(vault.url + '/notes/research/methods/index/');
@@ -104,7 +104,7 @@ describe('the explorer of a vault', () => {
     }
   });
 
-  it('has no serious or critical axe violation beside the page or as an open drawer, in either theme', async () => {
+  itOnce('has no serious or critical axe violation beside the page or as an open drawer, in either theme', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const options of [DESKTOP, PHONE]) {
         const { page, context, incidents } = await openPage(vault.browser, { ...options, colorScheme });
@@ -119,7 +119,7 @@ describe('the explorer of a vault', () => {
     }
   });
 
-  it('is reached by Tab, folder by folder, each with a visible focus ring, and a folder opens with Enter', async () => {
+  itOnce('is reached by Tab, folder by folder, each with a visible focus ring, and a folder opens with Enter', async () => {
     const { page, incidents } = await openPage(vault.browser, DESKTOP);
     await page.goto(vault.url + '/notes/research/methods/index/');
     const summary = branch(page, 'folders/daily').locator(':scope > summary');

@@ -3,12 +3,13 @@
  * above the size where the painter draws every node and link and cytoscape
  * holds only what is labelled or looked at.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CompactGraph } from '../../src/lib/graph/compact';
 import { launchBrowser, openPage } from '../helpers/browser';
+import { useServedSite } from '../helpers/served-site';
 
-const site = inject('siteUrl');
+const site = useServedSite('content');
 const SIDE = 50;
 const SPACING = 100;
 /** Three items drawn large (a high degree), side by side in a corner of the grid, one of each kind. */
@@ -91,7 +92,7 @@ async function openBigGraph(query = '', options: { colorScheme?: 'light' | 'dark
     { points, kinds: SAMPLES.map((s) => s.kind), find: options.findAtOnce },
   );
   await options.beforeLoad?.(watched.page);
-  await watched.page.goto(site + '/graph/' + query);
+  await watched.page.goto(site.url + '/graph/' + query);
   await watched.page.waitForSelector('[data-graph][data-graph-ready]');
   const frame = (await watched.page.evaluate(() => (window as unknown as { __firstFrame: FirstFrame }).__firstFrame)) as FirstFrame;
   return { ...watched, frame };

@@ -3,17 +3,18 @@
  * run, so the test site (the seed corpus) is opened with `?overview-from=1`: the threshold lowered, the page
  * and its data those of a big build.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from '../helpers/browser';
 import { readOverview, type CompactOverview } from '../../src/lib/graph/compact';
+import { useServedSite } from '../helpers/served-site';
 
-const site = inject('siteUrl');
+const site = useServedSite('content');
 let browser: Browser;
 let overview: ReturnType<typeof readOverview>;
 beforeAll(async () => {
   browser = await launchBrowser();
-  overview = readOverview((await (await fetch(site + '/graph/communities.json')).json()) as CompactOverview);
+  overview = readOverview((await (await fetch(site.url + '/graph/communities.json')).json()) as CompactOverview);
 });
 afterAll(async () => {
   await browser?.close();
@@ -21,7 +22,7 @@ afterAll(async () => {
 
 async function openOverview(query = '?overview-from=1', viewport = { width: 1280, height: 900 }) {
   const watched = await openPage(browser, { viewport });
-  await watched.page.goto(site + '/graph/' + query);
+  await watched.page.goto(site.url + '/graph/' + query);
   await watched.page.waitForSelector('[data-graph-overview][data-overview-ready]', { state: 'attached' });
   return watched;
 }
@@ -125,7 +126,7 @@ describe('the overview of communities', () => {
     const { page, incidents } = await openOverview('?overview-from=1&community=2');
     await page.waitForSelector('[data-graph][data-graph-complete]');
     expect((await shownCommunities(page)).communities).toEqual([2]);
-    const graph = (await (await fetch(site + '/graph/data.json')).json()) as { n: [string, string, number, number, number, number, number, number][] };
+    const graph = (await (await fetch(site.url + '/graph/data.json')).json()) as { n: [string, string, number, number, number, number, number, number][] };
     const item = graph.n.find((row) => row[7] === 1)!;
     const shared = await openOverview(`?overview-from=1&focus=${encodeURIComponent(item[0])}`);
     await shared.page.waitForSelector('[data-graph][data-graph-complete]');
@@ -137,7 +138,7 @@ describe('the overview of communities', () => {
 
   it('is not shown below the threshold: the page opens on every item', async () => {
     const watched = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-    await watched.page.goto(site + '/graph/');
+    await watched.page.goto(site.url + '/graph/');
     await watched.page.waitForSelector('[data-graph][data-graph-complete]');
     expect(await watched.page.locator('[data-graph-overview]').isVisible()).toBe(false);
     expect(await watched.page.evaluate(() => window.graphOverview)).toBeUndefined();

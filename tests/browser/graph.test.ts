@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { atBase, launchBrowser, openPage } from '../helpers/browser';
+import { atBase, launchBrowser, openPage, itOnce } from '../helpers/browser';
 import type { CompactGraph } from '../../src/lib/graph/compact';
+import { useServedSite } from '../helpers/served-site';
 
-const site = inject('siteUrl');
+const site = useServedSite('content');
 const GRANULARITY = '/notes/does-training-granularity-change-how-ai-empathy-affects-reliability/';
 let browser: Browser;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ afterAll(async () => {
 
 async function openGraph(path = '/graph/') {
   const watched = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-  await watched.page.goto(site + path);
+  await watched.page.goto(site.url + path);
   await watched.page.waitForSelector('[data-graph][data-graph-ready]');
   return watched;
 }
@@ -30,7 +31,7 @@ const counts = (page: Page) =>
 describe('the global graph', () => {
   it('draws every node of the seed corpus', async () => {
     const { page, incidents } = await openGraph();
-    const graph = await (await fetch(site + '/graph.json')).json();
+    const graph = await (await fetch(site.url + '/graph.json')).json();
     const drawn = await counts(page);
     expect(drawn.nodes).toBe(graph.nodes.length);
     expect(drawn.visible).toBe(graph.nodes.length);
@@ -77,7 +78,7 @@ describe('the global graph', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('opens on a view where no two labels overlap and the graph spans most of the canvas', async () => {
+  itOnce('opens on a view where no two labels overlap and the graph spans most of the canvas', async () => {
     const { page, incidents } = await openGraph();
     const view = await page.evaluate(() => {
       const cy = window.graphView!;
@@ -137,14 +138,14 @@ describe('the global graph', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('offers presets: claims and their evidence only, written items only, one community', async () => {
+  itOnce('offers presets: claims and their evidence only, written items only, one community', async () => {
     const { page, incidents } = await openGraph();
     const preset = page.getByRole('combobox', { name: 'View' });
     const visible = () => page.evaluate(() => window.graphView!.nodes(':visible').map((n) => ({ id: n.id(), stub: n.data('stub'), community: n.data('community') })));
     await preset.selectOption('claims');
     await page.waitForFunction(() => window.graphView!.nodes(':visible').length < window.graphView!.nodes().length);
     const claims = await visible();
-    const graph = (await (await fetch(site + '/graph.json')).json()) as { nodes: { id: string; claim?: string }[]; edges: { source: string; target: string; type: string }[] };
+    const graph = (await (await fetch(site.url + '/graph.json')).json()) as { nodes: { id: string; claim?: string }[]; edges: { source: string; target: string; type: string }[] };
     const withClaim = graph.nodes.filter((n) => n.claim).map((n) => n.id);
     const evidence = new Set([...withClaim, ...graph.edges.filter((e) => withClaim.includes(e.source) && (e.type === 'cites' || e.type === 'related')).flatMap((e) => [e.source, e.target])]);
     expect(new Set(claims.map((n) => n.id))).toEqual(evidence);
@@ -163,7 +164,7 @@ describe('the global graph', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('hides the kinds, link types and stubs the filters leave out', async () => {
+  itOnce('hides the kinds, link types and stubs the filters leave out', async () => {
     const { page, incidents } = await openGraph();
     const before = await counts(page);
     expect(before.stubs).toBeGreaterThan(0);
@@ -202,7 +203,7 @@ describe('the global graph', () => {
     expect(again.incidents).toEqual([]);
   });
 
-  it('lights up a node’s neighbourhood on hover', async () => {
+  itOnce('lights up a node’s neighbourhood on hover', async () => {
     const { page, incidents } = await openGraph();
     const id = 'notes/does-training-granularity-change-how-ai-empathy-affects-reliability';
     const lit = await page.evaluate((nodeId) => {
@@ -238,10 +239,10 @@ describe('links that take a stance', () => {
     communities: [[0, 5]],
   };
 
-  it('colours links by stance, filters them, and shows the claim’s status in the panel', async () => {
+  itOnce('colours links by stance, filters them, and shows the claim’s status in the panel', async () => {
     const { page, context, incidents } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await context.route('**/graph/data.json', (route) => route.fulfill({ json: graph }));
-    await page.goto(site + '/graph/');
+    await page.goto(site.url + '/graph/');
     await page.waitForSelector('[data-graph][data-graph-complete]');
     const colours = await page.evaluate(() => {
       const css = (v: string) => getComputedStyle(document.documentElement).getPropertyValue(v).trim();
@@ -266,9 +267,9 @@ describe('links that take a stance', () => {
 });
 
 describe('the global graph on a phone and in the dark theme', () => {
-  it('fits a phone without sideways scrolling and recolours its nodes with the theme', async () => {
+  itOnce('fits a phone without sideways scrolling and recolours its nodes with the theme', async () => {
     const { page, incidents } = await openPage(browser, { viewport: { width: 375, height: 740 }, isMobile: true, colorScheme: 'light' });
-    await page.goto(site + '/graph/');
+    await page.goto(site.url + '/graph/');
     await page.waitForSelector('[data-graph][data-graph-ready]');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     const noteColour = () => page.evaluate(() => window.graphView!.nodes('[kind = "note"]').first().style('background-color'));
@@ -284,7 +285,7 @@ describe('a note page', () => {
     const { page, incidents } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-    await page.goto(site + GRANULARITY);
+    await page.goto(site.url + GRANULARITY);
     const before = scripts.length;
     expect(await page.evaluate(() => window.__localGraph === undefined)).toBe(true);
     await page.getByText('Local graph', { exact: true }).click();
@@ -298,10 +299,10 @@ describe('a note page', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('groups a hub’s links: at most 25 items, its cited notes labelled, its inquiry lines one group that unfolds', async () => {
+  itOnce('groups a hub’s links: at most 25 items, its cited notes labelled, its inquiry lines one group that unfolds', async () => {
     const { page, incidents } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     const hub = 'notes/does-empathy-training-make-ai-systems-less-reliable';
-    await page.goto(`${site}/${hub}/#local-graph`);
+    await page.goto(`${site.url}/${hub}/#local-graph`);
     await page.waitForSelector('[data-local-canvas][data-graph-ready]');
     const drawn = await page.evaluate((center) => {
       const cy = window.__localGraph!;
@@ -338,7 +339,7 @@ describe('a note page', () => {
 
   it('shows where its figures come from', async () => {
     const { page, incidents } = await openPage(browser);
-    await page.goto(site + '/notes/does-empathy-training-make-ai-systems-less-reliable/');
+    await page.goto(site.url + '/notes/does-empathy-training-make-ai-systems-less-reliable/');
     const figure = page.locator('[data-figures] li[data-figure="+8.6pp"]');
     await expect(figure.getAttribute('data-found')).resolves.toBe('true');
     await expect(figure.locator('.verdict').first().textContent()).resolves.toContain('Warm models show systematic reliability degradation');
@@ -350,7 +351,7 @@ describe('a note page', () => {
 describe('the path finder', () => {
   it('shows the typed path between two items, and says when a title names nothing', async () => {
     const { page, incidents } = await openPage(browser);
-    await page.goto(site + '/path/');
+    await page.goto(site.url + '/path/');
     await page.getByRole('combobox', { name: 'From', exact: true }).fill('Does training granularity change how AI empathy affects reliability?');
     await page.getByRole('combobox', { name: 'To', exact: true }).fill('Does persona training for warmth actually make language models more clinically dangerous?');
     await page.getByRole('button', { name: 'Find the path' }).click();
@@ -368,10 +369,10 @@ describe('the path finder', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('keeps the "avoid items not written yet" checkbox right beside its words, on a desktop and on a phone', async () => {
+  itOnce('keeps the "avoid items not written yet" checkbox right beside its words, on a desktop and on a phone', async () => {
     for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
       const { page, incidents, context } = await openPage(browser, { viewport });
-      await page.goto(site + '/path/');
+      await page.goto(site.url + '/path/');
       const box = page.getByRole('checkbox', { name: 'Avoid passing through items not written yet' });
       const { gap, sameLine } = await box.evaluate((input) => {
         const words = input.closest('label')!.querySelector('span')!.getBoundingClientRect();

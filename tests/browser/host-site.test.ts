@@ -4,8 +4,7 @@
  * previews and graph live under /research/, and nothing the explorer writes points outside it.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,9 +18,13 @@ let outDir: string;
 let server: StaticServer;
 
 beforeAll(async () => {
-  outDir = await mkdtemp(path.join(tmpdir(), 'host-site-'));
-  // The host is its own Astro project (its own `.astro/`), so its build needs no turn with the others.
+  // The host is its own Astro project, run from its own folder, with its output inside that folder: Astro
+  // puts the server chunks of a build whose output lies outside the working folder in that folder's `.astro/`,
+  // and copies the rest of that folder into the output. So the host's build needs no turn with this project's.
+  await mkdir(path.join(HOST, '.out'), { recursive: true });
+  outDir = await mkdtemp(path.join(HOST, '.out', 'site-'));
   await run(process.execPath, ['--expose-gc', path.resolve('node_modules/astro/astro.js'), 'build', '--root', HOST, '--outDir', outDir], {
+    cwd: HOST,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: '', SITE_URL: '', BASE_PATH: '' },
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -11,6 +11,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus';
 import { headingAnchor } from '../../src/lib/content/ids';
 import { buildSite } from '../helpers/build-site';
+import { itOnce } from '../helpers/browser';
+import { useServedSite } from '../helpers/served-site';
 
 async function brokenLinks(base: string): Promise<string[]> {
   const origin = new URL(base).origin;
@@ -25,19 +27,22 @@ async function brokenLinks(base: string): Promise<string[]> {
   return result.links.filter((l) => l.state === LinkState.BROKEN).map((l) => `${l.status} ${l.url} (linked from ${l.parent})`);
 }
 
+const sites = { content: useServedSite('content'), basic: useServedSite('basic'), hostile: useServedSite('hostile') };
+
 describe('links in the built site', () => {
   it.each([
-    ['the content', inject('siteUrl'), []],
-    ['the basic fixture', inject('fixtureUrl'), []],
+    ['the content', 'content', []],
+    ['the basic fixture', 'basic', []],
     // The hostile `<img src=x>` survives sanitising as an image of a file that does not exist.
-    ['the hostile corpus', inject('hostileUrl'), ['/notes/xss/x']],
-  ])('every internal link of %s leads to a page', async (_, url, knownBroken) => {
+    ['the hostile corpus', 'hostile', ['/notes/xss/x']],
+  ] as const)('every internal link of %s leads to a page', async (_, name, knownBroken: readonly string[]) => {
+    const { url } = sites[name];
     const broken = await brokenLinks(url);
     expect(broken.filter((b) => !knownBroken.some((k) => b.includes(`${url}${k} `)))).toEqual([]);
   });
 
   it('every link to an anchor on a page of the basic fixture finds its target, or the build warned about it', async () => {
-    const dir = inject('fixtureDir');
+    const { dir } = sites.basic;
     const base = inject('siteBase');
     const warned = new Set(
       (await loadCorpus('tests/fixtures/basic')).problems
@@ -80,10 +85,10 @@ async function hashes(dir: string): Promise<Map<string, string>> {
 }
 
 describe('reproducible builds', () => {
-  it('two builds of the same content are byte-identical, file for file, the second rendering on two threads', async () => {
-    const first = inject('hostileDir');
+  itOnce('two builds of the same content are byte-identical, file for file, the second rendering on two threads', async () => {
+    const first = sites.hostile.dir;
     // A helper thread for any number of bodies: what it renders must make the same pages.
-    const { outDir: second } = await buildSite(inject('hostileContentDir'), { base: inject('siteBase'), env: { RENDER_HELPER_FROM: '0', RENDER_CACHE: '0' } });
+    const { outDir: second } = await buildSite(sites.hostile.contentDir, { base: inject('siteBase'), env: { RENDER_HELPER_FROM: '0', RENDER_CACHE: '0' } });
     try {
       const [a, b] = await Promise.all([hashes(first), hashes(second)]);
       expect(a.size).toBeGreaterThan(30);

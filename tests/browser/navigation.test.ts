@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { atBase, launchBrowser, openPage } from '../helpers/browser';
+import { atBase, launchBrowser, openPage, itOnce } from '../helpers/browser';
+import { useServedSite } from '../helpers/served-site';
 
-const site = inject('siteUrl');
+const site = useServedSite('content');
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -14,7 +15,7 @@ afterAll(async () => {
 describe('browsing the site', () => {
   it('the landing page says what the collection holds and links into each kind', async () => {
     const { page, incidents } = await openPage(browser);
-    await page.goto(site + '/');
+    await page.goto(site.url + '/');
     await expect(page.locator('h1').textContent()).resolves.toBeTruthy();
     for (const folder of ['notes', 'papers', 'lines']) {
       expect(await page.locator(`.counts a[href="${atBase(`/${folder}/`)}"]`).count()).toBe(1);
@@ -24,7 +25,7 @@ describe('browsing the site', () => {
 
   it('follows a link from a note and finds the backlink, with its sentence, on the other side', async () => {
     const { page, incidents } = await openPage(browser);
-    await page.goto(site + '/notes/');
+    await page.goto(site.url + '/notes/');
     const first = page.locator('.card-grid a').first();
     const fromTitle = (await first.textContent())!.trim();
     await first.click();
@@ -42,22 +43,22 @@ describe('browsing the site', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('switches to the dark theme and remembers it on the next page', async () => {
+  itOnce('switches to the dark theme and remembers it on the next page', async () => {
     const { page, incidents } = await openPage(browser, { colorScheme: 'light' });
-    await page.goto(site + '/');
+    await page.goto(site.url + '/');
     const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     const light = await bg();
     await page.getByRole('button', { name: 'Dark theme' }).click();
     expect(await bg()).not.toBe(light);
-    await page.goto(site + '/papers/');
+    await page.goto(site.url + '/papers/');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await page.getByRole('button', { name: 'Light theme' }).getAttribute('aria-pressed')).toBe('true');
     expect(incidents).toEqual([]);
   });
 
-  it('reads on a phone without sideways scrolling', async () => {
+  itOnce('reads on a phone without sideways scrolling', async () => {
     const { page, incidents } = await openPage(browser, { viewport: { width: 375, height: 740 }, isMobile: true });
-    await page.goto(site + '/notes/');
+    await page.goto(site.url + '/notes/');
     await page.locator('.card-grid a').first().click();
     await page.waitForSelector('article[data-node-id]');
     const overflow = await sidewaysOverflow(page);
@@ -71,11 +72,12 @@ const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentEl
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 describe('journeys through the fixture site', () => {
-  const fixture = inject('fixtureUrl');
+  const fixture = useServedSite('basic');
+  const hostile = useServedSite('hostile');
 
   it('searches from the landing page and opens a result', async () => {
     const { page, incidents, context } = await openPage(browser);
-    await page.goto(fixture + '/');
+    await page.goto(fixture.url + '/');
     await page.locator('main input[type=search]').first().fill('warmth training');
     // The page itself, not one of its sections ("… › Open questions") listed under it.
     const result = page.locator('[role="listbox"]:visible [role="option"] .search-title', { hasText: /^Does warmth training make language models less reliable\?$/ });
@@ -88,7 +90,7 @@ describe('journeys through the fixture site', () => {
 
   it('follows a link to a stub and lands on a page that says it is not written yet and who references it', async () => {
     const { page, incidents, context } = await openPage(browser);
-    await page.goto(fixture + '/notes/warmth/');
+    await page.goto(fixture.url + '/notes/warmth/');
     await page.locator('[data-body] a.wikilink.stub').first().click();
     await page.waitForSelector('article[data-stub="true"]');
     await expect(page.locator('.stub-notice').textContent()).resolves.toMatch(/is not written yet/);
@@ -100,7 +102,7 @@ describe('journeys through the fixture site', () => {
 
   it('follows a tag from a note to the tag page that lists the note', async () => {
     const { page, incidents, context } = await openPage(browser);
-    await page.goto(fixture + '/notes/warmth/');
+    await page.goto(fixture.url + '/notes/warmth/');
     await page.locator('.tag-list a').first().click();
     await page.waitForURL((u) => u.pathname.startsWith(atBase('/tags/')));
     expect(await page.locator(`a.node-link[href="${atBase('/notes/warmth/')}"]`).count()).toBe(1);
@@ -113,7 +115,7 @@ describe('journeys through the fixture site', () => {
     async (address) => {
       for (const colorScheme of ['light', 'dark'] as const) {
         const { page, incidents, context } = await openPage(browser, { ...PHONE, colorScheme });
-        await page.goto(fixture + address);
+        await page.goto(fixture.url + address);
         const overflow = await sidewaysOverflow(page);
         expect(overflow).toBeLessThanOrEqual(0);
         expect(incidents).toEqual([]);
@@ -122,11 +124,10 @@ describe('journeys through the fixture site', () => {
     },
   );
 
-  it('keeps hostile pages (long unbroken titles, right-to-left text) within a phone screen', async () => {
-    const hostile = inject('hostileUrl');
+  itOnce('keeps hostile pages (long unbroken titles, right-to-left text) within a phone screen', async () => {
     for (const address of ['/notes/100-sure/', '/notes/xss/', '/notes/هل-الدفء-يضر/', '/notes/huge/']) {
       const { page, context } = await openPage(browser, PHONE);
-      await page.goto(hostile + encodeURI(address));
+      await page.goto(hostile.url + encodeURI(address));
       expect(await sidewaysOverflow(page), address).toBeLessThanOrEqual(0);
       await context.close();
     }

@@ -3,11 +3,12 @@
  * another item shows its kind, title, claim or summary and the claim's status; stubs say they are
  * not written yet; Esc and leaving close it; touch screens follow the link.
  */
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { atBase, openPage, useBrowser } from '../helpers/browser';
+import { atBase, openPage, useBrowser, itOnce } from '../helpers/browser';
+import { useServedSite } from '../helpers/served-site';
 
-const fixture = inject('fixtureUrl');
+const fixture = useServedSite('basic');
 const browser = useBrowser();
 const card = (page: Page) => page.locator('[role="tooltip"][data-preview-card]');
 
@@ -21,7 +22,7 @@ const overlaps = (a: { x: number; y: number; width: number; height: number }, b:
 describe('link previews', () => {
   it('hovering a link for a moment shows the item’s kind, title, claim and status beside it, without moving the page; leaving closes it', async () => {
     const { page, incidents } = await openPage(browser(), { viewport: { width: 1280, height: 900 } });
-    await page.goto(fixture + '/notes/emotion-rewards/');
+    await page.goto(fixture.url + '/notes/emotion-rewards/');
     const link = page.locator('[data-body] a.wikilink', { hasText: 'Does warmth training make language models less reliable?' });
     const before = await page.evaluate(() => [document.documentElement.scrollHeight, document.querySelector('main')!.getBoundingClientRect().top]);
     await link.hover();
@@ -51,7 +52,7 @@ describe('link previews', () => {
     page.on('request', (r) => {
       if (r.url().includes('/previews/')) fetched.push(new URL(r.url()).pathname);
     });
-    await page.goto(fixture + '/notes/emotion-rewards/');
+    await page.goto(fixture.url + '/notes/emotion-rewards/');
     expect(fetched).toEqual([]);
     const link = page.locator('[data-body] a.wikilink').first();
     for (let i = 0; i < 2; i++) {
@@ -66,7 +67,7 @@ describe('link previews', () => {
 
   it('reaching a link with the keyboard shows the card; a stub’s says it is not written yet; Esc closes it', async () => {
     const { page, incidents } = await openPage(browser(), { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
-    await page.goto(fixture + '/notes/warmth/');
+    await page.goto(fixture.url + '/notes/warmth/');
     const stub = page.locator('[data-body] a.wikilink.stub').first();
     await page.keyboard.press('Tab');
     await stub.focus();
@@ -85,7 +86,7 @@ describe('link previews', () => {
 
   it('a link into a section previews that section’s first lines; a heading the item lacks previews the item', async () => {
     const { page, incidents } = await openPage(browser(), { viewport: { width: 1280, height: 900 } });
-    await page.goto(fixture + '/notes/granularity/');
+    await page.goto(fixture.url + '/notes/granularity/');
     const section = page.locator(`[data-body] a.wikilink[href="${atBase('/notes/warmth/#findings')}"]`);
     await section.hover();
     await card(page).waitFor({ state: 'visible' });
@@ -100,9 +101,9 @@ describe('link previews', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('a footnote’s number shows the footnote on hover and on keyboard focus; Esc closes it; a click goes to it', async () => {
+  itOnce('a footnote’s number shows the footnote on hover and on keyboard focus; Esc closes it; a click goes to it', async () => {
     const { page, incidents } = await openPage(browser(), { viewport: { width: 1280, height: 900 } });
-    await page.goto(fixture + '/lines/clinically-dangerous/');
+    await page.goto(fixture.url + '/lines/clinically-dangerous/');
     const ref = page.locator('[data-body] a[data-footnote-ref]');
     const label = await ref.getAttribute('aria-describedby');
     await ref.hover();
@@ -124,12 +125,15 @@ describe('link previews', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.hash.startsWith('#user-content-fn-'));
     expect(await page.locator('section[data-footnotes] li:target').count()).toBe(1);
+    // The footnotes' heading is there for screen readers only, as on GitHub: no visible "Footnotes" line.
+    const heading = await page.locator('section[data-footnotes] h2').boundingBox();
+    expect(heading!.width * heading!.height).toBeLessThanOrEqual(1);
     expect(incidents).toEqual([]);
   });
 
-  it('on a phone, a link wrapped over two lines keeps both lines clear of its card', async () => {
+  itOnce('on a phone, a link wrapped over two lines keeps both lines clear of its card', async () => {
     const { page, incidents } = await openPage(browser(), { viewport: { width: 390, height: 844 } });
-    await page.goto(fixture + '/notes/emotion-rewards/');
+    await page.goto(fixture.url + '/notes/emotion-rewards/');
     const link = page.locator('[data-body] a.wikilink').first();
     expect(await link.evaluate((a) => a.getClientRects().length)).toBeGreaterThan(1);
     await link.hover();
@@ -140,9 +144,9 @@ describe('link previews', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('is off on touch screens: a tap follows the link', async () => {
+  itOnce('is off on touch screens: a tap follows the link', async () => {
     const { page, incidents } = await openPage(browser(), { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-    await page.goto(fixture + '/notes/emotion-rewards/');
+    await page.goto(fixture.url + '/notes/emotion-rewards/');
     expect(await page.evaluate(() => matchMedia('(hover: none)').matches)).toBe(true);
     const link = page.locator('[data-body] a.wikilink').first();
     await link.tap();
@@ -151,13 +155,13 @@ describe('link previews', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('ships under 5 KB of script for previews', async () => {
+  itOnce('ships under 5 KB of script for previews', async () => {
     const { page, incidents } = await openPage(browser());
     const scripts = new Map<string, number>();
     page.on('response', async (r) => {
       if (r.request().resourceType() === 'script') scripts.set(r.url(), (await r.body()).length);
     });
-    await page.goto(fixture + '/notes/emotion-rewards/');
+    await page.goto(fixture.url + '/notes/emotion-rewards/');
     await page.waitForLoadState('networkidle');
     const withPreviews = await page.evaluate(async (urls) => {
       const found: string[] = [];

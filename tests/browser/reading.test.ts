@@ -3,10 +3,11 @@
  * "On this page" folded at the top of a phone's page, the header's random
  * note, and a page printed (or saved as PDF) without what only a screen can use.
  */
-import { describe, expect, inject, it } from 'vitest';
-import { atBase, openPage, useBrowser } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { atBase, openPage, useBrowser, itOnce } from '../helpers/browser';
+import { useServedSite } from '../helpers/served-site';
 
-const fixture = inject('fixtureUrl');
+const fixture = useServedSite('basic');
 const browser = useBrowser();
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 const PHONE = { viewport: { width: 390, height: 844 } };
@@ -14,7 +15,7 @@ const PHONE = { viewport: { width: 390, height: 844 } };
 describe('the tag index', () => {
   it('shows nested tags as a tree under their parents, each with its count', async () => {
     const { page, context, incidents } = await openPage(browser(), DESKTOP);
-    await page.goto(fixture + '/tags/');
+    await page.goto(fixture.url + '/tags/');
     const top = page.locator('main ul.tag-tree > li');
     expect(await page.locator('main > ul.tag-tree > li > a').allTextContents()).toEqual(['#reliability', '#warmth']);
     const reliability = top.filter({ has: page.locator(`:scope > a[href="${atBase('/tags/reliability/')}"]`) });
@@ -29,9 +30,9 @@ describe('the tag index', () => {
 });
 
 describe('On this page', () => {
-  it('on a phone sits folded above the text, and its links lead to the sections', async () => {
+  itOnce('on a phone sits folded above the text, and its links lead to the sections', async () => {
     const { page, context, incidents } = await openPage(browser(), { ...PHONE, colorScheme: 'dark' });
-    await page.goto(fixture + '/notes/warmth/');
+    await page.goto(fixture.url + '/notes/warmth/');
     const toc = page.locator('details.toc-top');
     expect(await toc.isVisible()).toBe(true);
     expect(await toc.getAttribute('open')).toBeNull();
@@ -44,9 +45,9 @@ describe('On this page', () => {
     await context.close();
   });
 
-  it('on a wide screen stays beside the text, with no folded copy', async () => {
+  itOnce('on a wide screen stays beside the text, with no folded copy', async () => {
     const { page, context, incidents } = await openPage(browser(), DESKTOP);
-    await page.goto(fixture + '/notes/warmth/');
+    await page.goto(fixture.url + '/notes/warmth/');
     expect(await page.locator('details.toc-top').isVisible()).toBe(false);
     expect(await page.locator('aside nav[aria-labelledby="toc-heading"]').isVisible()).toBe(true);
     expect(incidents).toEqual([]);
@@ -59,7 +60,7 @@ describe('a random note', () => {
     const { page, context, incidents } = await openPage(browser(), PHONE);
     const fetched: string[] = [];
     page.on('request', (r) => r.resourceType() === 'fetch' && fetched.push(new URL(r.url()).pathname));
-    await page.goto(fixture + '/papers/warm-and-empathetic/');
+    await page.goto(fixture.url + '/papers/warm-and-empathetic/');
     await page.locator('[data-random-note]').click();
     await page.waitForURL((u) => u.pathname !== atBase('/papers/warm-and-empathetic/'));
     expect(['/notes/warmth/', '/notes/granularity/', '/notes/emotion-rewards/'].map(atBase)).toContain(new URL(page.url()).pathname);
@@ -70,18 +71,18 @@ describe('a random note', () => {
     await context.close();
   });
 
-  it('is no button at all without JavaScript', async () => {
+  itOnce('is no button at all without JavaScript', async () => {
     const { page, context } = await openPage(browser(), { ...PHONE, javaScriptEnabled: false });
-    await page.goto(fixture + '/notes/warmth/');
+    await page.goto(fixture.url + '/notes/warmth/');
     expect(await page.locator('[data-random-note]').isVisible()).toBe(false);
     await context.close();
   });
 });
 
 describe('printing', () => {
-  it('prints the text, its evidence and references without header, panels, graph or search, and each external address', async () => {
+  itOnce('prints the text, its evidence and references without header, panels, graph or search, and each external address', async () => {
     const { page, context, incidents } = await openPage(browser(), { ...DESKTOP, colorScheme: 'dark' });
-    await page.goto(fixture + '/notes/warmth/');
+    await page.goto(fixture.url + '/notes/warmth/');
     await page.emulateMedia({ media: 'print' });
     for (const gone of ['header.site-header', 'aside', 'details.local-graph', '[data-search-open]', 'footer.site-footer', '[data-random-note]']) {
       expect(await page.locator(gone).first().isVisible(), gone).toBe(false);
@@ -98,7 +99,7 @@ describe('printing', () => {
 
   it('follows a link that leaves the site with its address, and one that shows its address with nothing', async () => {
     const { page, context, incidents } = await openPage(browser(), DESKTOP);
-    await page.goto(fixture + '/notes/warmth/');
+    await page.goto(fixture.url + '/notes/warmth/');
     await page.evaluate(() => {
       // Links as a note's Markdown writes them: the fixture's notes link only inside the site.
       const body = document.querySelector('[data-body]')!;

@@ -1,9 +1,10 @@
 import { gzipSync } from 'node:zlib';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { atBase, openPage, useBrowser } from '../helpers/browser';
+import { atBase, openPage, useBrowser, itOnce } from '../helpers/browser';
+import { useServedSite } from '../helpers/served-site';
 
-const site = inject('siteUrl');
+const site = useServedSite('content');
 const browser = useBrowser();
 
 const options = (page: Page) => page.locator('[role="listbox"]:visible [role="option"]');
@@ -16,7 +17,7 @@ async function firstResults(page: Page) {
 describe('search from the landing page', () => {
   it('shows results while typing, with kind badge, title and highlighted snippet, and opens one with the keyboard', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + '/');
+    await page.goto(site.url + '/');
     const box = page.locator('input[type=search]').first();
     expect(await box.evaluate((el) => el.closest('main') !== null)).toBe(true);
     await box.focus();
@@ -37,10 +38,10 @@ describe('search from the landing page', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('typed at 40 ms a key, ↓ and Enter as soon as results show open the highlighted item, never the search URL', async () => {
+  itOnce('typed at 40 ms a key, ↓ and Enter as soon as results show open the highlighted item, never the search URL', async () => {
     for (let attempt = 0; attempt < 5; attempt++) {
       const { page, incidents } = await openPage(browser());
-      await page.goto(site + '/');
+      await page.goto(site.url + '/');
       const box = page.locator('input[type=search]').first();
       await box.focus();
       await box.pressSequentially('warmht traning', { delay: 40 });
@@ -53,9 +54,9 @@ describe('search from the landing page', () => {
     }
   });
 
-  it('when results re-render for a newer keystroke, the highlight stays on the same item if it is still listed, else on the first', async () => {
+  itOnce('when results re-render for a newer keystroke, the highlight stays on the same item if it is still listed, else on the first', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + '/');
+    await page.goto(site.url + '/');
     const box = page.locator('input[type=search]').first();
     await box.focus();
     await box.pressSequentially('warm');
@@ -75,7 +76,7 @@ describe('search from the landing page', () => {
 
   it('keeps the search in ?q=, and a reload (or a shared link) shows the same results', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + '/');
+    await page.goto(site.url + '/');
     const box = page.locator('input[type=search]').first();
     await box.focus();
     await box.pressSequentially('warmht');
@@ -93,7 +94,7 @@ describe('search from the landing page', () => {
 
   it('filters by kind and says so in the URL', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + '/?q=warm');
+    await page.goto(site.url + '/?q=warm');
     await firstResults(page);
     const papers = page.getByRole('button', { name: /^Papers/ }).first();
     await papers.click();
@@ -105,9 +106,9 @@ describe('search from the landing page', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('shows ten results at first, and "Show more results" adds the next ones below them', async () => {
+  itOnce('shows ten results at first, and "Show more results" adds the next ones below them', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + '/?q=models');
+    await page.goto(site.url + '/?q=models');
     await firstResults(page);
     const status = page.locator('[role=status]:visible').first();
     const said = (await status.textContent()) ?? '';
@@ -128,9 +129,9 @@ describe('search from the landing page', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('says plainly when nothing matches', async () => {
+  itOnce('says plainly when nothing matches', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + '/?q=qqzzxxv');
+    await page.goto(site.url + '/?q=qqzzxxv');
     await page.waitForFunction(() => /No results for “qqzzxxv”/.test(document.querySelector('[role=status]')?.textContent ?? ''));
     expect(await page.locator('input[type=search]').first().getAttribute('aria-expanded')).toBe('false');
     expect(incidents).toEqual([]);
@@ -148,7 +149,7 @@ async function openFirstResultByKeyboard(page: Page, list: Locator) {
 describe('the search dialog on every page', () => {
   it('opens with Ctrl-K on a note page, finds and opens a result, and Esc closes it', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + '/notes/');
+    await page.goto(site.url + '/notes/');
     await page.locator('.card-grid a').first().click();
     await page.waitForSelector('article[data-node-id]');
     // The keys are the page script's from the moment it has run (before DOMContentLoaded); a key pressed earlier is the browser's.
@@ -171,9 +172,9 @@ describe('the search dialog on every page', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('opens on "/" even when the key reaches the box of the just-closed dialog', async () => {
+  itOnce('opens on "/" even when the key reaches the box of the just-closed dialog', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + '/notes/does-training-granularity-change-how-ai-empathy-affects-reliability/');
+    await page.goto(site.url + '/notes/does-training-granularity-change-how-ai-empathy-affects-reliability/');
     await page.waitForLoadState('domcontentloaded');
     const dialog = page.locator('dialog[data-search-dialog]');
     await page.keyboard.press('Control+k');
@@ -188,9 +189,9 @@ describe('the search dialog on every page', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('is made the first time search is opened, from the header button, labelled, and then used by keyboard alone', async () => {
+  itOnce('is made the first time search is opened, from the header button, labelled, and then used by keyboard alone', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + '/notes/does-training-granularity-change-how-ai-empathy-affects-reliability/');
+    await page.goto(site.url + '/notes/does-training-granularity-change-how-ai-empathy-affects-reliability/');
     const dialog = page.locator('dialog[data-search-dialog]');
     // Not in the page as sent: only a reader who searches needs it.
     expect(await dialog.count()).toBe(0);
@@ -218,9 +219,9 @@ describe('the search dialog on every page', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('keeps every key typed right after Ctrl-K, while the search code is still loading', async () => {
+  itOnce('keeps every key typed right after Ctrl-K, while the search code is still loading', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + '/notes/does-training-granularity-change-how-ai-empathy-affects-reliability/');
+    await page.goto(site.url + '/notes/does-training-granularity-change-how-ai-empathy-affects-reliability/');
     await page.keyboard.press('Control+k');
     await page.keyboard.type('RLVER');
     const dialog = page.locator('dialog[data-search-dialog]');
@@ -230,13 +231,13 @@ describe('the search dialog on every page', () => {
     expect(incidents).toEqual([]);
   });
 
-  it('a note page loads under 50 kB of compressed JavaScript before search is opened', async () => {
+  itOnce('a note page loads under 50 kB of compressed JavaScript before search is opened', async () => {
     const { page, incidents } = await openPage(browser());
     const scripts: Promise<number>[] = [];
     page.on('response', (r) => {
       if (r.request().resourceType() === 'script') scripts.push(r.body().then((b) => gzipSync(b).length));
     });
-    await page.goto(site + '/notes/');
+    await page.goto(site.url + '/notes/');
     await page.locator('.card-grid a').first().click();
     await page.waitForSelector('article[data-node-id]');
     await page.waitForLoadState('networkidle');
@@ -252,7 +253,7 @@ describe('the search dialog on every page', () => {
 describe('opening a result with the pointer', () => {
   it('a click on any part of a result opens it', async () => {
     const { page, incidents } = await openPage(browser());
-    await page.goto(site + '/?q=RLVER');
+    await page.goto(site.url + '/?q=RLVER');
     const first = options(page).first();
     await first.waitFor();
     const href = await first.getAttribute('data-href');

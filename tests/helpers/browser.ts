@@ -4,13 +4,22 @@
  * script ran), an uncaught error, a console error or a Content-Security-Policy violation.
  */
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, inject, it, type TestFunction } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { withBase } from '../../src/lib/site/urls';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/lib/chromium';
 
 /** A site path as the served sites address it: under `/base-test/` in the `browser-base` run. */
 export const atBase = (path: string): string => withBase(path, inject('siteBase'));
+
+/**
+ * A test whose subject does not change with the base path the site is published under (layout, theme, keyboard
+ * handling, timing, accessibility, reproducibility): it runs in the `browser` project and is skipped in
+ * `browser-base`, which reruns a base-sensitive file for what does change (addresses, fetched files, links).
+ */
+export function itOnce(name: string, fn: TestFunction, timeout?: number): void {
+  it.skipIf(inject('siteBase') !== '/')(name, fn, timeout);
+}
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {

@@ -2,7 +2,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
@@ -38,7 +37,7 @@ async function abandoned(lock: string): Promise<boolean> {
 export const takeAstroLock = (): Promise<() => Promise<void>> => takeLock(path.resolve('.astro-build.lock'));
 
 /** Takes the lock folder `lock` (across processes), waiting while another live process holds it. */
-async function takeLock(lock: string): Promise<() => Promise<void>> {
+export async function takeLock(lock: string): Promise<() => Promise<void>> {
   for (;;) {
     try {
       await mkdir(lock, { recursive: false });
@@ -69,6 +68,23 @@ export interface BuildOptions {
   site?: string;
   /** More settings for the build's environment. */
   env?: Record<string, string>;
+  /**
+   * Hand back the run's kept copy itself instead of a copy of it, for callers that only read and serve it
+   * (it stays until the run ends). Without a run folder this is an ordinary fresh build.
+   */
+  readOnly?: boolean;
+}
+
+/**
+ * A fresh output folder inside the project (`.out/test-builds/`, ignored by git). Astro keeps the server chunks
+ * of a build whose output lies outside the working folder in the project's `.astro/`, then copies the rest of
+ * that folder into the output and removes it; inside the project, the chunks stay in the output and are cleaned
+ * from it, as in `npm run build`.
+ */
+export async function testOutputFolder(): Promise<string> {
+  const parent = path.resolve('.out/test-builds');
+  await mkdir(parent, { recursive: true });
+  return mkdtemp(path.join(parent, 'site-'));
 }
 
 /**
@@ -78,24 +94,27 @@ export interface BuildOptions {
  * call builds. A caller that names its own `outDir` is testing the build itself and always gets a fresh one.
  */
 async function sharedBuild(contentDir: string, options: BuildOptions, build: (out: string) => Promise<string>): Promise<{ outDir: string; log: string }> {
-  const out = options.outDir ?? (await mkdtemp(path.join(tmpdir(), 'site-')));
+  const out = options.outDir ?? (await testOutputFolder());
   const runFolder = process.env.SITE_BUILDS_OF_RUN;
   if (!runFolder || options.outDir) return { outDir: out, log: await build(out) };
+  const { readOnly, ...settings } = options;
   const key = createHash('sha1')
-    .update(JSON.stringify([path.resolve(contentDir), await folderFingerprint(contentDir), options.base ?? '/', options.site ?? '', options.env ?? {}]))
+    .update(JSON.stringify([path.resolve(contentDir), await folderFingerprint(contentDir), settings.base ?? '/', settings.site ?? '', settings.env ?? {}]))
     .digest('hex');
   const kept = path.join(runFolder, key);
   const release = await takeLock(`${kept}.lock`);
   try {
-    const log = await readFile(path.join(kept, 'build.log'), 'utf8').catch(() => undefined);
-    if (log !== undefined) {
+    let log = await readFile(path.join(kept, 'build.log'), 'utf8').catch(() => undefined);
+    if (log === undefined) {
+      log = await build(out);
+      await cp(out, path.join(kept, 'site'), { recursive: true });
+      await writeFile(path.join(kept, 'build.log'), log);
+    } else if (!readOnly) {
       await cp(path.join(kept, 'site'), out, { recursive: true });
-      return { outDir: out, log };
     }
-    const built = await build(out);
-    await cp(out, path.join(kept, 'site'), { recursive: true });
-    await writeFile(path.join(kept, 'build.log'), built);
-    return { outDir: out, log: built };
+    if (!readOnly) return { outDir: out, log };
+    await rm(out, { recursive: true, force: true });
+    return { outDir: path.join(kept, 'site'), log };
   } finally {
     await release();
   }

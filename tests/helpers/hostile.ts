@@ -22,9 +22,9 @@ export function latin1Note(): Uint8Array {
   return Buffer.concat([before, bad]);
 }
 
-/** Copies the fixture into a fresh folder and adds the generated files. */
-export async function hostileCorpus(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'hostile-'));
+/** Copies the fixture into `dir` (a fresh temporary folder by default) and adds the generated files. */
+export async function hostileCorpus(folder?: string): Promise<string> {
+  const dir = folder ?? (await mkdtemp(path.join(tmpdir(), 'hostile-')));
   await cp(HOSTILE_FIXTURE, dir, { recursive: true });
   await writeFile(path.join(dir, 'notes/huge.md'), hugeNote());
   await writeFile(path.join(dir, 'notes/latin1.md'), latin1Note());

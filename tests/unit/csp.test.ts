@@ -1,7 +1,7 @@
 /** The Content-Security-Policy a page carries: what it allows, by source and by hash. */
 import { describe, expect, it } from 'vitest';
 import { cspHash, GRAPH_LIBRARY_STYLE, pagePolicy } from '../../src/lib/site/csp';
-import { MERMAID_STYLE_DIRECTIVES } from '../../src/lib/site/mermaid';
+import { MERMAID_STYLE_DIRECTIVES } from '../../src/lib/site/mermaid-script';
 
 const directives = (policy: string) => new Map(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
 

@@ -12,7 +12,7 @@ import { byLabelPriority, labelBox, overlaps, placeLabels, type LabelCandidate }
 import { groupId, planLocalGraph, type LocalNode } from '../../src/lib/graph/local-groups';
 import { computeLayout } from '../../src/lib/graph/layout';
 import { searchCorpus } from '../../src/lib/search/writer/documents';
-import { parseSearchId } from '../../src/lib/search/wire/options';
+import { parseSearchId } from '../../src/lib/search/wire/index-rules';
 import { corpusOf, idOf, md } from '../helpers/corpus';
 
 /** Two rings of six notes, each note linking to the next in its ring, and one link between the rings. */

@@ -1,6 +1,6 @@
 /** What a page with a Mermaid diagram needs of the build: its address known. */
 import { describe, expect, it } from 'vitest';
-import { mermaidPages } from '../../src/lib/site/mermaid';
+import { mermaidPages } from '../../src/lib/site/mermaid-script';
 import { corpusOf, md } from '../helpers/corpus';
 
 describe('pages with a diagram', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENVIRONMENT, OptionsError, resolveOptions } from '../../src/integrations/options';
+import { ENVIRONMENT, OptionsError, resolveOptions } from '../../src/integrations/options-schema';
 import { DEFAULT_GROWTH } from '../../src/integrations/heap-collector';
 import { HELPER_FROM } from '../../src/lib/corpus';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { NodeId } from '../../src/lib/content/ids';
 import { buildCorpus, type CachedBody, type RenderCache, type SourceFile } from '../../src/lib/corpus';
 import { CACHE_DIR } from '../../src/lib/site/cache-fingerprint';
-import { DiskRenderCache, pipelineFingerprint } from '../../src/lib/site/render-cache';
+import { DiskRenderCache, pipelineFingerprint } from '../../src/lib/site/render-cache-store';
 import { md } from '../helpers/corpus';
 
 const encode = (files: Record<string, string>): SourceFile[] => Object.entries(files).map(([p, text]) => ({ path: p, bytes: new TextEncoder().encode(text) }));

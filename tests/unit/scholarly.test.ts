@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../src/lib/content/document';
 import type { NodeId } from '../../src/lib/content/ids';
 import { buildCorpus, loadCorpus, type Corpus, type RenderCache, type SourceFile } from '../../src/lib/corpus';
-import { resolveOptions } from '../../src/integrations/options';
+import { resolveOptions } from '../../src/integrations/options-schema';
 import { bibliographySettings } from '../../src/lib/site/options';
 import { bibliographyList, referenceOf } from '../../src/lib/site/references';
 import { corpusOf, md } from '../helpers/corpus';

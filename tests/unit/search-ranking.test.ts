@@ -1,7 +1,7 @@
 /** Ranking on small fixtures: word forms, sections, field weights and length. */
 import { describe, expect, it } from 'vitest';
 import { loadWhole, searchFiles } from '../../src/lib/search';
-import { RANKING, stemOf } from '../../src/lib/search/wire/options';
+import { RANKING, stemOf } from '../../src/lib/search/wire/index-rules';
 import { runQuery, sectionSnippet } from '../../src/lib/search/wire/query';
 import type { Corpus } from '../../src/lib/corpus';
 import { corpusOf, md } from '../helpers/corpus';

@@ -1,7 +1,7 @@
 /** How search reads words: scripts without spaces, accents, and queries no reader meant as words. */
 import { describe, expect, it } from 'vitest';
 import { loadWhole, searchFiles } from '../../src/lib/search';
-import { tokenize, wordsOf } from '../../src/lib/search/wire/options';
+import { tokenize, wordsOf } from '../../src/lib/search/wire/index-rules';
 import { highlightRanges, highlightUrl, matchRanges, queryTerms, runQuery } from '../../src/lib/search/wire/query';
 import { corpusOf, md } from '../helpers/corpus';
 

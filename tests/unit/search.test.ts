@@ -4,7 +4,7 @@ import { searchCorpus } from '../../src/lib/search/writer/documents';
 import MiniSearch from 'minisearch';
 import { decodeShard, frontCode, indexFiles, invertedIndex, loadWhole, MAX_COMPLETION_SHARDS, searchFiles, shardKeys, shardsForTerm } from '../../src/lib/search';
 import { SearchClient, type FetchJson } from '../../src/lib/search/wire/loader';
-import { indexTerm, manifestPath, parseSearchId, resultPath, SEARCH_FIELDS, searchId, shardPath, tokenize, type SearchDocument } from '../../src/lib/search/wire/options';
+import { indexTerm, manifestPath, parseSearchId, resultPath, SEARCH_FIELDS, searchId, shardPath, tokenize, type SearchDocument } from '../../src/lib/search/wire/index-rules';
 import { searchBoxHtml, searchDialogHtml } from '../../src/lib/site/search-box';
 import { queryTerms, resultSnippet, runQuery, snippet, type LoadedIndex } from '../../src/lib/search/wire/query';
 import { corpusOf, md } from '../helpers/corpus';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveOptions } from '../../src/integrations/options';
+import { resolveOptions } from '../../src/integrations/options-schema';
 import { openSession, siteCorpus, siteSession } from '../../src/lib/site/session';
 import { atBase, SITE_PATH_MARK } from '../../src/lib/site/urls';
 

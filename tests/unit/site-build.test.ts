@@ -21,7 +21,7 @@ describe('building the basic fixture with Astro', () => {
 
   it('writes the search files the engine makes, with the index built in a worker beside the pages', async () => {
     expect(log).toMatch(/\d+ file\(s\) written to \/search\/ \(made beside the pages\)/);
-    const { searchFileContents } = await import('../../src/lib/site/search-files');
+    const { searchFileContents } = await import('../../src/lib/site/search-file-set');
     const { loadCorpus } = await import('../../src/lib/corpus');
     const expected = searchFileContents(await loadCorpus('tests/fixtures/basic'));
     for (const [file, text] of expected) await expect(readFile(path.join(out, file), 'utf8')).resolves.toBe(text);

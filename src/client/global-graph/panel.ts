@@ -5,8 +5,8 @@
  * summary come from the item's search record, fetched when it is selected.
  */
 import type { EdgeColumns, ExpandedNode } from '../../lib/graph/compact';
-import { STATUS_LABELS } from '../../lib/graph/stances';
-import { resultPath } from '../../lib/search/wire/options';
+import { STATUS_LABELS } from '../../lib/graph/stance-accessors';
+import { resultPath } from '../../lib/search/wire/index-rules';
 import { href, itemHref } from '../../lib/site/urls';
 
 const KIND_NAMES: Record<string, string> = { note: 'Note', paper: 'Paper', line: 'Inquiry line' };

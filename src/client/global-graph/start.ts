@@ -28,7 +28,7 @@ import { createCytoscape, followThemeAndView, startPainting } from './draw';
 import { hideFiltered, listenToFilters, reveal, setUpControls, showOnly } from './filters';
 import { holdFinds, listenToFind } from './find';
 import { listenToKeys } from './keyboard';
-import { firstFrameLabels, labelInSteps, labelSource } from './labels';
+import { firstFrameLabels, labelInSteps, labelSource } from './shown-labels';
 import { graphElements, loadGraph } from './load';
 import type { GraphHandle, GraphOptions } from './overview';
 import { listenToPointer } from './pointer';

@@ -1,6 +1,6 @@
 /**
  * Renders Markdown bodies from the end of the build's list backwards and posts them, until it reaches the
- * build's position (src/lib/corpus/render-helper.ts). Its workerData is a RenderWorkerData
+ * build's position (src/lib/corpus/two-thread-rendering.ts). Its workerData is a RenderWorkerData
  * (../render-helper.ts); the build's positions arrive on the port, read between bodies.
  */
 import { receiveMessageOnPort, workerData } from 'node:worker_threads';

@@ -5,8 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { indexFiles } from '../../lib/search/writer/index';
-import type { SearchDocument } from '../../lib/search/wire/options';
-import { indexFileContents } from '../../lib/site/search-files';
+import type { SearchDocument } from '../../lib/search/wire/index-rules';
+import { indexFileContents } from '../../lib/site/search-file-set';
 import { workerHeapCollector } from '../heap-collector';
 
 const { documents, heapGrowth } = workerData as { documents: SearchDocument[]; heapGrowth?: number };

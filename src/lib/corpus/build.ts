@@ -29,7 +29,7 @@ import { dendronHierarchy } from './hierarchy';
 import { fillDataviewViews } from './dataview';
 import { fileDates, type FileDates, type FileHistory } from './dates';
 import { renderBody } from './render-body';
-import { HelpedRendering, toRender, type RenderSources, type StartRenderHelper } from './render-helper';
+import { HelpedRendering, toRender, type RenderSources, type StartRenderHelper } from './two-thread-rendering';
 import type { Corpus } from './types';
 
 export { isPrivate } from './names';

@@ -8,7 +8,7 @@
  */
 export * from './types';
 export { buildCorpus, loadCorpus, HELPER_FROM, type BuildOptions, type LoadOptions } from './build';
-export { renderFromTheEnd, type RenderHelper, type RenderSources, type StartRenderHelper, type HelperSide } from './render-helper';
+export { renderFromTheEnd, type RenderHelper, type RenderSources, type StartRenderHelper, type HelperSide } from './two-thread-rendering';
 export type { CachedBody, RenderCache } from './render-cache';
 export type { SourceFile } from '../content/files';
 export { redirectPath, type Redirect } from './redirects';

@@ -7,7 +7,7 @@
  * links are resolved afresh and compared; else it is rendered again.
  * A body that embeds another note is never reused (the embed is that note's text).
  *
- * The store itself (memory, disk) is the caller's: see `site/render-cache.ts`.
+ * The store itself (memory, disk) is the caller's: see `site/render-cache-store.ts`.
  */
 import { createHash } from 'node:crypto';
 import type { Document } from '../content/document';

@@ -6,7 +6,7 @@
 import { EDGE_TYPES, type EdgeType, type Graph } from './graph';
 import { KINDS, type Kind, type NodeId } from '../content/ids';
 import type { Communities } from './communities';
-import { STANCES, STATUSES, stanceOf, statusOf, type Stance, type Status } from './stances';
+import { STANCES, STATUSES, stanceOf, statusOf, type Stance, type Status } from './stance-accessors';
 
 /** Bits of a node's `flags`. */
 export const HAS_CLAIM = 1;

@@ -13,7 +13,7 @@
  */
 export * from './graph';
 export * from './walks';
-export * from './vocabulary';
+export * from './edge-vocabulary';
 export * from './viewport';
 export * from './compact';
 export * from './layout';

@@ -1,7 +1,7 @@
 /**
  * Mermaid diagrams: a ```` ```mermaid ```` code block becomes
  * `<pre class="mermaid">` holding the diagram's source, which the browser
- * draws (src/client/mermaid.ts) on the pages that have one, and only there.
+ * draws (src/client/mermaid-diagrams.ts) on the pages that have one, and only there.
  * Until it is drawn, or without JavaScript, the reader sees the source.
  *
  * Runs after sanitising (the sanitiser keeps no class on `pre`) and before

@@ -11,7 +11,7 @@
  */
 import { escape } from 'html-escaper';
 import type { EdgeContext, GraphNode } from '../graph';
-import { KIND_VOCABULARY } from '../content/vocabulary';
+import { KIND_VOCABULARY } from '../content/kind-vocabulary';
 import { splitContext } from './pages';
 import { href } from './urls';
 

@@ -1,7 +1,7 @@
 /**
  * The settings of a site, once checked: what the `researchGraph()` integration hands to the build session
  * (./session.ts) and, through the virtual module `virtual:research-graph/config`, to pages. The integration
- * checks what people write (src/integrations/options.ts); this layer only reads the result.
+ * checks what people write (src/integrations/options-schema.ts); this layer only reads the result.
  */
 import type { Dialect } from '../content/dialect';
 

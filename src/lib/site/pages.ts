@@ -4,10 +4,10 @@
  */
 import type { Document } from '../content/document';
 import { KIND_FOLDER, KINDS, type Kind, type NodeId, type SitePath } from '../content/ids';
-import { KIND_VOCABULARY } from '../content/vocabulary';
+import { KIND_VOCABULARY } from '../content/kind-vocabulary';
 import type { Corpus } from '../corpus';
 import { degree, groupByType, type Edge, type EdgeType, type GraphNode } from '../graph/graph';
-import { edgeListLabel } from '../graph/vocabulary';
+import { edgeListLabel } from '../graph/edge-vocabulary';
 import type { RenderedBody } from '../markdown';
 
 /**
@@ -239,7 +239,7 @@ export function splitContext(ctx: { sentence: string; start: number; end: number
 }
 
 /** The wording tables and slug conversions views need, from the layers that own them. */
-export { KIND_VOCABULARY } from '../content/vocabulary';
+export { KIND_VOCABULARY } from '../content/kind-vocabulary';
 export { STANCE_SOURCE_VOCABULARY, STANCE_VOCABULARY, STATUS_VOCABULARY } from '../content/stance';
-export { EDGE_VOCABULARY } from '../graph/vocabulary';
+export { EDGE_VOCABULARY } from '../graph/edge-vocabulary';
 export { tagPath, tagSlug } from '../content/ids';

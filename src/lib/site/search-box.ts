@@ -6,7 +6,7 @@
  * Browser code imports this file, so it imports only what the browser may.
  */
 import { KINDS, type Kind } from '../content/ids';
-import { KIND_VOCABULARY } from '../content/vocabulary';
+import { KIND_VOCABULARY } from '../content/kind-vocabulary';
 
 export interface SearchBoxOptions {
   /** Prefix for element ids, unique on the page. */

@@ -14,7 +14,7 @@ import { loadCorpus, type Corpus, type RenderHelper, type RenderSources } from '
 import { gitHistory, type FileHistory } from '../corpus/dates';
 import type { Graph } from '../graph/graph';
 import { bibliographySettings, type SiteOptions } from './options';
-import { DiskRenderCache } from './render-cache';
+import { DiskRenderCache } from './render-cache-store';
 import type { GraphShapeResults } from './shape-cache';
 import { siteAddress } from './urls';
 

@@ -1,5 +1,5 @@
 /** Which shards a term needs, and a shard decoded into the typed arrays the scorer reads. */
-import { PLACE_FACTOR, shortestTerm, stemOf, VALUE_ZERO } from './options';
+import { PLACE_FACTOR, shortestTerm, stemOf, VALUE_ZERO } from './index-rules';
 import type { LoadedIndex } from './query';
 import { Scorer } from './scorer';
 import type { DecodedShard, FieldPostings, SearchManifest, SearchShard } from './types';

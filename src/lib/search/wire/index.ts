@@ -9,7 +9,7 @@
  * may import; it never imports the writer, MiniSearch's runtime or Node.
  */
 export * from './types';
-export * from './options';
+export * from './index-rules';
 export * from './decode';
 export * from './query';
 export * from './scorer';

@@ -5,7 +5,7 @@
  */
 import { decodeShard, shardKeys, shardsForTerm } from './decode';
 import type { DecodedShard, SearchManifest, SearchRecord, SearchShard } from './types';
-import { manifestPath, resultPath, shardPath } from './options';
+import { manifestPath, resultPath, shardPath } from './index-rules';
 import { queryTerms, runQuery, type KindFilter, type SearchOutcome } from './query';
 import { Scorer } from './scorer';
 

@@ -5,7 +5,7 @@
  */
 import { KINDS, type Kind } from '../../content/ids';
 import type { DecodedShard, RecordSection, SearchRecord } from './types';
-import { fuzzyDistance, isStopWord, isTermLength, normalizeTerm, RANKING, searchId, stemOf, tokenize, wordsOf, type SearchField } from './options';
+import { fuzzyDistance, isStopWord, isTermLength, normalizeTerm, RANKING, searchId, stemOf, tokenize, wordsOf, type SearchField } from './index-rules';
 import { MAX_QUERY_WORDS, type ScoredHit, type ScoredSection, type Scorer, type TermSpec } from './scorer';
 
 /**

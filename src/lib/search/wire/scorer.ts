@@ -14,7 +14,7 @@
  */
 import { KINDS, type Kind } from '../../content/ids';
 import type { DecodedShard, FieldPostings, SearchManifest } from './types';
-import { IMPACT_LEVELS, MAX_SECTIONS, RANKING, SEARCH_FIELDS, SHARD_PREFIX_MIN, stemOf, type SearchField } from './options';
+import { IMPACT_LEVELS, MAX_SECTIONS, RANKING, SEARCH_FIELDS, SHARD_PREFIX_MIN, stemOf, type SearchField } from './index-rules';
 
 /** One word of a query: matched as typed, by stem, maybe as a prefix and within a typo distance. */
 export interface TermSpec {

@@ -4,7 +4,7 @@
  * as a result.
  */
 import type { Corpus } from '../../corpus';
-import { MAX_SECTIONS, normalizeTerm, searchId, sectionId, tokenize, type SearchDocument } from '../wire/options';
+import { MAX_SECTIONS, normalizeTerm, searchId, sectionId, tokenize, type SearchDocument } from '../wire/index-rules';
 import type { RecordSection, SearchRecord } from '../wire/types';
 
 /** Long full texts (a paper's) are indexed whole, but a result only carries their start for snippets. */

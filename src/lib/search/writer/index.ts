@@ -8,7 +8,7 @@
  */
 import type { Checkpoint } from '../../content/checkpoint';
 import type { Corpus } from '../../corpus';
-import { impactOf, postingValue, RANKING, SEARCH_FIELDS, SHARD_PREFIX_MIN, stemOf, type SearchDocument } from '../wire/options';
+import { impactOf, postingValue, RANKING, SEARCH_FIELDS, SHARD_PREFIX_MIN, stemOf, type SearchDocument } from '../wire/index-rules';
 import { byTerm, frontCode } from '../wire/decode';
 import type { Postings, SearchManifest, SearchRecord, SearchShard } from '../wire/types';
 import { searchCorpus } from './documents';

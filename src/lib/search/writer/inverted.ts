@@ -10,7 +10,7 @@
  * sorted back into this order: the costly part of a build's search files.
  */
 import type { Checkpoint } from '../../content/checkpoint';
-import { indexTerm, SEARCH_FIELDS, SECTION_CODE, tokenize, type SearchDocument } from '../wire/options';
+import { indexTerm, SEARCH_FIELDS, SECTION_CODE, tokenize, type SearchDocument } from '../wire/index-rules';
 
 export interface InvertedIndex {
   documentCount: number;

@@ -5,7 +5,7 @@
  * not as Astro routes: thousands of small JSON files are a file write, not a page.
  */
 import type { Corpus } from '../corpus';
-import { manifestPath, parseSearchId, resultPath, shardPath, type SearchDocument } from '../search/wire/options';
+import { manifestPath, parseSearchId, resultPath, shardPath, type SearchDocument } from '../search/wire/index-rules';
 import type { SearchRecord } from '../search/wire/types';
 import { indexFiles, searchCorpus, type SearchFiles } from '../search/writer';
 
