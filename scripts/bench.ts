@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --notes 1000,10000] [--seed 1] [--skip-build] [--no-md]
+ * npm run bench [-- --notes 1000,10000] [--seed 1] [--skip-build] [--no-md] [--queries 1000]
  * npm run bench -- --notes 50000 --builds-only
  *
  * --skip-build reuses sites built by an earlier run (for working on the
@@ -9,6 +9,9 @@
  * 50,000-note row, whose other steps would take hours. Its figures go to
  * bench/results-large.json and a table of their own in BENCHMARKS.md, so the
  * main table stays as the last full run left it.
+ *
+ * --queries adds that many Dataview queries to each generated corpus (gen-corpus's option of the same name),
+ * so a run with and a run without show what evaluating them adds to the build.
  *
  * For each corpus size: generate the synthetic corpus, build our site and a
  * bare Astro site from the same files (wall time, peak RSS of the process
@@ -43,6 +46,7 @@ const { values } = parseArgs({
   options: {
     notes: { type: 'string', default: '1000,10000' },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
+    queries: { type: 'string', default: '0' },
     'node-options': { type: 'string', default: '--max-old-space-size=8192 --expose-gc' },
     'graph-repeats': { type: 'string', default: '3' },
     'skip-build': { type: 'boolean', default: false },
@@ -188,7 +192,7 @@ async function withServer<T>(dir: string, fn: (s: StaticServer) => Promise<T>): 
 async function benchSize(notes: number, browser: Step<Browser>): Promise<SizeRun> {
   const corpusDir = join(ROOT, `bench/corpus-${notes}`);
   log(`=== ${notes} notes ===`);
-  const corpus = await writeCorpus(corpusDir, { notes, seed });
+  const corpus = await writeCorpus(corpusDir, { notes, seed, queries: Number(values.queries) });
   log(`corpus: ${corpus.files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB in ${corpusDir}`);
   const queries = makeQueries(corpus.lexicon);
   const site = join(TMP, `site-${notes}`);

@@ -43,6 +43,11 @@ export const DEFAULT_SEED = 1;
 export interface CorpusOptions {
   notes: number;
   seed?: number;
+  /**
+   * Dataview queries to add, one to each of this many notes spread over the corpus (none by default). They
+   * draw on their own random stream, so the rest of every file is the same with or without them.
+   */
+  queries?: number;
 }
 
 export interface CorpusFile {
@@ -193,6 +198,8 @@ export class SyntheticCorpus {
   readonly papers: PaperPlan[] = [];
   readonly lines: LinePlan[] = [];
   readonly stubTitles: string[] = [];
+  private readonly queries: number;
+  private readonly queryRng: Random;
 
   constructor(options: CorpusOptions) {
     if (!Number.isInteger(options.notes) || options.notes < 2) throw new Error(`notes must be a whole number ≥ 2, got ${options.notes}`);
@@ -210,6 +217,36 @@ export class SyntheticCorpus {
     this.authors = this.uniqueWords(Math.max(20, Math.ceil(options.notes / 2)), 2).map((n) => n.split(' ').map(cap).join(' '));
     this.venues = this.uniqueWords(15, 2).map((v) => `Proceedings of ${capWords(v)}`).concat(['arXiv preprint']);
     this.plan();
+    this.queries = Math.min(options.queries ?? 0, options.notes);
+    if (!Number.isInteger(this.queries) || this.queries < 0) throw new Error(`queries must be a whole number ≥ 0, got ${options.queries}`);
+    this.queryRng = new Random(this.seed + 7919);
+  }
+
+  /** Whether note `i` carries a query: `queries` of the notes, evenly spread. */
+  private hasQuery(i: number): boolean {
+    return this.queries > 0 && Math.floor(((i + 1) * this.queries) / this.counts.notes) > Math.floor((i * this.queries) / this.counts.notes);
+  }
+
+  /** A Dataview query of one of the shapes dashboards use, over this corpus's tags, folders and notes. */
+  query(): string {
+    const r = this.queryRng;
+    const tag = () => this.tags[r.int(0, Math.min(this.tags.length, 30) - 1)];
+    const note = () => this.notes[r.int(0, this.notes.length - 1)].title;
+    const t = tag();
+    switch (r.int(0, 5)) {
+      case 0:
+        return `TABLE status, grounding FROM #${t} WHERE status = "contested"`;
+      case 1:
+        return `LIST FROM #${t} SORT file.name ASC LIMIT 10`;
+      case 2:
+        return `TABLE claim AS "Claim" FROM "notes" WHERE contains(file.tags, "#${t}") SORT file.name DESC LIMIT 20`;
+      case 3:
+        return `LIST FROM [[${note()}]]`;
+      case 4:
+        return `TABLE length(file.inlinks) AS "Links" FROM #${t} AND -#${tag()} SORT length(file.inlinks) DESC, file.name LIMIT 10`;
+      default:
+        return `TABLE rows.file.link AS "Notes" FROM #${t} GROUP BY status`;
+    }
   }
 
   // ---- words -------------------------------------------------------------
@@ -368,6 +405,7 @@ export class SyntheticCorpus {
     // Plain mentions: a related paper's title and a tag named in running text, without link syntax.
     if (note.papers.length > 0) body.push(`The closest reading is ${this.papers[note.papers[0]].title}, which frames ${this.phrase(2, 4)} differently.`);
     body.push(`Keywords: ${note.tags.join(', ')}.`);
+    if (this.hasQuery(i)) body.push('## Related by query', '```dataview\n' + this.query() + '\n```');
     return this.file(
       'note',
       note.title,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gitHistory, itemDates } from '../../src/lib/corpus/dates';
+import { fileDates, gitHistory, itemDates } from '../../src/lib/corpus/dates';
 import { corpusOf, idOf, md } from '../helpers/corpus';
 
 const run = promisify(execFile);
@@ -58,5 +58,22 @@ describe('created and updated dates', () => {
     expect(itemDates(corpus.documents.get(idOf('note', 'B')), history)).toEqual({ created: undefined, updated: undefined });
     expect(itemDates(corpus.documents.get(idOf('paper', 'P')), history)).toEqual({ created: '2025-07-29', updated: '2025-09-01' });
     expect(itemDates(undefined, history)).toEqual({});
+  });
+});
+
+describe("a file's dates for Dataview (file.ctime, file.mtime)", () => {
+  it('come from the git history where it names the file, else from the file system, else there are none', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'file-dates-'));
+    try {
+      await writeFile(path.join(dir, 'Loose.md'), 'Not committed.');
+      const dates = fileDates(dir, new Map([['Kept.md', { created: '2024-01-05', updated: '2024-03-01' }]]));
+      expect(dates('Kept.md')).toEqual({ created: '2024-01-05', updated: '2024-03-01' });
+      const loose = dates('Loose.md')!;
+      expect(Math.abs(Date.parse(loose.updated) - Date.now())).toBeLessThan(60_000);
+      expect(Date.parse(loose.created)).toBeLessThanOrEqual(Date.parse(loose.updated) + 1000);
+      expect(dates('Missing.md')).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -24,6 +24,18 @@ describe('synthetic corpus', () => {
     expect(other[0].content).not.toBe(files[0].content);
   });
 
+  it('--queries adds a Dataview query to that many notes, spread out, and changes nothing else', () => {
+    const withQueries = generateCorpus({ notes: 400, seed: 7, queries: 40 });
+    const QUERY_SECTION = /\n\n## Related by query\n\n```dataview\n[^\n]+\n```\n$/;
+    const holders = withQueries.flatMap((f, i) => (QUERY_SECTION.test(f.content) ? [i] : []));
+    expect(holders.length).toBe(40);
+    expect(holders.every((i) => withQueries[i].kind === 'note')).toBe(true);
+    // Spread over the notes, not bunched at the start.
+    expect(holders[holders.length - 1]).toBeGreaterThan(350);
+    expect(withQueries.map((f) => f.content.replace(QUERY_SECTION, '\n'))).toEqual(files.map((f) => f.content));
+    expect(digest(generateCorpus({ notes: 400, seed: 7, queries: 40 }))).toBe(digest(withQueries));
+  });
+
   it('mulberry32 is a stable, seedable stream in [0, 1)', () => {
     const a = mulberry32(42);
     const b = mulberry32(42);

@@ -39,6 +39,7 @@ export const RULES = {
   'claim/part-without-evidence': 'a declared part of a claim that no link argues; its grounding stays none',
   'claim/parts-merged': 'two parts of a claim that no word tells apart are read as one',
   'claim/unknown-part': 'a part:: field that names no part of the claim',
+  'dataview/unsupported': 'a Dataview query or expression the site does not evaluate; its source is shown, labelled with the reason',
   'embed/cycle': 'an embed that would embed a note inside itself',
   'embed/too-deep': 'embeds nested deeper than the limit',
   'import/duplicate-name': 'two exports with one file name',

@@ -26,6 +26,8 @@ import { groundClaims } from './grounding';
 import { addStatedProvenance } from './provenance';
 import { resolveNames } from './names';
 import { dendronHierarchy } from './hierarchy';
+import { fillDataviewViews } from './dataview';
+import { fileDates, type FileDates, type FileHistory } from './dates';
 import { renderBody } from './render-body';
 import { HelpedRendering, toRender, type RenderSources, type StartRenderHelper } from './two-thread-rendering';
 import type { Corpus } from './types';
@@ -54,6 +56,10 @@ export interface BuildOptions {
   dialect?: Dialect;
   /** The vault's settings (templates folders, Dendron), as `loadCorpus` reads them from the folder. */
   settings?: VaultSettings;
+  /** When each file was created and last changed: Dataview's `file.ctime` and `file.mtime` (`loadCorpus` reads them). */
+  fileDates?: FileDates;
+  /** The build's date and time, for Dataview's `date(today)`; the clock's unless given. */
+  now?: Date;
 }
 
 /**
@@ -66,19 +72,25 @@ export const HELPER_FROM = 1_000;
 /** Bodies rendered between two checkpoints: often enough for the heap check to keep up, seldom enough to cost nothing. */
 export const BODIES_PER_CHECKPOINT = 200;
 
-export async function loadCorpus(root: string, options: BuildOptions = {}): Promise<Corpus> {
+export interface LoadOptions extends BuildOptions {
+  /** The content folder's git history (dates.ts), read beside the files; a file it does not name is dated by the file system. */
+  history?: FileHistory | Promise<FileHistory>;
+}
+
+export async function loadCorpus(root: string, options: LoadOptions = {}): Promise<Corpus> {
   const missing: Problem[] = [];
-  const [files, attachments, bibs, named, settingsFiles] = await Promise.all([
+  const [files, attachments, bibs, named, settingsFiles, history] = await Promise.all([
     readContentFolder(root),
     listAttachments(root),
     readContentFolder(root, isBibliographyPath),
     readNamedBibliographies(options.bibliographies ?? [], missing),
     readSettingsFiles(root),
+    options.history ?? new Map(),
   ]);
   const settings = { ...vaultSettings(settingsFiles), ...options.settings };
   // A CSL-JSON library is read for its entries, never published as an attachment.
   const libraries = new Set(bibs.filter((f) => /\.json$/i.test(f.path) && isCslBibliography(new TextDecoder().decode(f.bytes))).map((f) => f.path));
-  const corpus = buildCorpus([...files, ...bibs, ...named], attachments.filter((a) => !libraries.has(a)), { ...options, settings });
+  const corpus = buildCorpus([...files, ...bibs, ...named], attachments.filter((a) => !libraries.has(a)), { ...options, settings, fileDates: options.fileDates ?? fileDates(root, history) });
   return missing.length ? { ...corpus, problems: sortProblems([...corpus.problems, ...missing]) } : corpus;
 }
 
@@ -149,12 +161,22 @@ export function buildCorpus(files: SourceFile[], attachments: string[] = [], opt
   const claims = [...documents.values()].filter(hasClaim).map((d) => d.id);
   // Verification reads the graph (which papers an item reaches), then may add evidence edges: build, verify, build again.
   const provenance = verifyEvidence({ documents, bodies, graph: builder.build() }, claims, builder);
-  const graph = builder.build();
+  let graph = builder.build();
   applyClaimStatus(graph, claims);
   groundClaims({ documents, bodies, graph }, claims, provenance, problems);
   addStatedProvenance({ documents, bodies, graph }, provenance);
+  // Queries read claims' status and grounding, so they run last; their links are edges of their own type, never evidence.
+  const queried = performance.now();
+  const dataview = fillDataviewViews({ documents, bodies, graph, resolver, fileDates: options.fileDates, siteAddress: options.siteAddress, now: options.now });
+  for (const [id, body] of dataview.bodies) bodies.set(id, body);
+  problems.push(...dataview.problems);
+  if (dataview.edges.length) {
+    for (const { source, target } of dataview.edges) builder.addEdge(source, target, 'query');
+    graph = builder.build();
+  }
+  const queryMs = performance.now() - queried;
   const redirects = collectRedirects(documents.values(), graph, problems);
-  const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) };
+  const timings = { parseMs: parsed - started, renderMs: rendered - linked, graphMs: linked - parsed + (performance.now() - rendered) - queryMs, queryMs };
   return { documents, bodies, graph, provenance, privateFiles: privateDocs.map((d) => d.file).sort(), problems: sortProblems(problems), bibliography: bibliography.entries, unpublishedEntries: bibliography.unpublished, citationStyle: bibliography.style, attachments, linkedAttachments: links.linkedAttachments(), hierarchy: dendronHierarchy(documents.values()), linkCounts: links.counts, timings: { ...timings, ...renders }, reading: { dialects, setAside, canvases: attachments.filter(isCanvasPath) }, drawings, redirects };
 }
 

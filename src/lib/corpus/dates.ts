@@ -5,6 +5,8 @@
  * dates of every file at once.
  */
 import { execFile } from 'node:child_process';
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Document } from '../content/document';
 
@@ -61,4 +63,25 @@ export function itemDates(doc: Document | undefined, history: FileHistory): Item
   // A publication date after the file's last commit is the later of the two facts.
   if (created && updated && updated < created) updated = created;
   return { created, updated };
+}
+
+/** When a file was created and last changed, by its path in the content folder; undefined when nothing says. */
+export type FileDates = (file: string) => { created: string; updated: string } | undefined;
+
+/**
+ * A file's dates from the git history where it has one, else from the file system (creation, else change
+ * time, and modification time), read only for the files asked about.
+ */
+export function fileDates(root: string, history: FileHistory): FileDates {
+  return (file) => {
+    const known = history.get(file);
+    if (known) return known;
+    try {
+      const stat = statSync(path.join(root, file));
+      const created = stat.birthtimeMs > 0 ? stat.birthtime : stat.ctime;
+      return { created: created.toISOString(), updated: stat.mtime.toISOString() };
+    } catch {
+      return undefined;
+    }
+  };
 }

@@ -7,7 +7,7 @@
  * May import: `content/`, `markdown/`, `graph/`. Nothing above (search, site).
  */
 export * from './types';
-export { buildCorpus, loadCorpus, HELPER_FROM, type BuildOptions } from './build';
+export { buildCorpus, loadCorpus, HELPER_FROM, type BuildOptions, type LoadOptions } from './build';
 export { renderFromTheEnd, type RenderHelper, type RenderSources, type StartRenderHelper, type HelperSide } from './two-thread-rendering';
 export type { CachedBody, RenderCache } from './render-cache';
 export type { SourceFile } from '../content/files';

@@ -100,6 +100,8 @@ export interface CorpusTimings {
   parseMs: number;
   renderMs: number;
   graphMs: number;
+  /** Dataview queries: pages made, queries run and their results written in. */
+  queryMs: number;
   /** Bodies rendered by this build, and bodies reused from a render cache. */
   rendered: number;
   reused: number;

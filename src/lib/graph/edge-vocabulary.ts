@@ -12,4 +12,5 @@ export const EDGE_VOCABULARY = {
   next: { colourVar: '--edge-next' },
   similar: { colourVar: '--edge-similar' },
   evidence: { colourVar: '--edge-evidence' },
+  query: { colourVar: '--edge-query' },
 } as const satisfies Record<EdgeType, { colourVar: `--edge-${EdgeType}` }>;

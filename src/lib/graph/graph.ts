@@ -14,9 +14,10 @@ import { stanceStrength, type ClaimStatus, type Grounding, type PartSource, type
  * - `next`: an inquiry line leads on to another;
  * - `similar`: a paper resembles another;
  * - `evidence`: a paper the item does not link to, whose text states a figure
- *   or quotation of the item (found through an item it links to).
+ *   or quotation of the item (found through an item it links to);
+ * - `query`: a note a Dataview query of the item lists (never evidence).
  */
-export const EDGE_TYPES = ['cites', 'source', 'related', 'next', 'similar', 'evidence'] as const;
+export const EDGE_TYPES = ['cites', 'source', 'related', 'next', 'similar', 'evidence', 'query'] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
 export interface GraphNode {

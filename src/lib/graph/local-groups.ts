@@ -34,6 +34,8 @@ export const GROUP_ORDER: readonly GroupKey[] = [
   { type: 'next', direction: 'out' },
   { type: 'next', direction: 'in' },
   { type: 'source', direction: 'in' },
+  { type: 'query', direction: 'out' },
+  { type: 'query', direction: 'in' },
 ];
 
 

@@ -14,4 +14,4 @@ export { sentenceAround } from './sentences';
 export { sanitizeSchema } from './sanitize';
 export { MAX_RENDERED_BODY } from './limits';
 export { markdownFragment } from './fragment';
-export { inlineTags, remarkObsidian, stripComments, type ObsidianOptions } from './obsidian';
+export { inlineTags, placeholderHtml, remarkObsidian, stripComments, type ObsidianOptions } from './obsidian';

@@ -23,7 +23,7 @@ import { rehypeHighlightCode } from './highlight';
 import { pathologicalLine } from './limits';
 import { rehypeMath, remarkMath } from './math';
 import { rehypeMermaid } from './mermaid';
-import { markEmbeds, rehypeBlockIds, remarkObsidian, stripComments } from './obsidian';
+import { markEmbeds, rehypeBlockIds, rehypeDataviewPlaceholders, remarkObsidian, stripComments } from './obsidian';
 import { remarkResolveWikiLinks } from './resolve-wiki-links';
 import { rehypeCollectInlineStyles } from './inline-styles';
 import { rehypeSiteAddresses } from './rebase';
@@ -51,6 +51,8 @@ const processor = unified()
   .use(rehypeBlockIds)
   // KaTeX and Shiki write markup and colours the sanitiser would strip: they run after it, on trusted output.
   .use(rehypeMath)
+  // Before highlighting, which would colour a query as code.
+  .use(rehypeDataviewPlaceholders)
   .use(rehypeMermaid)
   .use(rehypeHighlightCode)
   .use(rehypeSiteAddresses)
@@ -121,6 +123,9 @@ function renderWithPipeline(body: string, options: RenderOptions): RenderedBody 
     tags: file.data.tags ?? [],
     blocks: file.data.blocks ?? [],
     stanceFields: file.data.stanceFields ?? [],
+    ...(file.data.inlineFields ? { inlineFields: file.data.inlineFields } : {}),
+    ...(file.data.tasks ? { tasks: file.data.tasks } : {}),
+    ...(file.data.dataviewViews ? { dataviewViews: file.data.dataviewViews } : {}),
     ...(file.data.math ? { math: true } : {}),
     ...(file.data.mermaid ? { mermaid: true } : {}),
     ...(file.data.inlineStyles?.length ? { inlineStyles: file.data.inlineStyles } : {}),

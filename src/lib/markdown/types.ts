@@ -74,6 +74,15 @@ export interface RenderedBody {
   blocks: string[];
   /** Stance fields as written (`supports:: …`), with how many links each holds. */
   stanceFields: { key: string; stance: Stance; line: number; links: number }[];
+  /** Dataview inline fields (`key:: value`), in document order. */
+  inlineFields?: InlineField[];
+  /** Task list items (`- [ ]`, `- [x]`). */
+  tasks?: BodyTask[];
+  /**
+   * Dataview views (query blocks, DataviewJS, inline expressions): the HTML holds an empty placeholder for each
+   * (`placeholderHtml`), which the corpus fills once it knows every document.
+   */
+  dataviewViews?: DataviewView[];
   /** The body holds math: its page needs KaTeX's stylesheet. */
   math?: true;
   /** The body holds a Mermaid diagram: its page needs the script that draws it. */
@@ -84,6 +93,32 @@ export interface RenderedBody {
   warnings?: BodyWarning[];
   /** Why the body was shown as plain text instead of rendered, with the line at fault where known. */
   unrendered?: { reason: string; line?: number };
+}
+
+/** A Dataview inline field as written (obsidian/inline-fields.ts): its key, its value's text and its line in the file. */
+export interface InlineField {
+  key: string;
+  value: string;
+  line: number;
+}
+
+/** A task list item (obsidian/tasks.ts). */
+export interface BodyTask {
+  text: string;
+  /** The wiki links in `text`: where each stands (its label) and the target as written. */
+  links?: { start: number; end: number; target: string }[];
+  completed: boolean;
+  /** 1-based line in the file. */
+  line: number;
+}
+
+/** A Dataview view as written (obsidian/dataview-blocks.ts): a query block, a DataviewJS block, an inline expression or inline JavaScript. */
+export interface DataviewView {
+  kind: 'query' | 'js' | 'inline' | 'inline-js';
+  /** The query or code, without its fence or its leading `=` / `$=`. */
+  source: string;
+  /** 1-based line in the file where the view starts. */
+  line: number;
 }
 
 export interface BodyWarning {

@@ -116,6 +116,8 @@ export class BuildSession {
       checkpoint: () => this.checkpointTasks.forEach((task) => task()),
       renderHelper: start && options.parallelism > 1 ? start : undefined,
       helperFrom: options.renderHelperFrom,
+      // Dataview's file.ctime and file.mtime; read beside the files.
+      history: this.history(),
     };
     if (!options.renderCache) return loadCorpus(this.contentRoot, loadOptions);
     const cache = await DiskRenderCache.open(this.contentRoot, this.projectRoot).catch(() => undefined);
