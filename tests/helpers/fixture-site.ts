@@ -22,7 +22,8 @@ export function useFixtureSite(contentDir: string, env?: Record<string, string>)
   let outDir: string | undefined;
   beforeAll(async () => {
     const base = inject('siteBase');
-    ({ outDir } = await buildSite(contentDir, { base, env }));
+    // Read in place: the run keeps one copy of each build, shared by the files that ask for it.
+    ({ outDir } = await buildSite(contentDir, { base, env, readOnly: true }));
     server = await serveDirectory(outDir, 0, base);
     site.url = server.url;
     site.browser = await launchBrowser();
@@ -30,7 +31,8 @@ export function useFixtureSite(contentDir: string, env?: Record<string, string>)
   afterAll(async () => {
     await site.browser?.close();
     await server?.close();
-    if (outDir) await rm(outDir, { recursive: true, force: true });
+    // A build of the run's is removed with the run's folder (tests/global-run.ts); one made without it, here.
+    if (outDir && !process.env.SITE_BUILDS_OF_RUN) await rm(outDir, { recursive: true, force: true });
   });
   return site;
 }
