@@ -77,6 +77,8 @@ describe('the explorer of a vault', () => {
       const { page, context, incidents } = await openPage(vault.browser, { ...PHONE, colorScheme });
       await page.goto(vault.url + '/notes/research/methods/index/');
       const button = page.locator('[data-explorer-open]');
+      // Until its script runs, the explorer follows the page (as without JavaScript); the script shows the button.
+      await button.waitFor({ state: 'visible' });
       expect(await explorer(page).isVisible()).toBe(false);
       expect(await button.getAttribute('aria-expanded')).toBe('false');
 

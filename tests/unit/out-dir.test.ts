@@ -29,21 +29,25 @@ describe('setting the previous output aside', () => {
   });
 });
 
+/** The preview files of note `name` in a built site: published under names that carry their hashes. */
+const previewsOf = async (site: string, name: string): Promise<string[]> =>
+  (await readdir(path.join(site, 'previews/notes'))).filter((file) => file.startsWith(`${name}.`) && file.endsWith('.json'));
+
 describe('building into the previous output', () => {
   it('leaves nothing of the previous build: a removed note has no page, preview or search record, and the old output is deleted', async () => {
     const content = await mkdtemp(path.join(tmpdir(), 'out-dir-content-'));
     await cp('tests/fixtures/basic', content, { recursive: true });
     const { outDir } = await buildSite(content);
     expect(existsSync(path.join(outDir, 'notes/warmth/index.html'))).toBe(true);
-    expect(existsSync(path.join(outDir, 'previews/notes/warmth.json'))).toBe(true);
+    expect(await previewsOf(outDir, 'warmth')).toHaveLength(1);
     await writeFile(path.join(outDir, 'left-by-hand.txt'), 'stale');
 
     await rm(path.join(content, 'notes/warmth.md'));
     const { log } = await buildSite(content, { outDir });
-    expect(log).toMatch(/\d+ file\(s\) written to \/previews\//);
+    expect(log).toMatch(/\d+ data file\(s\) written, found through \/files\.json/);
     expect(existsSync(path.join(outDir, 'left-by-hand.txt'))).toBe(false);
     expect(existsSync(path.join(outDir, 'notes/warmth/index.html'))).toBe(false);
-    expect(existsSync(path.join(outDir, 'previews/notes/warmth.json'))).toBe(false);
+    expect(await previewsOf(outDir, 'warmth')).toEqual([]);
     expect(existsSync(path.join(outDir, 'index.html'))).toBe(true);
     const records = await readdir(path.join(outDir, 'search'), { recursive: true });
     const texts = await Promise.all(records.filter((f) => f.endsWith('.json')).map((f) => readFile(path.join(outDir, 'search', f), 'utf8')));

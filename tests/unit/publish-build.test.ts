@@ -67,8 +67,10 @@ describe('building the basic fixture for https://user.example.io/kg/', () => {
 
   it('writes one small preview file per item and no file of them all', async () => {
     const notes = await readdir(path.join(out, 'previews/notes'));
-    expect(notes).toContain('warmth.json');
-    const warmth = JSON.parse(await read('previews/notes/warmth.json'));
+    // Published under a name that carries its hash (docs/data-files.md).
+    const file = notes.find((name) => /^warmth\.[0-9a-f]{8}\.json$/.test(name));
+    expect(file).toBeDefined();
+    const warmth = JSON.parse(await read(`previews/notes/${file}`));
     expect(warmth).toMatchObject({ kind: 'note', title: 'Does warmth training make language models less reliable?', claim: 'Warmth training raises error rates on safety-critical tasks.', stub: false });
     expect(JSON.stringify(warmth).length).toBeLessThan(1500);
     expect(await exists(path.join(out, 'previews.json'))).toBe(false);
