@@ -4,7 +4,7 @@
  * basic fixture (every page template) and the hostile corpus. Each file serves its site itself, under the base
  * path of its project (`/base-test/` in `browser-base`).
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../scripts/lib/static-server';
@@ -50,19 +50,30 @@ async function contentOf(name: SiteName): Promise<string> {
   return process.env.BROWSER_CONTENT_DIR ?? 'content';
 }
 
-/** Builds (or finds built) and serves `name` before the tests of the file or `describe` block; fills the returned object then. */
-export function useServedSite(name: SiteName): ServedSite {
+/**
+ * Builds (or finds built) `contentDir` with `env` in the build's environment, and serves it under the run's base
+ * path, before the tests of the file or `describe` block; fills the returned object then.
+ */
+export function useServedFolder(contentDir: () => Promise<string> | string, env?: Record<string, string>): ServedSite {
   const site = {} as ServedSite;
   let server: StaticServer | undefined;
+  let outDir: string | undefined;
   beforeAll(async () => {
     const base = inject('siteBase');
-    site.contentDir = await contentOf(name);
-    const { outDir, log } = await buildSite(site.contentDir, { base, readOnly: true });
+    site.contentDir = await contentDir();
+    // Read in place: the run keeps one copy of each build, shared by the files that ask for it.
+    const built = await buildSite(site.contentDir, { base, env, readOnly: true });
+    outDir = built.outDir;
     server = await serveDirectory(outDir, 0, base);
-    Object.assign(site, { url: server.url, dir: outDir, log });
+    Object.assign(site, { url: server.url, dir: outDir, log: built.log });
   });
   afterAll(async () => {
     await server?.close();
+    // A build of the run's is removed with the run's folder (tests/global-run.ts); one made without it, here.
+    if (outDir && !process.env.SITE_BUILDS_OF_RUN) await rm(outDir, { recursive: true, force: true });
   });
   return site;
 }
+
+/** One of the shared sites, built (or found built) and served before the tests of the file or `describe` block. */
+export const useServedSite = (name: SiteName): ServedSite => useServedFolder(() => contentOf(name));
