@@ -3,7 +3,7 @@
  * failure reproduces: the Markdown pipeline, frontmatter parsing, the whole
  * corpus build and the importer never throw, and what they emit is safe.
  */
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -155,13 +155,17 @@ describe('fuzzing the importer', () => {
       fc.asyncProperty(fc.array(exportText(lines), { minLength: 1, maxLength: 3 }), async (texts) => {
         const input = await mkdtemp(path.join(tmpdir(), 'fuzz-in-'));
         const out = await mkdtemp(path.join(tmpdir(), 'fuzz-out-'));
-        await Promise.all(texts.map((t, i) => writeFile(path.join(input, `${i}.txt`), t)));
-        const report = await importExports([input], out);
-        expect(report.errors.every((e) => e.file)).toBe(true);
-        const written = (await readdir(out, { recursive: true })).filter((p) => p.endsWith('.md'));
-        const corpus = buildCorpus(await Promise.all(written.map(async (p) => ({ path: p.split(path.sep).join('/'), bytes: await readFile(path.join(out, p)) }))));
-        expect(corpus.problems.filter((p) => p.severity === 'error')).toEqual([]);
-        if (written.length) wroteSome++;
+        try {
+          await Promise.all(texts.map((t, i) => writeFile(path.join(input, `${i}.txt`), t)));
+          const report = await importExports([input], out);
+          expect(report.errors.every((e) => e.file)).toBe(true);
+          const written = (await readdir(out, { recursive: true })).filter((p) => p.endsWith('.md'));
+          const corpus = buildCorpus(await Promise.all(written.map(async (p) => ({ path: p.split(path.sep).join('/'), bytes: await readFile(path.join(out, p)) }))));
+          expect(corpus.problems.filter((p) => p.severity === 'error')).toEqual([]);
+          if (written.length) wroteSome++;
+        } finally {
+          await Promise.all([input, out].map((dir) => rm(dir, { recursive: true, force: true })));
+        }
       }),
       runs(25),
     );
